@@ -1,0 +1,157 @@
+"""Every access decision of the site, in one place.
+
+Content is either public, for signed-in accounts, for members (group ``Leden``) or for a named
+group (e.g. ``Vereniging OKK Ouderschap Blijft``). Pages store this as Wagtail
+``PageViewRestriction``s, documents as ``CollectionViewRestriction``s; anything else that is
+listed, searched or mailed carries an *audience* token:
+
+* ``"public"`` — everyone;
+* ``"login"`` — any signed-in account;
+* ``"group:<name>"`` — members of that group; ``"group:A|B"`` — members of A or B;
+* ``"nobody"`` — never shown through lists (password-protected pages);
+* several tokens joined by ``&`` — all of them must hold (nested restrictions).
+
+Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagtail directly.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+
+PUBLIC = "public"
+LOGIN = "login"
+NOBODY = "nobody"
+
+_CACHE_ATTR = "_kennisplein_access_cache"
+
+
+def group_audience(*group_names: str) -> str:
+    return "group:" + "|".join(sorted(group_names))
+
+
+def members_audience() -> str:
+    return group_audience(settings.MEMBERS_GROUP)
+
+
+def association_audience() -> str:
+    return group_audience(settings.ASSOCIATION_GROUP)
+
+
+def _user_group_names(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    cache = _request_cache(user)
+    if "groups" not in cache:
+        cache["groups"] = frozenset(user.groups.values_list("name", flat=True))
+    return cache["groups"]
+
+
+def _request_cache(user) -> dict:
+    # Stored on the user object, which lives exactly as long as the request.
+    if not hasattr(user, _CACHE_ATTR):
+        setattr(user, _CACHE_ATTR, {})
+    return getattr(user, _CACHE_ATTR)
+
+
+def forget(user) -> None:
+    """Drop cached decisions, e.g. after the user's groups changed within one request."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def is_member(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or settings.MEMBERS_GROUP in _user_group_names(user))
+
+
+def is_association_member(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or settings.ASSOCIATION_GROUP in _user_group_names(user))
+
+
+def may_see_audience(user, audience: str) -> bool:
+    return all(_may_see_single(user, token) for token in audience.split("&"))
+
+
+def _may_see_single(user, token: str) -> bool:
+    if token == PUBLIC:
+        return True
+    if token == NOBODY:
+        return False
+    if not user.is_authenticated:
+        return False
+    if token == LOGIN or user.is_superuser:
+        return True
+    if token.startswith("group:"):
+        wanted = set(token.removeprefix("group:").split("|"))
+        return bool(wanted & _user_group_names(user))
+    return False
+
+
+def audience_of_restriction(restriction: BaseViewRestriction) -> str:
+    if restriction.restriction_type == BaseViewRestriction.LOGIN:
+        return LOGIN
+    if restriction.restriction_type == BaseViewRestriction.GROUPS:
+        names = [group.name for group in restriction.groups.all()]
+        return group_audience(*names) if names else NOBODY
+    return NOBODY
+
+
+def combine(audiences) -> str:
+    tokens = sorted({token for audience in audiences for token in audience.split("&") if token != PUBLIC})
+    return "&".join(tokens) or PUBLIC
+
+
+def _restriction_audiences() -> list[tuple[str, str]]:
+    """(page path, audience) for every page view restriction: a small table, read in one query."""
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    return [(r.page.path, audience_of_restriction(r)) for r in restrictions]
+
+
+def page_audience(page) -> str:
+    """The audience of a page, combining the restrictions on it and its ancestors."""
+    return combine(audience for path, audience in _restriction_audiences() if page.path.startswith(path))
+
+
+def can_view_page(user, page) -> bool:
+    return may_see_audience(user, page_audience(page)) if page.live else _may_edit(user, page)
+
+
+def _may_edit(user, page) -> bool:
+    return user.is_authenticated and page.permissions_for_user(user).can_edit()
+
+
+def _hidden_paths(user) -> list[str]:
+    cache = _request_cache(user)
+    if "hidden_paths" not in cache:
+        cache["hidden_paths"] = [
+            path for path, audience in _restriction_audiences() if not may_see_audience(user, audience)
+        ]
+    return cache["hidden_paths"]
+
+
+def visible_pages(user, queryset):
+    """Restrict a page queryset to live pages this user may see: one query for the restrictions."""
+    hidden = Q()
+    for path in _hidden_paths(user):
+        hidden |= Q(path__startswith=path)
+    queryset = queryset.live()
+    return queryset.exclude(hidden) if hidden else queryset
+
+
+def visible_audiences(user, audiences) -> list[str]:
+    """From a set of audience tokens (e.g. the distinct values in an index), the ones this user may see."""
+    return [audience for audience in audiences if may_see_audience(user, audience)]
+
+
+def collection_audience(collection) -> str:
+    restrictions = CollectionViewRestriction.objects.filter(
+        collection__path__in=[collection.path[:i] for i in range(collection.steplen, len(collection.path) + 1, collection.steplen)]
+    ).prefetch_related("groups")
+    return combine(audience_of_restriction(r) for r in restrictions)
+
+
+def can_view_document(user, document) -> bool:
+    return may_see_audience(user, collection_audience(document.collection))
+
+
+def has_admin_access(user) -> bool:
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")

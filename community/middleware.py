@@ -1,0 +1,51 @@
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from .access import has_admin_access
+
+ADMIN_PREFIX = "/cms/"
+
+
+class AdminRequiresMFAMiddleware:
+    """Anyone who may use the Wagtail admin must have an authenticator before /cms/ opens."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and has_admin_access(request.user)
+            and not is_mfa_enabled(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Stel eerst tweestapsverificatie in met een authenticator-app; daarna opent het beheer."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class CookieLocaleMiddleware:
+    """Dutch unless the visitor chose another language with the switch (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; this site is Dutch first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Content-Language", language)
+        return response

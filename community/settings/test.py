@@ -1,0 +1,17 @@
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import VAR_DIR
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-kennisplein"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if os.environ.get("TEST_DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])}

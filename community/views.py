@@ -1,0 +1,36 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from . import access, health
+from .forms import MembershipApplicationForm
+from .membership import submit_application
+from .models import MembershipApplication
+
+
+@login_required
+@never_cache
+def membership_apply(request):
+    application = MembershipApplication.objects.filter(user=request.user).first()
+    if access.is_member(request.user):
+        return render(request, "community/membership_status.html", {"application": application, "member": True})
+    if application and application.status == MembershipApplication.Status.PENDING and request.method == "GET":
+        return render(request, "community/membership_status.html", {"application": application})
+
+    form = MembershipApplicationForm(request.POST or None, instance=application if application else None)
+    if request.method == "POST" and form.is_valid():
+        submit_application(request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        messages.success(request, _("Dank u wel. Uw aanvraag is ontvangen; een beheerder beoordeelt haar zo snel mogelijk."))
+        return redirect("membership_apply")
+    return render(request, "community/membership_apply.html", {"form": form, "application": application})
+
+
+@never_cache
+def healthz(request):
+    results = health.run_checks()
+    failing = [name for name, result in results.items() if not result["ok"]]
+    body = {"status": "ok" if not failing else "error", "failing": failing, "checks": results}
+    return JsonResponse(body, status=503 if failing else 200)

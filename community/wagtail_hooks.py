@@ -1,0 +1,38 @@
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from . import access
+from .admin_views import membership_application_viewset
+
+
+@hooks.register("on_serve_page", order=-10)
+def serve_restricted_pages_as_teaser(serve):
+    """A visitor who may not see a page gets its teaser and a way in, never the body."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if access.can_view_page(request.user, page):
+            return serve(page, request, serve_args, serve_kwargs)
+        response = TemplateResponse(
+            request,
+            "components/restricted_page.html",
+            {"page": page, "teaser": getattr(page.specific, "teaser", "") or page.search_description},
+            status=403,
+        )
+        add_never_cache_headers(response)
+        return response
+
+    return inner
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_applications():
+    return membership_application_viewset
+
+
+@hooks.register("construct_main_menu")
+def label_membership_menu(request, menu_items):
+    for item in menu_items:
+        if item.name == "lidmaatschapsaanvragen":
+            item.label = _("Lidmaatschapsaanvragen")

@@ -1,0 +1,68 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright, axe-core from node_modules."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    }
+
+
+@pytest.fixture
+def axe(page):
+    """Run axe-core on the current page; return serious and critical violations (WCAG 2.x A/AA)."""
+
+    def run(context_selector: str | None = None) -> list[dict]:
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        results = page.evaluate(
+            """async (selector) => await axe.run(selector || document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+            })""",
+            context_selector,
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in results["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return run
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Sign in through the real log-in form."""
+
+    def _login(email: str, password: str):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_label("Wachtwoord:", exact=True).fill(password)
+        page.locator("main").get_by_role("button", name="Aanmelden").click()
+        page.wait_for_load_state()
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def _serialized_contents_in_this_context(migrated_data):
+    """Let serialized_rollback work under Playwright.
+
+    Playwright's greenlets give browser tests another connection object than the one the test
+    database was set up on, so Django's serialized rows must be attached to it as well.
+    """
+    from django.db import connections
+
+    connections["default"]._test_serialized_contents = migrated_data

@@ -1,0 +1,26 @@
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_home_page_has_no_serious_axe_violations(page, live_server, axe):
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").inner_text() == "Kennisplein Scheiding"
+    assert axe() == []
+
+
+def test_home_page_works_at_360_px(page, live_server, axe):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 360
+    assert axe() == []
+
+
+def test_skip_link_moves_focus_to_main(page, live_server):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Naar de inhoud")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
