@@ -96,3 +96,33 @@ class MembershipApplication(models.Model):
     def applicant(self) -> str:
         name = self.user.get_full_name()
         return f"{name} <{self.user.email}>" if name else self.user.email
+
+
+class NotificationPreference(models.Model):
+    IMMEDIATE = "immediate"
+    DIGEST = "digest"
+    OFF = "off"
+    CHOICES = [(IMMEDIATE, _("Direct per e-mail")), (DIGEST, _("In het wekelijkse overzicht")), (OFF, _("Uit"))]
+    TOPICS = ("casus_reactions", "new_casuses", "new_recaps", "upcoming_sessions")
+    DEFAULTS = {
+        "casus_reactions": IMMEDIATE,
+        "new_casuses": DIGEST,
+        "new_recaps": DIGEST,
+        "upcoming_sessions": DIGEST,
+    }
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    casus_reactions = models.CharField(
+        _("nieuwe reacties op mijn casus"), max_length=10, choices=CHOICES, default=DEFAULTS["casus_reactions"]
+    )
+    new_casuses = models.CharField(
+        _("nieuwe casussen met mijn tags of fase"), max_length=10, choices=CHOICES, default=DEFAULTS["new_casuses"]
+    )
+    new_recaps = models.CharField(_("nieuwe terugblikken"), max_length=10, choices=CHOICES, default=DEFAULTS["new_recaps"])
+    upcoming_sessions = models.CharField(
+        _("komende lunchsessies"), max_length=10, choices=CHOICES, default=DEFAULTS["upcoming_sessions"]
+    )
+
+    class Meta:
+        verbose_name = _("meldingsinstelling")
+        verbose_name_plural = _("meldingsinstellingen")

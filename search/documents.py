@@ -1,0 +1,70 @@
+"""The one document shape every app hands to search, and the registry of app adapters.
+
+The search app imports no app. Each app writes an adapter in its own ``search.py`` and registers
+it in its AppConfig.ready()::
+
+    from search.documents import SearchAdapter, SearchDocument, register
+
+    class GuideAdapter(SearchAdapter):
+        type = "guide"
+        label = _("Handleiding")
+        models = (GuidePage,)
+
+        def queryset(self): ...                 # everything to (re)index
+        def to_document(self, obj): ...         # SearchDocument, or None when it must not be found
+        def owners(self, obj): ...              # for a related object (e.g. a Reaction): the objects
+                                                # whose documents change with it (default: [obj])
+
+    register(GuideAdapter())
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SearchDocument:
+    type: str  # machine name, e.g. "guide", "training", "casus", "lunchsession", "organisation"
+    key: str  # unique per item, e.g. "page:42" or "organisation:7"
+    title: str
+    text: str
+    url: str
+    audience: str = "public"  # a community.access audience token
+    tags: list[str] = field(default_factory=list)
+    date: datetime.date | None = None
+    phase: str = ""  # slug of a methodology Phase, or ""
+    language: str = "nl"
+    object_ref: str = ""  # "app_label.model:pk" of the indexed object
+
+
+class SearchAdapter:
+    type: str = ""
+    label: str = ""
+    models: tuple = ()
+
+    def queryset(self):
+        raise NotImplementedError
+
+    def to_document(self, obj) -> SearchDocument | None:
+        raise NotImplementedError
+
+    def owners(self, obj) -> list:
+        return [obj]
+
+
+_adapters: dict[str, SearchAdapter] = {}
+
+
+def register(adapter: SearchAdapter) -> None:
+    _adapters[adapter.type] = adapter
+
+
+def adapters() -> list[SearchAdapter]:
+    return list(_adapters.values())
+
+
+def adapter_for_model(model) -> SearchAdapter | None:
+    for adapter in _adapters.values():
+        if any(issubclass(model, watched) for watched in adapter.models):
+            return adapter
+    return None
