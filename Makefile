@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install system-packages node-packages checks deploy-check clean
+.PHONY: run test install system-packages node-packages checks deploy-check clean messages
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -51,3 +51,7 @@ test: install system-packages node-packages checks
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# Regenerate the English translation catalogue (needs GNU gettext), then fill and compile it.
+messages: install
+	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
