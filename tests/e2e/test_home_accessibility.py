@@ -24,3 +24,23 @@ def test_skip_link_moves_focus_to_main(page, live_server):
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"])
+def test_account_pages_have_no_serious_axe_violations(page, live_server, axe, path):
+    page.goto(live_server.url + path)
+    assert page.locator("h1").count() == 1
+    assert axe() == []
+
+
+def test_membership_application_form_is_accessible_and_keeps_input(page, live_server, axe, login):
+    from community.factories import DEFAULT_PASSWORD, UserFactory
+
+    user = UserFactory()
+    login(user.email, DEFAULT_PASSWORD)
+    page.goto(live_server.url + "/lidmaatschap/")
+    page.get_by_label("Beroep").fill("Advocaat familierecht")
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_label("Beroep").input_value() == "Advocaat familierecht"
+    assert axe() == []
