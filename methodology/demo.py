@@ -220,7 +220,19 @@ def _index_page(home) -> MethodologyIndexPage:
         index.body = INDEX_BODY
         home.add_child(instance=index)
         index.save_revision().publish()
+    grant_editors_publishing(index)
     return index
+
+
+def grant_editors_publishing(index) -> None:
+    """Redacteuren publish the methodiek (DESIGN.md): Editors may add, edit and publish under the index."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    editors = Group.objects.get(name="Editors")
+    for codename in ("add_page", "change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=editors, page=index, permission=permission)
 
 
 def _techniques() -> dict:
