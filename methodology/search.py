@@ -74,7 +74,7 @@ class TrainingModuleAdapter(SearchAdapter):
             title=obj.title,
             text=" ".join(
                 part
-                for part in (obj.teaser, obj.intro, goals, " ".join(obj.audience_labels), strip_tags(obj.prerequisites), obj.outline.text)
+                for part in (obj.teaser, obj.intro, goals, " ".join(str(label) for label in obj.audience_labels), strip_tags(obj.prerequisites), obj.outline.text)
                 if part
             ),
             url=obj.url or "",
