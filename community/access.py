@@ -155,3 +155,61 @@ def can_view_document(user, document) -> bool:
 
 def has_admin_access(user) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+# Documents: a collection's restrictions hold for the collections under it.
+
+
+def _collection_restriction_audiences() -> list[tuple[str, str]]:
+    """(collection path, audience) for every collection view restriction, read in one query."""
+    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    return [(r.collection.path, audience_of_restriction(r)) for r in restrictions]
+
+
+def _hidden_collection_ids(user) -> frozenset[int]:
+    cache = _request_cache(user)
+    if "hidden_collections" not in cache:
+        from wagtail.models import Collection
+
+        hidden = Q()
+        for path, audience in _collection_restriction_audiences():
+            if not may_see_audience(user, audience):
+                hidden |= Q(path__startswith=path)
+        cache["hidden_collections"] = (
+            frozenset(Collection.objects.filter(hidden).values_list("pk", flat=True)) if hidden else frozenset()
+        )
+    return cache["hidden_collections"]
+
+
+def visible_documents(user, queryset):
+    """Restrict a document queryset to those this user may open: constant queries."""
+    hidden = _hidden_collection_ids(user)
+    return queryset.exclude(collection_id__in=hidden) if hidden else queryset
+
+
+def may_open_document(user, document) -> bool:
+    """Like can_view_document, cached per request: for rendering many download links on one page."""
+    return document.collection_id not in _hidden_collection_ids(user)
+
+
+def cached_page_audience(user, page) -> str:
+    """page_audience, with the restriction table read once per request (for lists of many pages)."""
+    cache = _request_cache(user)
+    if "restrictions" not in cache:
+        cache["restrictions"] = _restriction_audiences()
+    return combine(audience for path, audience in cache["restrictions"] if page.path.startswith(path))
+
+
+def audience_label(audience: str) -> str:
+    """A short Dutch label for an audience token, for badges on cards ("" when public)."""
+    from django.utils.translation import gettext
+
+    if audience == PUBLIC:
+        return ""
+    if settings.ASSOCIATION_GROUP in audience:
+        return gettext("Vereniging")
+    if settings.MEMBERS_GROUP in audience:
+        return gettext("Leden")
+    if audience == LOGIN:
+        return gettext("Ingelogd")
+    return gettext("Besloten")
