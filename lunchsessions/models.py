@@ -84,7 +84,7 @@ class LunchSessionIndexPage(Page):
         queryset = LunchSessionPage.objects.child_of(self)
         return access.visible_pages(user, queryset).select_related("phase").annotate(
             registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
-        ).prefetch_related("speaker_links__speaker", "tags")
+        ).prefetch_related("tags")
 
     def get_context(self, request, *args, **kwargs):
         from methodology.models import Phase  # the shared Phase snippet (string FK elsewhere)
@@ -92,7 +92,7 @@ class LunchSessionIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         sessions = self.sessions_for(request.user)
-        upcoming = list(sessions.filter(end__gt=now).order_by("start"))
+        upcoming = list(sessions.filter(end__gt=now).order_by("start").prefetch_related("speaker_links__speaker"))
         archive = sessions.filter(end__lte=now).order_by("-start")
 
         tag = request.GET.get("tag", "").strip()
