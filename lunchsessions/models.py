@@ -300,7 +300,7 @@ class LunchSessionPage(Page):
         from django.utils.html import strip_tags
 
         description = "\n\n".join(
-            part for part in (self.topic, strip_tags(self.description), self.full_url or "") if part
+            part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self.full_url or "") if part
         )
         return CalendarEvent(
             uid=make_uid("lunchsession", self.pk),

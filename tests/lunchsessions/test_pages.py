@@ -168,7 +168,7 @@ def _many_sessions(index_page, count, speakers, phase, first=0):
     Page.objects.filter(pk=index_page.pk).update(numchild=index_page.numchild + count)
     tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in ["contactverlies"] + [f"tag-{i}" for i in range(7)]]
     for n, page in zip(numbers, pages):
-        start = now - datetime.timedelta(days=n) if n >= 5 else now + datetime.timedelta(days=n + 1)  # the last five are upcoming
+        start = now - datetime.timedelta(days=n) if n >= 5 else now + datetime.timedelta(days=n + 1)  # the first five are upcoming
         LunchSessionPage(
             page_ptr_id=page.pk, title=page.title, slug=page.slug, path=page.path, depth=page.depth,
             content_type=content_type, topic="Onderwerp", start=start, end=start + datetime.timedelta(hours=1),
