@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class LunchSessionsConfig(AppConfig):
     name = "lunchsessions"
     verbose_name = _("Lunchsessies")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from community import home, personal_data
+        from search.documents import register
+
+        from . import personal_data as lunch_data
+        from .home import upcoming_cards
+        from .search import LunchSessionAdapter
+        from .signals import fill_places_after_publish
+
+        home.register(
+            home.HomeSection(key="lunchsessions", title=_("Lunchsessies"), items=upcoming_cards, order=30, more_url="/lunchsessies/")
+        )
+        register(LunchSessionAdapter())
+        personal_data.register("lunchsessies", export=lunch_data.export, erase=lunch_data.erase)
+        page_published.connect(fill_places_after_publish, dispatch_uid="lunchsessions_fill_places")

@@ -1,0 +1,30 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community import access
+from community.cards import Card
+
+HOME_ITEMS = 3
+
+
+def upcoming_cards(request) -> list[Card]:
+    """The next sessions this visitor may see, for the home page."""
+    from .models import LunchSessionPage
+
+    sessions = access.visible_pages(
+        request.user, LunchSessionPage.objects.filter(end__gt=timezone.now())
+    ).order_by("start").prefetch_related("tags")[:HOME_ITEMS]
+    sessions = list(sessions)
+    audiences = access.page_audiences(sessions)
+    return [
+        Card(
+            type_label=str(_("Lunchsessie")),
+            title=session.title,
+            url=session.url,
+            summary=session.summary_text(),
+            date=timezone.localtime(session.start),
+            tags=[tag.name for tag in session.tags.all()],
+            audience_label=str(_("Leden")) if audiences[session.pk] != access.PUBLIC else "",
+        )
+        for session in sessions
+    ]
