@@ -62,13 +62,13 @@ def _load(refs) -> dict[str, object]:
     return found
 
 
-def document_for(obj, ref: str | None = None):
-    adapter = adapter_for_model(type(obj))
+def document_for(obj, ref: str | None = None, adapter=None):
+    adapter = adapter or adapter_for_model(type(obj))
     if adapter is None:
         return None
     document = adapter.to_document(obj)
     if document is not None:
-        document.object_ref = ref or ref_for(obj)
+        document.object_ref = ref or (ref_for(obj) if hasattr(obj, "_meta") else document.object_ref or document.key)
     return document
 
 
@@ -118,7 +118,7 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
         batch = []
         queryset = adapter.queryset()
         for obj in queryset.iterator(chunk_size=batch_size) if hasattr(queryset, "iterator") else queryset:
-            document = document_for(obj)
+            document = document_for(obj, adapter=adapter)
             if progress:
                 progress(1)
             if document is not None:
