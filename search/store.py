@@ -70,9 +70,12 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
                 _delete_fts(chunk)  # left-overs of rows removed without us (e.g. a test database flush)
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    "INSERT INTO search_fts (rowid, title, tags, text) VALUES (%s, %s, %s, %s)",
+                    "INSERT INTO search_fts (rowid, title, tags, text, title_words) VALUES (%s, %s, %s, %s, %s)",
                     [
-                        (row.id, analysis.stemmed(row.title), analysis.stemmed(row.tags_text), analysis.stemmed(row.text))
+                        (
+                            row.id, analysis.stemmed(row.title), analysis.stemmed(row.tags_text),
+                            analysis.stemmed(row.text), " ".join(analysis.words(row.title)),
+                        )
                         for row in rows
                     ],
                 )

@@ -13,7 +13,7 @@ from ..models import IndexedDocument
 from .base import Engine, Hit, SearchQuery, SearchResult
 
 # bm25 weights of the FTS5 columns title, tags, text; ts_rank weights {D, C, B, A} (A = title).
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
+BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title_words only serves title prefixes
 TS_RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 PG_OPEN, PG_CLOSE = "\u27e6", "\u27e7"  # ts_headline markers, turned into <mark> after escaping
 PG_HEADLINE = f"StartSel={PG_OPEN}, StopSel={PG_CLOSE}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=\" … \""
@@ -174,7 +174,7 @@ class DatabaseEngine(Engine):
         else:
             source = "search_fts JOIN search_indexeddocument d ON d.id = search_fts.rowid"
             condition = "search_fts MATCH %s"
-            match = "title : (" + " AND ".join(f'("{word}"* OR "{analysis.stem(word)}"*)' for word in words) + ")"
+            match = " AND ".join(f'(title_words : "{word}"* OR title : "{analysis.stem(word)}"*)' for word in words)
             order = f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
         sql = (
             f"SELECT d.title, d.url, d.type FROM {source} WHERE {condition} "

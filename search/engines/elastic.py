@@ -215,7 +215,7 @@ class ElasticsearchEngine(Engine):
 
     def health(self) -> dict:
         try:
-            info = self.client.cluster.health(request_timeout=2)
+            info = self.client.options(request_timeout=2).cluster.health()
         except ERRORS as error:
             raise SearchEngineError(str(error)) from error
         return {"ok": info["status"] in ("green", "yellow"), "engine": self.name, "cluster": info["status"]}

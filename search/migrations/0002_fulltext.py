@@ -4,7 +4,8 @@ from django.db import migrations
 
 SQLITE_FORWARD = [
     # Stems are computed in Python (Snowball Dutch) and stored here; rowid = search_indexeddocument.id.
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, tags, text, tokenize = 'unicode61 remove_diacritics 2')",
+    # title_words holds the unstemmed title words, for search-as-you-type prefixes.
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, tags, text, title_words, tokenize = 'unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE search_fts_vocab USING fts5vocab(search_fts, 'row')",
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fts_vocab", "DROP TABLE IF EXISTS search_fts"]
