@@ -51,3 +51,7 @@ test: install system-packages node-packages checks
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+.PHONY: bench-search
+bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
+	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000

@@ -7,7 +7,6 @@ from the original text, marking every word whose stem the query asked for.
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -27,9 +26,16 @@ STOP_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+class _StemCache(dict):
+    def __missing__(self, word):
+        if len(self) > 500_000:
+            self.clear()
+        value = self[word] = _stemmer.stemWord(word)
+        return value
+
+
+_stems = _StemCache()
+stem = _stems.__getitem__
 
 
 def words(text: str) -> list[str]:
@@ -38,7 +44,7 @@ def words(text: str) -> list[str]:
 
 def stemmed(text: str) -> str:
     """The text as space-separated stems: what the FTS5 table stores."""
-    return " ".join(stem(word) for word in WORD.findall(text.lower()))
+    return " ".join(map(stem, WORD.findall(text.lower())))
 
 
 @dataclass(frozen=True)

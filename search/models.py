@@ -13,9 +13,6 @@ class IndexedDocument(models.Model):
     key = models.CharField(_("sleutel"), max_length=120, unique=True)
     type = models.CharField(_("soort"), max_length=40)
     object_ref = models.CharField(_("object"), max_length=120, db_index=True)
-    title = models.CharField(_("titel"), max_length=500)
-    text = models.TextField(_("tekst"), blank=True)
-    tags_text = models.TextField(_("tags"), blank=True)  # tags joined by " | ", in display order
     audience = models.CharField(_("publiek"), max_length=255, default="public")
     date = models.DateField(_("datum"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
@@ -24,6 +21,10 @@ class IndexedDocument(models.Model):
     language = models.CharField(_("taal"), max_length=10, default="nl")
     generation = models.CharField(max_length=32, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
+    # The long columns last: SQLite then reads the filter and facet columns above without overflow pages.
+    title = models.CharField(_("titel"), max_length=500)
+    tags_text = models.TextField(_("tags"), blank=True)  # tags joined by " | ", in display order
+    text = models.TextField(_("tekst"), blank=True)
 
     class Meta:
         verbose_name = _("geïndexeerd document")

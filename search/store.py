@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils import timezone
 
 from . import analysis
 from .models import IndexedDocument, IndexedTag
@@ -48,6 +49,47 @@ def _delete_fts(ids) -> None:
         cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", list(ids))
 
 
+COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url", "phase", "language", "generation",
+           "indexed_at", "title", "tags_text", "text")
+
+
+def _new_ids(count: int) -> list[int]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('search_indexeddocument', 'id')) FROM generate_series(1, %s)", [count]
+            )
+            return [value for (value,) in cursor.fetchall()]
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM search_indexeddocument")
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + count))
+
+
+def _insert(rows) -> None:
+    """A plain multi-row INSERT (much faster than bulk_create for thousands of long texts)."""
+    now = timezone.now()
+    for row, pk in zip(rows, _new_ids(len(rows)), strict=True):
+        row.id, row.indexed_at = pk, now
+    sql = f"INSERT INTO search_indexeddocument ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [
+                tuple(
+                    getattr(row, column) if column not in ("date", "indexed_at") else _db_value(getattr(row, column))
+                    for column in COLUMNS
+                )
+                for row in rows
+            ],
+        )
+
+
+def _db_value(value):
+    if value is None:
+        return None
+    return connection.ops.adapt_datetimefield_value(value) if hasattr(value, "hour") else connection.ops.adapt_datefield_value(value)
+
+
 def write(documents, generation: str = "") -> list[IndexedDocument]:
     """Add or replace documents (by key) in one transaction: readers see the old or the new version."""
     documents = list({document.key: document for document in documents}.values())
@@ -60,10 +102,12 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
         for chunk in _chunks(keys):
             existing += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
         _delete_ids(existing)
-        IndexedDocument.objects.bulk_create(rows, batch_size=BATCH)
-        IndexedTag.objects.bulk_create(
-            [IndexedTag(document_id=row.id, name=tag[:100]) for row in rows for tag in row.tags], batch_size=BATCH
-        )
+        _insert(rows)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
+                [(row.id, tag[:100]) for row in rows for tag in row.tags],
+            )
         if connection.vendor == "sqlite":
             ids = [row.id for row in rows]
             for chunk in _chunks(ids):
