@@ -55,3 +55,7 @@ clean:
 # Regenerate the English translation catalogue (needs GNU gettext), then fill and compile it.
 messages: install
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
+
+.PHONY: bench-search
+bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
+	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000

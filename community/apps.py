@@ -8,3 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import health  # noqa: F401
+
+        from search.documents import register
+
+        from .search import OrganisationAdapter
+
+        register(OrganisationAdapter())

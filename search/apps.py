@@ -10,6 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from community import health
 
+        from . import signals
         from .health import check_search
 
         health.register("search", check_search)
+        signals.connect()

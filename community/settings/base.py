@@ -183,3 +183,11 @@ MEMBERS_GROUP = "Leden"
 ASSOCIATION_GROUP = "Vereniging OKK Ouderschap Blijft"
 
 PRODUCTION = False
+
+# Search (issue 6): "database" (SQLite FTS5 / PostgreSQL full-text, the default) or "elasticsearch".
+KENNISPLEIN_SEARCH = {
+    "ENGINE": os.environ.get("SEARCH_ENGINE", "database"),
+    "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
+    "INDEX": "kennisplein-documents",
+    "TIMEOUT": 2.0,
+}

@@ -60,3 +60,7 @@ CSRF_COOKIE_SECURE = True
 WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL") if not ALLOWED_HOSTS else os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}"
 )
+
+# Search: Elasticsearch when ELASTICSEARCH_URL is set; the database engine stays the fallback.
+if os.environ.get("ELASTICSEARCH_URL"):
+    KENNISPLEIN_SEARCH = {**KENNISPLEIN_SEARCH, "ENGINE": "elasticsearch", "ELASTICSEARCH_URL": os.environ["ELASTICSEARCH_URL"]}  # noqa: F405

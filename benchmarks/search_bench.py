@@ -1,0 +1,251 @@
+"""Search benchmark: index 10,000 and 100,000 generated Dutch documents, then time a mixed query set.
+
+    make bench-search                       # SQLite (a file database under a temporary directory)
+    DATABASE_URL=postgres://... make bench-search   # PostgreSQL as well
+
+Prints one table: indexing throughput (docs/s, the rebuild path: adapters -> stems -> rows + full-text index),
+search latency p50/p95 over the mixed query set (hits + facets + access filter, as the page does) per role, and
+the cost of access filtering (anonymous and member vs. an unrestricted audience list, plus working out the
+allowed audiences). Not a test: it takes a few minutes.
+"""
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(database_url: str | None) -> None:
+    os.environ.setdefault("KENNISPLEIN_VAR_DIR", tempfile.mkdtemp(prefix="kennisplein-bench-"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "community.settings.test"
+    if database_url:
+        os.environ["TEST_DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("TEST_DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+QUERIES = [
+    "ouders", "begeleide omgang", "contactverlies", "ouderschapsplan", "kindgesprek", "vechtscheiding",
+    '"plan van aanpak"', "omgangsregeling kind", "overdrachtsbegeleiding", "veilig thuis", "scheidingen",
+    "hulpverlener ouders kind", "terugkomafspraken", "interactie-observatie", "jeugdteam escalatie",
+    "omgangsbemidelling", "zeppelin", "mediation advocaat", "loyaliteitsconflict", "wat doe je bij contactverlies",
+]
+FILTERED = [("ouders", {"type": "casus"}), ("omgang", {"sort": "date"}), ("kind", {"tag": "omgang"})]
+TYPES = [("guide", 0.2), ("training", 0.1), ("casus", 0.35), ("lunchsession", 0.15), ("organisation", 0.05), ("reaction", 0.15)]
+TAGS = ["omgang", "contactverlies", "ouderschapsplan", "vechtscheiding", "kindgesprek", "intake", "overdracht",
+        "veilig thuis", "jeugdteam", "mediation", "loyaliteit", "hechting", "co-ouderschap", "rechtbank", "raad",
+        "onderzoek", "training", "werkmaterialen", "skj", "intervisie", "omgangshuis", "jonge kinderen", "pubers",
+        "nieuwe partner", "verhuizing", "huiselijk geweld", "ouderverstoting", "plan van aanpak", "evaluatie", "terugkomafspraak"]
+PHASES = ["", "", "intake", "kindgesprek", "plan-van-aanpak", "begeleide-omgang", "overdrachtsbegeleiding", "afronding"]
+
+
+def corpus_sentences() -> list[str]:
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(Path("/work/shared/seeds").glob("*.txt"))) \
+        if Path("/work/shared/seeds").exists() else ""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n+", text) if len(s.split()) >= 4]
+    extra = [
+        "De omgangsbegeleider ziet het kind samen met de ouder in het Omgangshuis.",
+        "Na de begeleide omgang volgen hoogstens twee keer overdrachtsbegeleiding.",
+        "Bij contactverlies is het belangrijk dat het kind zich gehoord voelt.",
+        "In een vechtscheiding zit het kind vaak klem in een loyaliteitsconflict.",
+        "Het ouderschapsplan legt afspraken vast over zorg, opvoeding en omgang.",
+        "Komen ouders niet tot afspraken, dan schakelen we het Jeugdteam of Veilig Thuis in.",
+        "Tijdens het kindgesprek zijn de ouders niet aanwezig.",
+        "De terugkomafspraken vinden plaats in het half jaar na het intensieve traject.",
+    ]
+    return sentences + extra * 5
+
+
+def syllable_word(rng: random.Random) -> str:
+    syllables = ["ver", "be", "ont", "oud", "er", "schap", "kin", "de", "ren", "om", "gang", "re", "ge", "ling",
+                 "zorg", "hulp", "wijk", "team", "plan", "af", "spraak", "over", "dracht", "ge", "sprek", "tal"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+
+
+def generate(count: int, seed: int = 6):
+    import datetime
+
+    from community.access import association_audience, members_audience
+    from search.documents import SearchDocument
+
+    rng = random.Random(seed)
+    sentences = corpus_sentences()
+    rare = [syllable_word(rng) for _ in range(5000)]
+    audiences = [("public", 0.6), (members_audience(), 0.3), (association_audience(), 0.1)]
+    docs = []
+    for i in range(count):
+        type_ = rng.choices([t for t, _ in TYPES], [w for _, w in TYPES])[0]
+        words = " ".join(rng.sample(sentences, rng.randint(3, 14)))
+        words += " " + " ".join(rng.choice(rare) for _ in range(rng.randint(3, 12)))
+        title_words = rng.choice(sentences).split()[: rng.randint(3, 8)]
+        docs.append(
+            SearchDocument(
+                type=type_, key=f"bench:{i}", title=" ".join(title_words).strip(".,;:"), text=words,
+                url=f"/bench/{i}/", audience=rng.choices([a for a, _ in audiences], [w for _, w in audiences])[0],
+                tags=rng.sample(TAGS, rng.randint(0, 3)), phase=rng.choice(PHASES),
+                date=datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randint(0, 3800)),
+            )
+        )
+    return docs
+
+
+def clear_index() -> None:
+    from django.db import connection
+
+    from search.models import IndexedDocument, IndexedTag
+
+    IndexedTag.objects.all()._raw_delete(connection.alias)
+    IndexedDocument.objects.all()._raw_delete(connection.alias)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_indexeddocument")
+
+
+def timed(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def percentile(values, q) -> float:
+    values = sorted(values)
+    index = min(len(values) - 1, max(0, round(q / 100 * (len(values) - 1))))
+    return values[index]
+
+
+def run(size: int, repeat: int) -> dict:
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    from community.access import association_audience, members_audience
+    from search import documents, indexing, service
+    from search.engines import SearchQuery, database_engine
+
+    class BenchAdapter(documents.SearchAdapter):
+        type = "bench"
+        models = ()
+
+        def __init__(self, docs):
+            self.docs = docs
+
+        def queryset(self):
+            return self.docs
+
+        def to_document(self, obj):
+            return obj
+
+    clear_index()
+    docs = generate(size)
+    documents._adapters.clear()
+    documents.register(BenchAdapter(docs))
+    start = time.perf_counter()
+    indexing.rebuild(batch_size=1000)
+    elapsed = time.perf_counter() - start
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_indexeddocument")
+            cursor.execute("ANALYZE search_indexedtag")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+            cursor.execute("ANALYZE")
+
+    engine = database_engine()
+    roles = {
+        "anonymous": ["public"],
+        "member": ["public", members_audience()],
+        "unrestricted": ["public", members_audience(), association_audience()],
+    }
+    queries = [SearchQuery(q=q) for q in QUERIES] + [SearchQuery(q=q, **extra) for q, extra in FILTERED]
+    latencies = {}
+    for role, audiences in roles.items():
+        for query in queries:  # warm up
+            engine.search(query, audiences)
+        samples = []
+        for _ in range(repeat):
+            for query in queries:
+                samples += timed(lambda: engine.search(query, audiences), 1)
+        latencies[role] = samples
+    # the per-request work of access filtering outside the query: which audiences may this user see
+    audience_ms = timed(lambda: service.allowed_audiences(AnonymousUser()), 200)
+    service_samples = []
+    for query in queries:
+        service_samples += timed(lambda: service.search(AnonymousUser(), query), 1)
+    return {
+        "vendor": connection.vendor,
+        "size": size,
+        "docs_per_s": size / elapsed,
+        "rebuild_s": elapsed,
+        "latencies": latencies,
+        "audience_ms": statistics.median(audience_ms),
+        "service": service_samples,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of the query set per role")
+    args = parser.parse_args()
+    database_urls = [None] + ([os.environ["DATABASE_URL"]] if os.environ.get("DATABASE_URL") else [])
+    rows = []
+    for index, url in enumerate(database_urls):
+        if index:  # a fresh interpreter per database: Django is set up once per process
+            import subprocess
+
+            env = {**os.environ, "BENCH_DATABASE_URL": url}
+            env.pop("DATABASE_URL")
+            subprocess.run([sys.executable, __file__, "--sizes", args.sizes, "--repeat", str(args.repeat)], env=env, check=True)
+            continue
+        setup_django(os.environ.get("BENCH_DATABASE_URL"))
+        for size in [int(s) for s in args.sizes.split(",")]:
+            rows.append(run(size, args.repeat))
+            print_table(rows[-1:], header=len(rows) == 1)
+    return 0
+
+
+def print_table(rows, header=True) -> None:
+    if header:
+        print(
+            f"{'database':<10} {'docs':>8} {'index docs/s':>13} {'role':<13} {'p50 ms':>8} {'p95 ms':>8} "
+            f"{'vs unrestricted p50':>20}"
+        )
+        print("-" * 86)
+    for row in rows:
+        base = statistics.median(row["latencies"]["unrestricted"])
+        for role, samples in row["latencies"].items():
+            p50, p95 = percentile(samples, 50), percentile(samples, 95)
+            print(
+                f"{row['vendor']:<10} {row['size']:>8} {row['docs_per_s']:>13.0f} {role:<13} {p50:>8.1f} {p95:>8.1f} "
+                f"{(p50 - base):>+19.1f}ms"
+            )
+        service = row["service"]
+        print(
+            f"{row['vendor']:<10} {row['size']:>8} {'':>13} {'service anon':<13} {percentile(service, 50):>8.1f} "
+            f"{percentile(service, 95):>8.1f} {'':>20}  (incl. allowed audiences {row['audience_ms']:.2f} ms, suggestions)"
+        )
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Keeping the index current: from objects to SearchDocuments (through the apps' adapters) into the engines."""
+
+import logging
+import uuid
+
+from django.apps import apps
+from django.utils import timezone
+from wagtail.models import Page
+
+from . import store
+from .documents import adapter_for_model, adapters
+from .engines import SearchEngineError, database_engine, get_engine
+from .models import IndexedDocument
+
+logger = logging.getLogger(__name__)
+
+PAGE_LABEL = "wagtailcore.page"
+
+
+def ref_for(obj) -> str:
+    """A stable reference to an object: pages by their Page id, other models by label and id."""
+    if isinstance(obj, Page):
+        return f"{PAGE_LABEL}:{obj.pk}"
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def refs_for_change(obj) -> list[str]:
+    """The objects whose documents change when ``obj`` changes (a reaction changes its casus)."""
+    adapter = adapter_for_model(type(obj))
+    if adapter is None:
+        return [ref_for(obj)] if isinstance(obj, Page) else []
+    try:
+        owners = adapter.owners(obj) or []
+    except Exception:  # an owner that is already gone
+        logger.exception("Zoeken: eigenaars van %s niet gevonden", ref_for(obj))
+        owners = []
+    return [ref_for(owner) for owner in owners if owner is not None and owner.pk is not None]
+
+
+def subtree_refs(page) -> list[str]:
+    ids = Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
+    return [f"{PAGE_LABEL}:{pk}" for pk in ids]
+
+
+def _load(refs) -> dict[str, object]:
+    by_label: dict[str, list] = {}
+    for ref in refs:
+        label, _, pk = ref.partition(":")
+        by_label.setdefault(label, []).append(pk)
+    found = {}
+    for label, pks in by_label.items():
+        if label == PAGE_LABEL:
+            queryset = Page.objects.filter(pk__in=pks).specific()
+        else:
+            try:
+                model = apps.get_model(label)
+            except (LookupError, ValueError):
+                continue
+            queryset = model._default_manager.filter(pk__in=pks)
+        for obj in queryset:
+            found[f"{label}:{obj.pk}"] = obj
+    return found
+
+
+def document_for(obj, ref: str | None = None, adapter=None):
+    adapter = adapter or adapter_for_model(type(obj))
+    if adapter is None:
+        return None
+    document = adapter.to_document(obj)
+    if document is not None:
+        document.object_ref = ref or (ref_for(obj) if hasattr(obj, "_meta") else document.object_ref or document.key)
+    return document
+
+
+def reindex(refs) -> dict:
+    """Recompute the documents of these objects: write what should be found, remove what should not."""
+    refs = list(dict.fromkeys(refs))
+    objects = _load(refs)
+    documents, gone = [], []
+    for ref in refs:
+        obj = objects.get(ref)
+        document = document_for(obj, ref) if obj is not None else None
+        if document is None:
+            gone.append(ref)
+        else:
+            documents.append(document)
+    keys = [document.key for document in documents]
+    replaced = list(
+        IndexedDocument.objects.filter(object_ref__in=[d.object_ref for d in documents]).exclude(key__in=keys).values_list("object_ref", flat=True)
+    )
+    removed = store.delete_refs(gone + replaced) if (gone or replaced) else []
+    rows = store.write(documents)
+    _mirror(rows, removed)
+    return {"written": len(rows), "removed": len(removed)}
+
+
+def _mirror(rows, removed_keys) -> None:
+    """Keep an external engine (Elasticsearch) in step with the database index; never fail the caller."""
+    engine = get_engine()
+    if engine is database_engine():
+        return
+    try:
+        engine.delete(removed_keys)
+        engine.index(rows)
+    except SearchEngineError as error:
+        logger.warning("Zoeken: %s kon niet worden bijgewerkt (%s); herbouw de index later.", engine.name, error)
+
+
+def rebuild(progress=None, batch_size: int = 500) -> dict:
+    """Rebuild everything in batches (each its own transaction), then drop what was not rebuilt.
+
+    Safe while the site serves: until a batch commits, searches see the previous version of its documents.
+    """
+    generation = uuid.uuid4().hex
+    started = timezone.now()
+    written = 0
+    for adapter in adapters():
+        batch = []
+        queryset = adapter.queryset()
+        for obj in queryset.iterator(chunk_size=batch_size) if hasattr(queryset, "iterator") else queryset:
+            document = document_for(obj, adapter=adapter)
+            if progress:
+                progress(1)
+            if document is not None:
+                batch.append(document)
+            if len(batch) >= batch_size:
+                written += len(store.write(batch, generation))
+                batch = []
+        written += len(store.write(batch, generation))
+    removed = store.delete_stale(generation, started)
+    engine = get_engine()
+    if engine is not database_engine():
+        engine.rebuild(IndexedDocument.objects.order_by("pk").iterator(chunk_size=batch_size))
+    return {"written": written, "removed": removed}
+
+
+def total_to_index() -> int:
+    return sum(adapter.queryset().count() for adapter in adapters())

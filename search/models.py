@@ -1,0 +1,54 @@
+"""The search index in the database: one row per SearchDocument, its tags, and a full-text table beside it.
+
+On SQLite the full-text index is the FTS5 table ``search_fts`` (rowid = IndexedDocument.id; columns title,
+tags and text, holding Snowball stems). On PostgreSQL it is the generated ``search_vector`` tsvector column
+(title weight A, tags B, text C, configuration ``dutch``) with a GIN index. Both are made in migration 0002.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexedDocument(models.Model):
+    key = models.CharField(_("sleutel"), max_length=120, unique=True)
+    type = models.CharField(_("soort"), max_length=40)
+    object_ref = models.CharField(_("object"), max_length=120, db_index=True)
+    audience = models.CharField(_("publiek"), max_length=255, default="public")
+    date = models.DateField(_("datum"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("jaar"), null=True, blank=True)
+    url = models.CharField(_("adres"), max_length=500, blank=True)
+    phase = models.CharField(_("fase"), max_length=120, blank=True)
+    language = models.CharField(_("taal"), max_length=10, default="nl")
+    generation = models.CharField(max_length=32, blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+    # The long columns last: SQLite then reads the filter and facet columns above without overflow pages.
+    title = models.CharField(_("titel"), max_length=500)
+    tags_text = models.TextField(_("tags"), blank=True)  # tags joined by " | ", in display order
+    text = models.TextField(_("tekst"), blank=True)
+
+    class Meta:
+        verbose_name = _("geïndexeerd document")
+        verbose_name_plural = _("geïndexeerde documenten")
+        indexes = [
+            models.Index(fields=["audience", "type"]),
+            models.Index(fields=["date"]),
+            models.Index(fields=["generation"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def tags(self) -> list[str]:
+        return [tag for tag in self.tags_text.split(" | ") if tag]
+
+
+class IndexedTag(models.Model):
+    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="tag_rows")
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["document", "name"]), models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name

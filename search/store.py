@@ -1,0 +1,167 @@
+"""Writing SearchDocuments into the database index (rows, tags and the full-text table) in batches."""
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+
+from . import analysis
+from .models import IndexedDocument, IndexedTag
+
+AUDIENCES_CACHE_KEY = "search:audiences"
+BATCH = 500
+
+
+def _chunks(items, size=BATCH):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _row(document, generation: str) -> IndexedDocument:
+    tags = [tag.strip() for tag in document.tags if tag and tag.strip()]
+    return IndexedDocument(
+        key=document.key[:120],
+        type=document.type,
+        object_ref=document.object_ref[:120],
+        title=document.title[:500],
+        text=document.text or "",
+        tags_text=" | ".join(dict.fromkeys(tags)),
+        audience=document.audience or "public",
+        date=document.date,
+        year=document.date.year if document.date else None,
+        url=document.url or "",
+        phase=document.phase or "",
+        language=document.language or "nl",
+        generation=generation,
+    )
+
+
+def _delete_ids(ids) -> None:
+    for chunk in _chunks(ids):
+        IndexedTag.objects.filter(document_id__in=chunk)._raw_delete(connection.alias)
+        if connection.vendor == "sqlite":
+            _delete_fts(chunk)
+        IndexedDocument.objects.filter(id__in=chunk)._raw_delete(connection.alias)
+
+
+def _delete_fts(ids) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", list(ids))
+
+
+COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url", "phase", "language", "generation",
+           "indexed_at", "title", "tags_text", "text")
+
+
+def _new_ids(count: int) -> list[int]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence('search_indexeddocument', 'id')) FROM generate_series(1, %s)", [count]
+            )
+            return [value for (value,) in cursor.fetchall()]
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM search_indexeddocument")
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + count))
+
+
+def _insert(rows) -> None:
+    """A plain multi-row INSERT (much faster than bulk_create for thousands of long texts)."""
+    now = timezone.now()
+    for row, pk in zip(rows, _new_ids(len(rows)), strict=True):
+        row.id, row.indexed_at = pk, now
+    sql = f"INSERT INTO search_indexeddocument ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [
+                tuple(
+                    getattr(row, column) if column not in ("date", "indexed_at") else _db_value(getattr(row, column))
+                    for column in COLUMNS
+                )
+                for row in rows
+            ],
+        )
+
+
+def _db_value(value):
+    if value is None:
+        return None
+    return connection.ops.adapt_datetimefield_value(value) if hasattr(value, "hour") else connection.ops.adapt_datefield_value(value)
+
+
+def write(documents, generation: str = "") -> list[IndexedDocument]:
+    """Add or replace documents (by key) in one transaction: readers see the old or the new version."""
+    documents = list({document.key: document for document in documents}.values())
+    if not documents:
+        return []
+    rows = [_row(document, generation) for document in documents]
+    with transaction.atomic():
+        keys = [row.key for row in rows]
+        existing = []
+        for chunk in _chunks(keys):
+            existing += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
+        _delete_ids(existing)
+        _insert(rows)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
+                [(row.id, tag[:100]) for row in rows for tag in row.tags],
+            )
+        if connection.vendor == "sqlite":
+            ids = [row.id for row in rows]
+            for chunk in _chunks(ids):
+                _delete_fts(chunk)  # left-overs of rows removed without us (e.g. a test database flush)
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO search_fts (rowid, title, tags, text, title_words) VALUES (%s, %s, %s, %s, %s)",
+                    [
+                        (
+                            row.id, analysis.stemmed(row.title), analysis.stemmed(row.tags_text),
+                            analysis.stemmed(row.text), " ".join(analysis.words(row.title)),
+                        )
+                        for row in rows
+                    ],
+                )
+    cache.delete(AUDIENCES_CACHE_KEY)
+    return rows
+
+
+def delete_refs(refs) -> list[str]:
+    """Remove the documents of these objects; returns the removed keys."""
+    refs = list(refs)
+    if not refs:
+        return []
+    with transaction.atomic():
+        found = []
+        for chunk in _chunks(refs):
+            found += IndexedDocument.objects.filter(object_ref__in=chunk).values_list("id", "key")
+        _delete_ids([pk for pk, _key in found])
+    return [key for _pk, key in found]
+
+
+def delete_keys(keys) -> None:
+    with transaction.atomic():
+        ids = []
+        for chunk in _chunks(keys):
+            ids += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
+        _delete_ids(ids)
+
+
+def delete_stale(generation: str, started) -> int:
+    """After a rebuild: remove rows the rebuild did not write (unless updated since it started)."""
+    stale = list(
+        IndexedDocument.objects.exclude(generation=generation).filter(indexed_at__lt=started).values_list("id", flat=True)
+    )
+    for chunk in _chunks(stale):
+        with transaction.atomic():
+            _delete_ids(chunk)
+    return len(stale)
+
+
+def distinct_audiences() -> list[str]:
+    audiences = cache.get(AUDIENCES_CACHE_KEY)
+    if audiences is None:
+        audiences = sorted(IndexedDocument.objects.values_list("audience", flat=True).distinct())
+        cache.set(AUDIENCES_CACHE_KEY, audiences, 60)
+    return audiences
