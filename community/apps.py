@@ -8,3 +8,11 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import health  # noqa: F401
+        from . import contributions, personal_data
+        from .account_views import erase_core, export_core
+        from .organisations import organisation_meetings
+
+        personal_data.register("kennisplein", export=export_core, erase=erase_core)
+        contributions.register_for_organisation(
+            "ouderbijeenkomsten", organisation_meetings, title=_("Ouderbijeenkomsten die zij mede organiseren"), order=50
+        )
