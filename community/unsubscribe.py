@@ -20,9 +20,9 @@ def make_token(user, topic: str = ALL) -> str:
     return signing.dumps({"u": user.pk, "t": topic}, salt=SALT, compress=True)
 
 
-def read_token(token: str, *, max_age: int = MAX_AGE) -> tuple[int, str]:
+def read_token(token: str, *, max_age: int | None = None) -> tuple[int, str]:
     """(user id, topic); raises signing.BadSignature (or its subclass SignatureExpired)."""
-    data = signing.loads(token, salt=SALT, max_age=max_age)
+    data = signing.loads(token, salt=SALT, max_age=MAX_AGE if max_age is None else max_age)
     if not isinstance(data, dict) or not isinstance(data.get("u"), int) or data.get("t") not in (ALL, *NotificationPreference.TOPICS):
         raise signing.BadSignature("Malformed unsubscribe token")
     return data["u"], data["t"]
