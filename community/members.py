@@ -17,6 +17,7 @@ from taggit.models import Tag
 from . import access, contributions
 from .cards import Card
 from .models import MemberProfile, Region, Visibility
+from .ratelimit import rate_limit
 
 PAGE_SIZE = 24
 
@@ -93,6 +94,7 @@ def member_card(profile, viewer) -> Card:
 
 
 class DirectoryFilterForm(forms.Form):
+    label_suffix = ""
     q = forms.CharField(label=gettext_lazy("Naam"), required=False, max_length=100)
     beroep = forms.CharField(label=gettext_lazy("Beroep"), required=False, max_length=100)
     regio = forms.ModelChoiceField(
@@ -201,6 +203,7 @@ class ProfileForm(forms.ModelForm):
 
 
 @members_only
+@rate_limit("profile_edit", "30/h")
 def edit_profile(request):
     profile, _created = MemberProfile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)

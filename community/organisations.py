@@ -19,6 +19,7 @@ from .models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Re
 
 
 class OrganisationFilterForm(forms.Form):
+    label_suffix = ""
     regio = forms.ModelChoiceField(
         label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
         empty_label=gettext_lazy("Alle regio's"),
@@ -138,6 +139,7 @@ def meeting_card(meeting) -> Card:
 
 
 class MeetingFilterForm(forms.Form):
+    label_suffix = ""
     regio = forms.ModelChoiceField(
         label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
         empty_label=gettext_lazy("Alle regio's"),
@@ -196,3 +198,8 @@ def organisation_meetings(organisation, viewer) -> list[Card]:
         ).select_related("region")
     )
     return [meeting_card(meeting) for meeting in meetings]
+
+
+def upcoming_meeting_cards(request, limit: int = 3) -> list[Card]:
+    """Home page section: the next ouderbijeenkomsten (public)."""
+    return [meeting_card(meeting) for meeting in _upcoming(ParentMeeting.objects.select_related("region"))[:limit]]

@@ -190,3 +190,25 @@ def test_organisation_logo_is_optional_and_shown(client, network):
     Organisation.objects.filter(pk=network["lindenhout"].pk).update(logo=image)
     html = client.get("/organisaties/lindenhout/").content.decode()
     assert "<img" in html
+
+
+def test_search_adapters_describe_organisations_and_meetings(network):
+    from search.documents import adapter_for_model
+
+    adapter = adapter_for_model(Organisation)
+    document = adapter.to_document(Organisation.objects.prefetch_related("regions", "offers").get(slug="lindenhout"))
+    assert document.type == "organisation" and document.audience == "public"
+    assert "Arnhem" in document.text and "Parallel Solo Ouderschap" in document.tags
+    meeting = make_meeting(network["arnhem"])
+    partner = ParentMeetingPartner.objects.create(meeting=meeting, kind="gemeente", name="Gemeente Arnhem")
+    meeting_adapter = adapter_for_model(ParentMeetingPartner)
+    assert meeting_adapter.owners(partner) == [meeting]
+    assert "Gemeente Arnhem" in meeting_adapter.to_document(meeting).text
+
+
+def test_home_page_shows_upcoming_parent_meetings(client, network):
+    make_meeting(network["arnhem"])
+    make_meeting(network["breda"], days=-2)
+    html = client.get("/").content.decode()
+    assert "Komende ouderbijeenkomsten" in html and "Ouderbijeenkomst Arnhem" in html
+    assert "Ouderbijeenkomst Breda" not in html
