@@ -162,7 +162,7 @@ def member_directory(request):
 def member_profile(request, user_id):
     profile = get_object_or_404(
         MemberProfile.objects.select_related("user", "organisation", "region").prefetch_related("tagged_items__tag"),
-        user_id=user_id, user__is_active=True,
+        user_id=user_id, user__is_active=True, user__groups__name=settings.MEMBERS_GROUP,
     )
     shown = visible_fields(profile, request.user)
     sections = contributions.for_member(profile.user, request.user) if may_see(profile, "contributions", request.user) else []

@@ -166,3 +166,8 @@ def test_invalid_profile_keeps_input_and_explains_in_dutch(client_for):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Mijn tekst" in html and "Controleer de gemarkeerde velden" in html
+
+
+def test_profile_of_a_former_member_is_gone(client_for, colleague):
+    colleague.user.groups.clear()
+    assert client_for("lid").get(f"/leden/{colleague.user_id}/").status_code == 404
