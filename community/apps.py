@@ -8,9 +8,24 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from . import health  # noqa: F401
+        from . import contributions, personal_data
+        from .account_views import erase_core, export_core
+        from .organisations import organisation_meetings
 
-        from search.documents import register
+        personal_data.register("kennisplein", export=export_core, erase=erase_core)
+        from search.documents import register as register_search
 
-        from .search import OrganisationAdapter
+        from .search import OrganisationAdapter, ParentMeetingAdapter
 
-        register(OrganisationAdapter())
+        register_search(OrganisationAdapter())
+        register_search(ParentMeetingAdapter())
+        from . import home
+        from .organisations import upcoming_meeting_cards
+
+        home.register(home.HomeSection(
+            key="parent_meetings", title=_("Komende ouderbijeenkomsten"), items=upcoming_meeting_cards, order=90,
+            more_url="/organisaties/ouderbijeenkomsten/",
+        ))
+        contributions.register_for_organisation(
+            "ouderbijeenkomsten", organisation_meetings, title=_("Ouderbijeenkomsten die zij mede organiseren"), order=50
+        )

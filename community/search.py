@@ -1,10 +1,11 @@
-"""Organisations in the one search (type "organisation", public)."""
+"""Organisations and ouderbijeenkomsten in the one site search (both are public)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import SearchAdapter, SearchDocument
 
-from .models import Organisation
+from .models import Organisation, ParentMeeting, ParentMeetingPartner
 
 
 class OrganisationAdapter(SearchAdapter):
@@ -13,21 +14,45 @@ class OrganisationAdapter(SearchAdapter):
     models = (Organisation,)
 
     def queryset(self):
-        return Organisation.objects.order_by("pk")
+        return Organisation.objects.prefetch_related("regions", "offers").order_by("pk")
 
-    def to_document(self, obj):
-        url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else f"/organisaties/{obj.slug}/"
-        certified = _("Gecertificeerd lid van de Vereniging OKK Ouderschap Blijft sinds %(year)s.") % {
-            "year": obj.certified_since.year
-        } if obj.certified_since else ""
-        text = " ".join(part for part in (obj.place, obj.description, str(certified)) if part)
+    def to_document(self, obj) -> SearchDocument:
+        regions = [region.name for region in obj.regions.all()]
+        offers = [offer.name for offer in obj.offers.all()]
+        certified = f"Gecertificeerd lid sinds {obj.certified_since:%Y}." if obj.certified_since else ""
         return SearchDocument(
             type=self.type,
             key=f"organisation:{obj.pk}",
             title=obj.name,
-            text=text,
-            url=url,
-            audience="public",
-            date=obj.certified_since,
+            text=" ".join(part for part in (obj.place, obj.description, certified, ", ".join(regions)) if part),
+            url=obj.get_absolute_url(),
+            tags=offers,
             object_ref=f"community.organisation:{obj.pk}",
         )
+
+
+class ParentMeetingAdapter(SearchAdapter):
+    type = "parent_meeting"
+    label = _("Ouderbijeenkomst")
+    models = (ParentMeeting, ParentMeetingPartner)
+
+    def queryset(self):
+        return ParentMeeting.objects.select_related("region").prefetch_related("partners").order_by("pk")
+
+    def to_document(self, obj):
+        if isinstance(obj, ParentMeetingPartner):
+            obj = obj.meeting
+        local = timezone.localtime(obj.starts_at)
+        partners = ", ".join(partner.name for partner in obj.partners.all())
+        return SearchDocument(
+            type=self.type,
+            key=f"parent_meeting:{obj.pk}",
+            title=f"{obj.title} {obj.region.name}",
+            text=" ".join(part for part in (obj.description, obj.venue, obj.address, obj.presenters, partners) if part),
+            url=obj.get_absolute_url(),
+            date=local.date(),
+            object_ref=f"community.parentmeeting:{obj.pk}",
+        )
+
+    def owners(self, obj):
+        return [obj.meeting] if isinstance(obj, ParentMeetingPartner) else [obj]

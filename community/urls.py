@@ -20,6 +20,7 @@ urlpatterns = [
     path("lidmaatschap/", views.membership_apply, name="membership_apply"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap),
+    path("", include("community.network_urls")),
     path("", include("methodology.urls")),
     path("", include("casuses.urls")),
     path("", include("lunchsessions.urls")),

@@ -36,3 +36,51 @@ def label_membership_menu(request, menu_items):
     for item in menu_items:
         if item.name == "lidmaatschapsaanvragen":
             item.label = _("Lidmaatschapsaanvragen")
+
+
+# The network's data, edited by beheerders and redacteuren in the admin.
+from wagtail.snippets.models import register_snippet  # noqa: E402
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup  # noqa: E402
+
+from .models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisaties")
+    list_display = ["name", "place", "certified_since"]
+    list_filter = ["regions", "offers"]
+    search_fields = ["name", "place"]
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = _("Regio's")
+    list_display = ["name", "province"]
+
+
+class OfferViewSet(SnippetViewSet):
+    model = Offer
+    icon = "list-ul"
+    menu_label = _("Aanbod")
+
+
+class ParentMeetingViewSet(SnippetViewSet):
+    model = ParentMeeting
+    icon = "date"
+    menu_label = _("Ouderbijeenkomsten")
+    list_display = ["title", "region", "starts_at", "venue"]
+    list_filter = ["region"]
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, RegionViewSet, OfferViewSet, ParentMeetingViewSet)
+    menu_icon = "group"
+    menu_label = _("Netwerk")
+    menu_name = "netwerk"
+    menu_order = 260
+
+
+register_snippet(NetworkViewSetGroup)

@@ -63,6 +63,11 @@ def _serialized_contents_in_this_context(migrated_data):
     Playwright's greenlets give browser tests another connection object than the one the test
     database was set up on, so Django's serialized rows must be attached to it as well.
     """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connections
 
     connections["default"]._test_serialized_contents = migrated_data
+    # Restoring the rows builds Wagtail pages before their content types are back; Page.__init__ then
+    # asks ContentType.get_for_model, which would insert a duplicate row unless the type is cached.
+    ContentType.objects.get_for_models(*apps.get_models())
