@@ -23,3 +23,12 @@ class LunchSessionsConfig(AppConfig):
         register(LunchSessionAdapter())
         personal_data.register("lunchsessies", export=lunch_data.export, erase=lunch_data.erase)
         page_published.connect(fill_places_after_publish, dispatch_uid="lunchsessions_fill_places")
+
+        from community import digest
+        from methodology import phase_links
+
+        from .integrations import recaps_since, sessions_for_phase, upcoming_since
+
+        phase_links.register(_("Lunchsessies"), sessions_for_phase, key="lunchsessions", order=40)
+        digest.register("new_recaps", recaps_since)
+        digest.register("upcoming_sessions", upcoming_since)

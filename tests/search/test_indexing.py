@@ -108,8 +108,9 @@ def test_indexing_goes_through_a_django_task(db, settings):
     backend = task_backends["default"]
     organisation = Organisation.objects.create(name="Taak", slug="taak")
     assert not IndexedDocument.objects.filter(key=f"organisation:{organisation.pk}").exists()
-    assert [result.args for result in backend.results] == [[[f"community.organisation:{organisation.pk}"]]]
-    indexing.reindex(*backend.results[0].args)  # what the worker runs
+    search_tasks = [result for result in backend.results if result.task.module_path.startswith("search.")]
+    assert [result.args for result in search_tasks] == [[[f"community.organisation:{organisation.pk}"]]]
+    indexing.reindex(*search_tasks[0].args)  # what the worker runs
     assert IndexedDocument.objects.filter(key=f"organisation:{organisation.pk}").exists()
 
 

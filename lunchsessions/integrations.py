@@ -1,0 +1,43 @@
+"""What lunch sessions contribute to other parts of the site: phase pages and the weekly digest."""
+
+import datetime
+
+from django.utils import timezone
+
+from community import access
+from community.cards import Card
+
+PHASE_ITEMS = 6
+UPCOMING_WINDOW = datetime.timedelta(days=21)
+
+
+def _cards(user, sessions) -> list[Card]:
+    sessions = list(sessions)
+    audiences = access.page_audiences(sessions)
+    return [session.as_card(audiences.get(session.pk, access.PUBLIC)) for session in sessions]
+
+
+def sessions_for_phase(request, phase) -> list[Card]:
+    from .models import LunchSessionPage
+
+    sessions = access.visible_pages(request.user, LunchSessionPage.objects.filter(phase=phase))
+    return _cards(request.user, sessions.order_by("-start").prefetch_related("tags")[:PHASE_ITEMS])
+
+
+def recaps_since(user, since) -> list[Card]:
+    """Recaps published since the last digest: sessions that ended and were (re)published since."""
+    from .models import LunchSessionPage
+
+    sessions = access.visible_pages(
+        user, LunchSessionPage.objects.filter(end__lte=timezone.now(), last_published_at__gte=since)
+    )
+    with_recap = [session for session in sessions.order_by("-start").prefetch_related("tags")[:20] if session.recap]
+    return _cards(user, with_recap[:10])
+
+
+def upcoming_since(user, since) -> list[Card]:
+    from .models import LunchSessionPage
+
+    now = timezone.now()
+    sessions = access.visible_pages(user, LunchSessionPage.objects.filter(start__gt=now, start__lte=now + UPCOMING_WINDOW))
+    return _cards(user, sessions.order_by("start").prefetch_related("tags")[:10])
