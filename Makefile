@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install system-packages node-packages checks deploy-check clean
+.PHONY: run test test-sqlite test-postgres install system-packages node-packages checks deploy-check clean
+
+# The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under var/postgres).
+PG_TEST_PORT ?= 5433
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -46,8 +49,17 @@ deploy-check: install
 	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=sqlite:///var/deploy-check.sqlite3 \
 	$(MANAGE) check --deploy --fail-level WARNING
 
+# The whole suite twice: on SQLite (with the browser tests) and on PostgreSQL (without them: they test
+# the browser side, which does not depend on the database). Exit code 5 (nothing collected) is no failure.
 test: install system-packages node-packages checks
-	$(BIN)/pytest
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+test-postgres: install
+	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e
 
 clean:
 	rm -rf $(VENV) node_modules var
