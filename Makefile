@@ -46,7 +46,7 @@ checks: install
 deploy-check: install
 	DJANGO_SETTINGS_MODULE=community.settings.production \
 	SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=sqlite:///var/deploy-check.sqlite3 \
+	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=postgres://kennisplein@127.0.0.1:5432/kennisplein EMAIL_URL=console:// \
 	$(MANAGE) check --deploy --fail-level WARNING
 
 # The whole suite twice: on SQLite (with the browser tests) and on PostgreSQL (without them: they test

@@ -7,4 +7,8 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import health  # noqa: F401
+        from . import audit, health, page_cache  # noqa: F401
+
+        health.register_configured()
+        audit.connect()
+        page_cache.connect()

@@ -32,5 +32,7 @@ def membership_apply(request):
 def healthz(request):
     results = health.run_checks()
     failing = [name for name, result in results.items() if not result["ok"]]
-    body = {"status": "ok" if not failing else "error", "failing": failing, "checks": results}
-    return JsonResponse(body, status=503 if failing else 200)
+    critical = [name for name in failing if health.is_critical(name)]
+    status = "error" if critical else "degraded" if failing else "ok"
+    body = {"status": status, "failing": failing, "checks": results}
+    return JsonResponse(body, status=503 if critical else 200)

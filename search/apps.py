@@ -12,4 +12,4 @@ class SearchConfig(AppConfig):
 
         from .health import check_search
 
-        health.register("search", check_search)
+        health.register("search", check_search, critical=False)  # search falls back, the site stays up
