@@ -2,7 +2,7 @@
 
 Pages, rate limits and sessions read through the cache; with Django's plain RedisCache a Redis
 outage turns every request into an error page. Here a failing call is logged (at most once per
-10 seconds per process) and answers as if the key were missing: the site stays up, slower, with
+10 seconds per process) and answers as if the key were missing (``add`` as if it succeeded): the site stays up, slower, with
 rate limits open and the page cache empty, and recovers by itself when Redis is back. Sessions
 are stored in the database (``cached_db``), so nobody is logged out.
 """
@@ -33,7 +33,9 @@ class ResilientRedisCache(RedisCache):
             return super().add(key, value, **({"timeout": timeout} if timeout is not None else {}), version=version)
         except FAILURES as error:
             _warn("add", error)
-            return False
+            # Pretend it was stored: locks (allauth's rate limits) and rate limits then let requests
+            # through instead of locking everybody out while Redis is away.
+            return True
 
     def get(self, key, default=None, version=None):
         try:
