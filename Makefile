@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-sqlite test-postgres install system-packages node-packages checks deploy-check clean
+.PHONY: run test test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean
 
 # The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under var/postgres).
 PG_TEST_PORT ?= 5433
@@ -60,6 +60,25 @@ test-sqlite: install
 
 test-postgres: install
 	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e
+
+# The production stack on loopback: PostgreSQL + Redis (Debian packages), gunicorn, task worker.
+PROD_WEB_PORT ?= 8080
+PROD_PG_PORT ?= 5434
+PROD_REDIS_PORT ?= 6380
+PROD_ENV = PROD_WEB_PORT=$(PROD_WEB_PORT) PROD_PG_PORT=$(PROD_PG_PORT) PROD_REDIS_PORT=$(PROD_REDIS_PORT)
+
+serve-prod: install
+	$(PROD_ENV) ./scripts/prod-stack.sh serve
+
+stop-prod:
+	$(PROD_ENV) ./scripts/prod-stack.sh stop
+
+# Load and fault scenarios against that stack (bounded in time; print tables; see benchmarks/README.md).
+bench: install
+	$(PROD_ENV) $(BIN)/python -m benchmarks.load
+
+faults: install
+	$(PROD_ENV) $(BIN)/python -m benchmarks.faults
 
 clean:
 	rm -rf $(VENV) node_modules var

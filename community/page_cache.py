@@ -16,7 +16,8 @@ move or deletion of a page and every change of a view restriction purges all cac
 (a new generation in the key); ``purge()`` does the same for apps whose data shows on public pages.
 Entries expire after PAGE_CACHE_SECONDS anyway.
 
-Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS``; anything
+Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS`` (``private,
+max-age=…`` when the page holds a form with a CSRF token, which must not be shared by proxies); anything
 for a signed-in user, and anything else without its own header, ``private, no-store``.
 """
 
@@ -88,8 +89,13 @@ def _storable(request, response) -> bool:
     return request.user.is_anonymous
 
 
-def _public(response) -> None:
-    patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+def _public(response, shared: bool) -> None:
+    """Browsers may keep the page briefly. Shared caches (proxies, CDNs) only when it holds no CSRF
+    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies."""
+    if shared:
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+    else:
+        patch_cache_control(response, private=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
 
 
 class PageCacheMiddleware:
@@ -107,9 +113,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
 
         if key is not None and _storable(request, response):
-            cache.set(key, self._to_cache(response), settings.PAGE_CACHE_SECONDS)
+            stored = self._to_cache(response)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
-            _public(response)
+            _public(response, shared=PLACEHOLDER not in stored["content"])
         else:
             self._private_unless_said(request, response)
         return response
@@ -132,7 +139,7 @@ class PageCacheMiddleware:
         for name, value in stored["headers"].items():
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        _public(response)
+        _public(response, shared=PLACEHOLDER not in stored["content"])
         return response
 
     @staticmethod

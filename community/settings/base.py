@@ -217,6 +217,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "img-src": ["'self'", "data:", "blob:"],
     "connect-src": ["'self'"],
 }
+# No avatars from gravatar.com: no third-party requests (privacy, and the CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

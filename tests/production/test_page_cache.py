@@ -46,6 +46,8 @@ def test_csrf_tokens_are_per_visitor_on_cached_pages(home_page):
     response = visitor.get("/")
     assert response["X-Page-Cache"] == "hit"
     assert "__KENNISPLEIN_CSRF_TOKEN__" not in response.content.decode()
+    # A page with a per-visitor token may be kept by the browser, never by a shared proxy.
+    assert response["Cache-Control"] == "private, max-age=60"
     token = response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     # The visitor's own cookie came with the cached page, so the language form works.
     switched = visitor.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
