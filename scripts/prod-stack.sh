@@ -68,9 +68,11 @@ start_redis() {
 }
 
 stop_redis() {
-    if [ -f "$PROD_DIR/run/redis.pid" ] && kill -0 "$(cat "$PROD_DIR/run/redis.pid")" 2>/dev/null; then
-        kill "$(cat "$PROD_DIR/run/redis.pid")"
-        for _ in $(seq 50); do kill -0 "$(cat "$PROD_DIR/run/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+    local pid
+    pid="$(cat "$PROD_DIR/run/redis.pid" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill "$pid"
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         log "Redis stopped"
     fi
     rm -f "$PROD_DIR/run/redis.pid"

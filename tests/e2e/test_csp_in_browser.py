@@ -10,6 +10,14 @@ from tests.conftest import make_role_user
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture
+def page(browser):
+    """A page with the Content-Security-Policy enforced (the shared context args bypass it for axe)."""
+    context = browser.new_context(bypass_csp=False)
+    yield context.new_page()
+    context.close()
+
+
 def sign_in_as(page, live_server, user):
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)

@@ -127,6 +127,7 @@ def test_email_url_forms(monkeypatch):
 
 def test_deploy_check_is_clean():
     env = {**os.environ, **GOOD, "DJANGO_SETTINGS_MODULE": "community.settings.production"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest, never in deployment
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
