@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install system-packages node-packages checks deploy-check clean messages
+.PHONY: run test test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search
+
+# The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under var/postgres).
+PG_TEST_PORT ?= 5433
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -43,11 +46,39 @@ checks: install
 deploy-check: install
 	DJANGO_SETTINGS_MODULE=community.settings.production \
 	SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=sqlite:///var/deploy-check.sqlite3 \
+	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=postgres://kennisplein@127.0.0.1:5432/kennisplein EMAIL_URL=console:// \
 	$(MANAGE) check --deploy --fail-level WARNING
 
+# The whole suite twice: on SQLite (with the browser tests) and on PostgreSQL (without them: they test
+# the browser side, which does not depend on the database). Exit code 5 (nothing collected) is no failure.
 test: install system-packages node-packages checks
-	$(BIN)/pytest
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest -q || [ $$? -eq 5 ]
+
+test-postgres: install
+	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e
+
+# The production stack on loopback: PostgreSQL + Redis (Debian packages), gunicorn, task worker.
+PROD_WEB_PORT ?= 8080
+PROD_PG_PORT ?= 5434
+PROD_REDIS_PORT ?= 6380
+PROD_ENV = PROD_WEB_PORT=$(PROD_WEB_PORT) PROD_PG_PORT=$(PROD_PG_PORT) PROD_REDIS_PORT=$(PROD_REDIS_PORT)
+
+serve-prod: install
+	$(PROD_ENV) ./scripts/prod-stack.sh serve
+
+stop-prod:
+	$(PROD_ENV) ./scripts/prod-stack.sh stop
+
+# Load and fault scenarios against that stack (bounded in time; print tables; see benchmarks/README.md).
+bench: install
+	$(PROD_ENV) $(BIN)/python -m benchmarks.load
+
+faults: install
+	$(PROD_ENV) $(BIN)/python -m benchmarks.faults
 
 clean:
 	rm -rf $(VENV) node_modules var

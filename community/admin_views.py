@@ -6,9 +6,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .membership import decide
-from .models import MembershipApplication
+from .models import AuditEvent, MembershipApplication
 
 
 class MembershipDecisionAdminForm(WagtailAdminModelForm):
@@ -78,3 +80,43 @@ class MembershipApplicationViewSet(ModelViewSet):
 
 
 membership_application_viewset = MembershipApplicationViewSet()
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Beheerders (superusers, or whoever holds community.view_auditevent) may read; nobody may change."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class AuditEventViewSet(ModelViewSet):
+    model = AuditEvent
+    name = "auditlog"
+    url_prefix = "auditlog"
+    icon = "history"
+    menu_label = _("Auditlog")
+    add_to_admin_menu = True
+    menu_order = 900
+    create_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_filter = ["event"]
+    search_fields = ["event", "actor_label", "target"]
+    list_display = [
+        DateColumn("created_at", label=_("Tijdstip")),
+        "event",
+        Column("actor_label", label=_("Door")),
+        "target",
+        "ip_address",
+    ]
+    inspect_view_fields = ["created_at", "event", "actor_label", "target", "ip_address", "details"]
+    form_fields = ["event"]
+
+
+register_permission_policy(AuditEvent, ReadOnlyPermissionPolicy(AuditEvent))
+audit_event_viewset = AuditEventViewSet()

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, audit
 from .models import MemberProfile, MembershipApplication
 
 
@@ -46,6 +46,12 @@ def decide(application: MembershipApplication, *, approve: bool, reason: str, de
     else:
         user.groups.remove(members)
     access.forget(user)
+    audit.record(
+        audit.MEMBERSHIP_DECIDED,
+        actor=decided_by,
+        target=audit.user_target(user),
+        details={"application": application.pk, "decision": application.status},
+    )
     transaction.on_commit(lambda: _mail_decision(application))
 
 

@@ -33,10 +33,19 @@ def sources() -> list[PersonalDataSource]:
     return list(_sources.values())
 
 
-def export_all(user) -> dict:
-    return {source.name: source.export(user) for source in _sources.values()}
+def export_all(user, *, actor=None) -> dict:
+    from . import audit
+
+    data = {source.name: source.export(user) for source in _sources.values()}
+    audit.record(audit.DATA_EXPORTED, actor=actor, target=audit.user_target(user), details={"sources": sorted(data)})
+    return data
 
 
-def erase_all(user) -> None:
+def erase_all(user, *, actor=None) -> None:
+    from . import audit
+
+    audit.record(
+        audit.ACCOUNT_DELETED, actor=actor, target=audit.user_target(user), details={"sources": sorted(_sources)}
+    )
     for source in _sources.values():
         source.erase(user)

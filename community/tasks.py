@@ -1,10 +1,65 @@
-"""Background tasks of the core (django-tasks): run by the worker in production, in-process by default."""
+"""Background tasks of the core (run by the worker: `manage.py db_worker`)."""
 
+import base64
+import logging
+from email import message_from_bytes
+from email.header import decode_header, make_header
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django_tasks import task
 
-from .digest import send_weekly_digests
+logger = logging.getLogger("kennisplein.mail")
+
+
+@task(queue_name="default")
+def send_email(payload: dict) -> int:
+    """Send one serialised message (community.mail.serialise) with the real e-mail backend."""
+    backend = getattr(settings, "KENNISPLEIN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    connection = get_connection(backend)
+    raw = base64.b64decode(payload["mime"])
+    try:
+        if hasattr(connection, "open") and backend.endswith("smtp.EmailBackend"):
+            connection.open()
+            try:
+                connection.connection.sendmail(payload["from_email"], payload["recipients"], raw)
+            finally:
+                connection.close()
+        else:
+            _rebuild(raw, payload, connection).send()
+    except Exception as error:
+        # The whole message stays in the task's arguments; the log names the error, never the content.
+        logger.error(
+            "E-mail to %d recipient(s) could not be sent: %s. It stays queued as a failed task; "
+            "`manage.py retry_failed_mail` sends it again.",
+            len(payload["recipients"]), type(error).__name__,
+        )
+        raise
+    return len(payload["recipients"])
+
+
+def _rebuild(raw: bytes, payload: dict, connection) -> EmailMultiAlternatives:
+    """A message object again, for backends that need one (console, locmem in development and tests)."""
+    parsed = message_from_bytes(raw)
+    message = EmailMultiAlternatives(
+        subject=str(make_header(decode_header(parsed.get("Subject", "")))),
+        from_email=payload["from_email"],
+        to=payload["recipients"],
+        connection=connection,
+    )
+    for part in parsed.walk():
+        if part.is_multipart():
+            continue
+        content = part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+        if part.get_content_type() == "text/plain" and not message.body:
+            message.body = content
+        elif part.get_content_type() == "text/html":
+            message.attach_alternative(content, "text/html")
+    return message
 
 
 @task()
 def send_weekly_digest() -> int:
+    from .digest import send_weekly_digests
+
     return send_weekly_digests()

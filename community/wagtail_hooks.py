@@ -3,8 +3,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import access
-from .admin_views import membership_application_viewset
+from . import access, page_cache
+from .admin_views import audit_event_viewset, membership_application_viewset
 
 
 @hooks.register("on_serve_page", order=-10)
@@ -13,6 +13,8 @@ def serve_restricted_pages_as_teaser(serve):
 
     def inner(page, request, serve_args, serve_kwargs):
         if access.can_view_page(request.user, page):
+            if not request.user.is_authenticated and page.live and access.page_audience(page) == access.PUBLIC:
+                page_cache.mark_cacheable(request, page)
             return serve(page, request, serve_args, serve_kwargs)
         response = TemplateResponse(
             request,
@@ -29,6 +31,11 @@ def serve_restricted_pages_as_teaser(serve):
 @hooks.register("register_admin_viewset")
 def register_membership_applications():
     return membership_application_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_log():
+    return audit_event_viewset
 
 
 @hooks.register("construct_main_menu")

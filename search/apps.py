@@ -13,5 +13,5 @@ class SearchConfig(AppConfig):
         from . import signals
         from .health import check_search
 
-        health.register("search", check_search)
+        health.register("search", check_search, critical=False)  # search falls back, the site stays up
         signals.connect()

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "community.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "community.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +58,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "community.middleware.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "community.audit.AuditContextMiddleware",
+    "community.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "community.urls"
@@ -190,4 +193,67 @@ KENNISPLEIN_SEARCH = {
     "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", ""),
     "INDEX": "kennisplein-documents",
     "TIMEOUT": 2.0,
+}
+
+# --- hardening (issue 8) -----------------------------------------------------------------------
+# Strict Content-Security-Policy for the site: our templates have no inline script or style.
+# The Wagtail admin (/cms/) gets the relaxed ADMIN_CONTENT_SECURITY_POLICY (community/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    # Wagtail's admin still uses inline styles and a few inline scripts (e.g. its JSON config blocks).
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "connect-src": ["'self'"],
+}
+# No avatars from gravatar.com: no third-party requests (privacy, and the CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Uploads: types, sizes and content checks (community/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "community.uploads.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Anonymous views of public pages are served from the cache (community/page_cache.py).
+PAGE_CACHE_SECONDS = 300
+PAGE_CACHE_BROWSER_SECONDS = 60
+
+# Logging: to stdout, one line per event. Never request bodies, form data or casus text: loggers get
+# messages written for them, and the RedactFilter drops the request object Django attaches.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "community.logging.RedactFilter"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["redact"]}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+        "django.security": {"level": "WARNING"},
+    },
 }

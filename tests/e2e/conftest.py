@@ -21,6 +21,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The axe fixture injects axe-core as an inline script, which the site's strict CSP would block.
+    # tests/e2e/test_csp_in_browser.py opens its own contexts with the CSP enforced.
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @pytest.fixture
 def axe(page):
     """Run axe-core on the current page; return serious and critical violations (WCAG 2.x A/AA)."""

@@ -1,0 +1,112 @@
+"""A Redis cache that degrades to "no cache" while Redis is unreachable.
+
+Pages, rate limits and sessions read through the cache; with Django's plain RedisCache a Redis
+outage turns every request into an error page. Here a failing call is logged (at most once per
+10 seconds per process) and answers as if the key were missing (``add`` as if it succeeded): the site stays up, slower, with
+rate limits open and the page cache empty, and recovers by itself when Redis is back. Sessions
+are stored in the database (``cached_db``), so nobody is logged out.
+"""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("kennisplein.cache")
+FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
+_last_warning = 0.0
+
+
+def _warn(operation: str, error: Exception) -> None:
+    global _last_warning
+    now = time.monotonic()
+    if now - _last_warning > 10:
+        _last_warning = now
+        logger.warning("Cache unavailable (%s during %s); serving without cache.", type(error).__name__, operation)
+
+
+class ResilientRedisCache(RedisCache):
+    def add(self, key, value, timeout=None, version=None, **kwargs):
+        try:
+            return super().add(key, value, **({"timeout": timeout} if timeout is not None else {}), version=version)
+        except FAILURES as error:
+            _warn("add", error)
+            # Pretend it was stored: locks (allauth's rate limits) and rate limits then let requests
+            # through instead of locking everybody out while Redis is away.
+            return True
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except FAILURES as error:
+            _warn("get", error)
+            return default
+
+    def set(self, key, value, timeout=None, version=None, **kwargs):
+        try:
+            if timeout is None and "timeout" not in kwargs:
+                return super().set(key, value, version=version)
+            return super().set(key, value, timeout, version)
+        except FAILURES as error:
+            _warn("set", error)
+            return None
+
+    def touch(self, key, timeout=None, version=None):
+        try:
+            return super().touch(key, **({"timeout": timeout} if timeout is not None else {}), version=version)
+        except FAILURES as error:
+            _warn("touch", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except FAILURES as error:
+            _warn("delete", error)
+            return False
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except FAILURES as error:
+            _warn("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except FAILURES as error:
+            _warn("has_key", error)
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except FAILURES as error:
+            _warn("incr", error)
+            raise ValueError(f"Key '{key}' not found (cache unavailable).") from error
+
+    def set_many(self, data, timeout=None, version=None):
+        try:
+            if timeout is None:
+                return super().set_many(data, version=version)
+            return super().set_many(data, timeout, version)
+        except FAILURES as error:
+            _warn("set_many", error)
+            return list(data)
+
+    def delete_many(self, keys, version=None):
+        try:
+            return super().delete_many(keys, version)
+        except FAILURES as error:
+            _warn("delete_many", error)
+            return None
+
+    def clear(self):
+        try:
+            return super().clear()
+        except FAILURES as error:
+            _warn("clear", error)
+            return False

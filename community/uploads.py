@@ -1,0 +1,93 @@
+"""Upload restrictions: allowed types, maximum size, and a check that the content matches the name.
+
+Wagtail documents use ``DocumentForm`` (settings.WAGTAILDOCS_DOCUMENT_FORM_BASE); Wagtail images are
+limited by WAGTAILIMAGES_EXTENSIONS / _MAX_UPLOAD_SIZE / _MAX_IMAGE_PIXELS and Wagtail's own Pillow
+check. Front-end forms of other apps can use ``validate_upload`` as a field validator.
+"""
+
+import os
+import zipfile
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from wagtail.documents.forms import BaseDocumentForm
+
+TEXT_TYPES = {"txt", "csv", "vtt"}
+# Office formats are ZIP files with a known first member.
+ZIP_TYPES = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype"}
+MAGIC = {"pdf": "application/pdf", "rtf": "application/rtf"}
+
+
+def _read_head(upload, size=8192) -> bytes:
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(position)
+    return head
+
+
+def content_matches(upload, extension: str) -> bool:
+    head = _read_head(upload)
+    if extension in TEXT_TYPES:
+        if b"\x00" in head:
+            return False
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte character may be cut at the end of the sample.
+            if error.start < len(head) - 4:
+                try:
+                    head.decode("cp1252")
+                except UnicodeDecodeError:
+                    return False
+        return True
+    if extension == "rtf":
+        return head.startswith(b"{\\rtf")
+    if extension in ZIP_TYPES:
+        try:
+            upload.seek(0)
+            with zipfile.ZipFile(upload) as archive:
+                names = archive.namelist()
+            upload.seek(0)
+        except (zipfile.BadZipFile, OSError):
+            upload.seek(0)
+            return False
+        marker = ZIP_TYPES[extension]
+        return any(name.startswith(marker) for name in names)
+    guessed = filetype.guess(head)
+    if extension in MAGIC:
+        return guessed is not None and guessed.mime == MAGIC[extension]
+    return guessed is not None and guessed.extension == extension
+
+
+def validate_upload(upload, *, extensions=None, max_size=None) -> None:
+    extensions = extensions or settings.WAGTAILDOCS_EXTENSIONS
+    max_size = max_size or settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
+    if extension not in extensions:
+        raise ValidationError(
+            _("Dit bestandstype is niet toegestaan. Toegestaan zijn: %(types)s.") % {"types": ", ".join(extensions)},
+            code="file_type",
+        )
+    if upload.size > max_size:
+        raise ValidationError(
+            _("Dit bestand is te groot (%(size)s). Het maximum is %(max)s.")
+            % {"size": filesizeformat(upload.size), "max": filesizeformat(max_size)},
+            code="file_size",
+        )
+    if not content_matches(upload, extension):
+        raise ValidationError(
+            _("De inhoud van dit bestand past niet bij de extensie .%(ext)s. Controleer het bestand.") % {"ext": extension},
+            code="file_content",
+        )
+
+
+class DocumentForm(BaseDocumentForm):
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "size") and getattr(upload, "_committed", False) is False:
+            validate_upload(upload)
+        return upload

@@ -1,0 +1,34 @@
+"""gunicorn settings for Kennisplein Scheiding (`gunicorn -c gunicorn.conf.py community.wsgi`).
+
+Everything can be tuned per deployment through the environment; the defaults suit one small VM
+behind a reverse proxy that terminates TLS (see docs/deploy.md).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers with threads: Django views are blocking; threads cover slow clients and I/O waits.
+workers = int(os.environ.get("GUNICORN_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 9)))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows unbounded.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+# Load the app before forking: faster start, shared memory, and settings errors stop the master at once.
+preload_app = True
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proxy_allow_ips = forwarded_allow_ips
+
+# Logs to stdout/stderr. The access log has the path without query string (search terms can be
+# personal), no referrer and no user agent.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# Limits on request lines and headers (bodies are limited by Django's DATA_UPLOAD_MAX_MEMORY_SIZE).
+limit_request_line = 4094
+limit_request_fields = 100

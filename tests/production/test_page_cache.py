@@ -1,0 +1,120 @@
+"""Anonymous views of public pages come from the cache; nothing personal or restricted ever does."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+pytestmark = pytest.mark.django_db
+
+
+def private(response) -> bool:
+    words = {word.strip() for word in response["Cache-Control"].split(",")}
+    return {"private", "no-store"} <= words and "public" not in words
+
+
+@pytest.fixture
+def public_page(home_page):
+    page = home_page.add_child(instance=Page(title="Over de methodiek", slug="over-de-methodiek"))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def members_page(home_page, members_group):
+    page = home_page.add_child(instance=Page(title="Werkmateriaal voor leden", slug="werkmateriaal", search_description="Alleen voor leden."))
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(members_group)
+    return page
+
+
+def test_anonymous_public_page_is_served_from_cache_with_public_cache_control(public_page, django_assert_max_num_queries):
+    first = Client().get(public_page.url)
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert first["Cache-Control"] == "public, max-age=60"
+    with django_assert_max_num_queries(0):
+        second = Client().get(public_page.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content.replace(b'value="', b'value="')  # same page
+    assert "public" in second["Cache-Control"]
+
+
+def test_csrf_tokens_are_per_visitor_on_cached_pages(home_page):
+    Client().get("/")
+    visitor = Client(enforce_csrf_checks=True)
+    response = visitor.get("/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "__KENNISPLEIN_CSRF_TOKEN__" not in response.content.decode()
+    # A page with a per-visitor token may be kept by the browser, never by a shared proxy.
+    assert response["Cache-Control"] == "private, max-age=60"
+    token = response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    # The visitor's own cookie came with the cached page, so the language form works.
+    switched = visitor.post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token})
+    assert switched.status_code == 302
+
+
+def test_signed_in_members_never_get_or_fill_the_cache(home_page, client_for):
+    member = client_for("lid")
+    response = member.get("/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert private(response)
+    assert "Uitloggen" in response.content.decode()
+    anonymous = Client().get("/")
+    assert anonymous["X-Page-Cache"] == "miss"
+    assert "Uitloggen" not in anonymous.content.decode()
+    again = Client().get("/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Uitloggen" not in again.content.decode()
+
+
+def test_restricted_page_never_reaches_anonymous_visitors_from_the_cache(members_page, client_for):
+    member_view = client_for("lid").get(members_page.url)
+    assert member_view.status_code == 200
+    assert "no-store" in member_view["Cache-Control"]
+    for _ in range(2):
+        anonymous = Client().get(members_page.url)
+        assert anonymous.status_code == 403
+        assert "X-Page-Cache" not in anonymous
+        assert "no-store" in anonymous["Cache-Control"]
+
+
+def test_adding_a_restriction_purges_the_cached_public_copy(public_page, members_group):
+    Client().get(public_page.url)
+    assert Client().get(public_page.url)["X-Page-Cache"] == "hit"
+    restriction = PageViewRestriction.objects.create(page=public_page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(members_group)
+    response = Client().get(public_page.url)
+    assert response.status_code == 403
+    assert "X-Page-Cache" not in response
+
+
+def test_publishing_purges_the_cache(public_page):
+    Client().get(public_page.url)
+    public_page.title = "Over de methodiek (herzien)"
+    public_page.save_revision().publish()
+    response = Client().get(public_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "herzien" in response.content.decode()
+
+
+def test_unpublishing_purges_the_cache(public_page):
+    Client().get(public_page.url)
+    public_page.unpublish()
+    assert Client().get(public_page.url).status_code == 404
+
+
+def test_session_visitors_and_query_floods_bypass_the_cache(public_page, client):
+    client.get(public_page.url)
+    client.cookies["sessionid"] = "something"
+    assert "X-Page-Cache" not in client.get(public_page.url)
+    assert "X-Page-Cache" not in Client().get(public_page.url + "?" + "x" * 400)
+
+
+def test_non_page_views_are_private(client_for):
+    assert private(Client().get("/accounts/login/"))
+    assert private(Client().get("/healthz"))
+    assert private(Client().get("/pagina-die-niet-bestaat/"))
+    assert private(client_for("lid").get("/lidmaatschap/"))
+    assert private(client_for("lid").get("/"))
