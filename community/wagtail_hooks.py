@@ -13,7 +13,12 @@ def serve_restricted_pages_as_teaser(serve):
 
     def inner(page, request, serve_args, serve_kwargs):
         if access.can_view_page(request.user, page):
-            if not request.user.is_authenticated and page.live and access.page_audience(page) == access.PUBLIC:
+            if (
+                not request.user.is_authenticated
+                and page.live
+                and getattr(page.specific_class, "cache_anonymous_views", True)
+                and access.page_audience(page) == access.PUBLIC
+            ):
                 page_cache.mark_cacheable(request, page)
             return serve(page, request, serve_args, serve_kwargs)
         response = TemplateResponse(

@@ -69,6 +69,7 @@ class LunchSessionTag(TaggedItemBase):
 
 
 class LunchSessionIndexPage(Page):
+    cache_anonymous_views = False  # places left change with every registration
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -145,6 +146,7 @@ def _by_year(sessions_and_cards) -> list[tuple[int, list]]:
 
 
 class LunchSessionPage(Page):
+    cache_anonymous_views = False  # places left and the announcement/recap switch change without a publish
     teaser = models.CharField(
         _("korte aankondiging"), max_length=300, blank=True,
         help_text=_("Eén of twee zinnen; ook zichtbaar voor bezoekers die de sessie niet mogen zien."),

@@ -27,6 +27,7 @@ def test_deploy_checks_pass_under_production_settings(tmp_path):
         "SECRET_KEY": "x" * 20 + "-production-check-secret-key-0123456789",
         "ALLOWED_HOSTS": "kennisplein.example",
         "DATABASE_URL": f"sqlite:///{tmp_path}/deploy.sqlite3",
+        "EMAIL_URL": "smtp://mail.kennisplein.example:587?tls=1",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
