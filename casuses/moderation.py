@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -20,7 +20,7 @@ def moderation_workflow() -> Workflow:
 
 def ensure_index(home, *, title="Casussen"):
     """The members-only CasusIndexPage at /casussen/ with the moderation workflow (idempotent)."""
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
 
     from .models import CasusIndexPage
 
@@ -39,11 +39,22 @@ def ensure_index(home, *, title="Casussen"):
         restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.set([Group.objects.get(name=settings.MEMBERS_GROUP)])
     WorkflowPage.objects.get_or_create(page=index.page_ptr, defaults={"workflow": moderation_workflow()})
+    # Moderators approve in the workflow, which publishes the casus: they need to publish (and may
+    # correct a casus in the admin). Members post through the front-end and have no page permissions.
+    moderators = Group.objects.get(name=MODERATORS_GROUP)
+    for codename in ("change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=moderators, page=index.page_ptr, permission=permission)
     return index
 
 
-def _slug_for(title: str, token) -> str:
-    return f"{slugify(title)[:60].strip('-') or 'casus'}-{token.hex[:6]}"
+def _slug_for(index, title: str, token) -> str:
+    base = f"{slugify(title)[:60].strip('-') or 'casus'}-{token.hex[:6]}"
+    slug, n = base, 1
+    while index.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 @transaction.atomic
@@ -53,7 +64,7 @@ def submit_casus(user, *, data: dict, token, casus=None):
 
     index = CasusIndexPage.objects.get()
     if casus is None:
-        page = CasusPage(title=data["title"], slug=_slug_for(data["title"], token), live=False, author=user, owner=user)
+        page = CasusPage(title=data["title"], slug=_slug_for(index, data["title"], token), live=False, author=user, owner=user)
         _fill(page, data, token)
         index.add_child(instance=page)
     else:
