@@ -147,7 +147,7 @@ def withdraw(page, user):
     if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
         state.cancel(user=user)
     if page.live:
-        page.unpublish(user=user, log_action=False)
+        page.unpublish(log_action=False)  # the author has no page permissions; we log the action ourselves
     log(page, "casuses.withdraw", user=user)
 
 
