@@ -65,6 +65,9 @@ def _finding(text: str, kind: str, start: int, end: int, severity: str | None = 
         start += 1
     while end > start and text[end - 1] in " \t\n\r.,;:!?\"')":
         end -= 1
+    if kind == "address":
+        while (match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end])):
+            start += match.end()
     severity = severity or (BLOCK if kind in BLOCK_KINDS else WARN)
     return Finding(kind, start, end, text[start:end], severity)
 
@@ -134,7 +137,9 @@ def _deduce_findings(text: str) -> list[Finding]:
             continue  # our own check below decides about BSNs
         if kind == "phone" and len(re.sub(r"\D", "", annotation.text)) < 9:
             continue
-        findings.append(_finding(text, kind, annotation.start_char, annotation.end_char))
+        # A bare long number is only a warning; with a keyword ("dossiernummer") our own check blocks it.
+        severity = WARN if kind == "case_number" else None
+        findings.append(_finding(text, kind, annotation.start_char, annotation.end_char, severity))
     return findings
 
 

@@ -243,6 +243,10 @@ def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
         "close_form": CloseForm(),
         "tags": [tag.name for tag in page.tags.all()],
     }
+    if getattr(request, "is_preview", False):
+        # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
+        data = {"title": page.title, "situation": page.situation, "question": page.question}
+        context["preview_checked"] = check_fields(CasusForm, data)
     context.update(extra)
     return context
 

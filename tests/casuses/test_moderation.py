@@ -117,3 +117,18 @@ def test_withdraw_during_moderation_cancels_workflow(client_for, casus_index):
     client_for("lid").post(f"/casussen/{casus.pk}/intrekken/")
     assert not pending_task_states().exists()
     assert ModelLogEntry.objects.count() >= 0
+
+
+def test_admin_preview_highlights_remaining_findings(casus_index, make_casus, role_users, rf):
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    casus = make_casus(role_users["lid"], situation="Vader belde vanaf 06-12345678 over de overdracht.")
+    request = rf.get(casus.url)
+    SessionMiddleware(lambda r: None).process_request(request)
+    request.user = role_users["moderator"]
+    request.is_preview = True
+    response = casus.serve_preview(request, "")
+    response.render()
+    html = response.content.decode()
+    assert 'class="finding finding--block"' in html and "06-12345678" in html
+    assert "no-store" in response["Cache-Control"]
