@@ -123,8 +123,8 @@ def report(figures: dict) -> str:
         "`tests/casuses/test_anonymity.py` are set just below these figures.",
         "",
         "Texts persoon-01..14 and schoon-01..14 were used to tune the checks; persoon-15..17 and "
-        "schoon-15..20 were written afterwards and added without further tuning (the two misses and "
-        "the one false positive below come from them, plus an employer name no check can know).",
+        "schoon-15..20 were written afterwards and added without further tuning (one miss and the false "
+        "positive below come from them; the other miss is an employer name no check can know).",
         "",
         f"- texts: {figures['texts']}, words: {figures['words']}",
         f"- recall of `block` data (caught as block): {figures['block_recall']:.1%} "
