@@ -33,7 +33,7 @@ def _text(label, max_length, help_text="", rows=6, required=True):
 
 
 class CasusForm(forms.Form):
-    CHECKED_FIELDS = ("title", "situation", "question")
+    CHECKED_FIELDS = ("title", "situation", "question", "tags")
 
     title = forms.CharField(
         label=_("Titel"),
@@ -64,6 +64,7 @@ class CasusForm(forms.Form):
     tags = forms.CharField(
         label=_("Tags"), required=False, max_length=200, validators=[plain_text],
         help_text=_("Trefwoorden gescheiden door komma's, bijvoorbeeld: contactverlies, overdracht."),
+        widget=forms.TextInput(attrs={"data-anonymity-field": "1", "autocomplete": "off"}),
         error_messages={"max_length": _("Te veel tags: maximaal %(limit_value)d tekens.")},
     )
     confirm_warnings = forms.BooleanField(
