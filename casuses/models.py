@@ -170,13 +170,12 @@ class CasusPage(Page):
         return make_private(response)
 
 
+MODERATORS_GROUP = "Moderators"
+
+
 def is_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or "Moderators" in _group_names(user))
-
-
-def _group_names(user):
-    access.is_member(user)  # fills the per-request group cache
-    return access._request_cache(user).get("groups", frozenset())
+    """Moderators (and superusers), through community.access (cached per request)."""
+    return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))
 
 
 class Reaction(models.Model):

@@ -76,9 +76,26 @@ def submit_casus(user, *, data: dict, token, casus=None):
     state = page.current_workflow_state
     if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
         state.cancel(user=user)
+    _no_admin_mails(user)
     moderation_workflow().start(page, user)
     log(page, "casuses.submit", user=user)
     return page
+
+
+def _no_admin_mails(user):
+    """Members hear about decisions from us (in Dutch, with the reason and a front-end link), not from
+    Wagtail's admin notifications, which link to an admin they cannot open."""
+    from wagtail.users.models import UserProfile
+
+    from community import access
+
+    if access.has_admin_access(user):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
 def _fill(page, data, token):

@@ -54,7 +54,8 @@ def test_moderator_approves_and_casus_becomes_visible(client_for, casus_index, r
     assert casus.live
     assert client_for("vereniging").get(casus.url).status_code == 200
     assert PageLogEntry.objects.filter(page=casus, action="casuses.approve", user=role_users["moderator"]).exists()
-    assert any("Uw casus is goedgekeurd" in m.subject for m in mail.outbox)
+    to_author = [m for m in mail.outbox if role_users["lid"].email in m.to]
+    assert [m.subject for m in to_author] == ["[Kennisplein Scheiding] Uw casus is goedgekeurd"]
 
 
 def test_reject_needs_reason_which_reaches_author(client_for, casus_index, role_users, django_capture_on_commit_callbacks):
