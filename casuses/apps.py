@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CasusesConfig(AppConfig):
     name = "casuses"
     verbose_name = _("Casussen")
+
+    def ready(self):
+        from community import home, personal_data
+        from search.documents import register
+
+        from . import privacy
+        from .search import CasusAdapter
+
+        register(CasusAdapter())
+        personal_data.register("casussen", export=privacy.export_casuses, erase=privacy.erase_casuses)
+        home.register(
+            home.HomeSection(
+                key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/"
+            )
+        )

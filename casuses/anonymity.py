@@ -1,0 +1,477 @@
+"""The anonymity check: find personal data of clients in a casus or reaction before it is stored.
+
+``find_personal_data(text) -> list[Finding]``; each finding has ``kind``, ``start``/``end``
+(character offsets into ``text``), ``text``, ``severity`` (``"block"`` or ``"warn"``) and a
+suggested replacement ``role`` such as ``[MOEDER]``, ``[KIND 1]`` or ``[PLAATS]``.
+
+* ``block``: names of people, BSN (valid by the 11-proof), street + house number, postcode, phone
+  number, e-mail, IBAN (valid by mod-97), exact dates of birth, case or file numbers.
+* ``warn``: exact ages, place names, school / institution names, exact dates of events.
+
+It combines Deduce (offline Dutch de-identification; names, places, institutions, dates, ages)
+with precise checks of its own. Deduce is loaded once per process, lazily, because loading its
+lookup tables takes seconds; the corpus in ``tests/casuses/`` measures the result.
+"""
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, replace
+
+BLOCK = "block"
+WARN = "warn"
+
+# kind -> (Dutch label, default replacement role)
+KINDS = {
+    "name": ("naam", "[PERSOON]"),
+    "bsn": ("BSN", "[BSN]"),
+    "address": ("adres", "[ADRES]"),
+    "postcode": ("postcode", "[POSTCODE]"),
+    "phone": ("telefoonnummer", "[TELEFOONNUMMER]"),
+    "email": ("e-mailadres", "[E-MAILADRES]"),
+    "iban": ("rekeningnummer", "[REKENINGNUMMER]"),
+    "birth_date": ("geboortedatum", "[GEBOORTEDATUM]"),
+    "case_number": ("dossier- of zaaknummer", "[DOSSIERNUMMER]"),
+    "url": ("internetadres", "[LINK]"),
+    "age": ("exacte leeftijd", "[LEEFTIJD]"),
+    "place": ("plaatsnaam", "[PLAATS]"),
+    "institution": ("school of instelling", "[INSTELLING]"),
+    "date": ("exacte datum", "[DATUM]"),
+}
+BLOCK_KINDS = {"name", "bsn", "address", "postcode", "phone", "email", "iban", "birth_date", "case_number"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    start: int
+    end: int
+    text: str
+    severity: str
+    role: str = ""
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def is_blocking(self) -> bool:
+        return self.severity == BLOCK
+
+
+def _finding(text: str, kind: str, start: int, end: int, severity: str | None = None) -> Finding:
+    # Trim whitespace and trailing punctuation from the span.
+    while start < end and text[start] in " \t\n\r\"'(":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r.,;:!?\"')":
+        end -= 1
+    if kind == "address":
+        while (match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end])):
+            start += match.end()
+    severity = severity or (BLOCK if kind in BLOCK_KINDS else WARN)
+    return Finding(kind, start, end, text[start:end], severity)
+
+
+# --- Deduce, loaded once per process -------------------------------------------------------------
+
+_deduce = None
+_deduce_lock = threading.Lock()
+
+
+def get_deduce():
+    """The one Deduce instance of this process (first call takes seconds; later calls are free)."""
+    global _deduce
+    if _deduce is None:
+        with _deduce_lock:
+            if _deduce is None:
+                root = logging.getLogger()
+                guard = None
+                if not root.handlers:
+                    # deduce calls logging.basicConfig(level=DEBUG) on import; keep our logging as is.
+                    guard = logging.NullHandler()
+                    root.addHandler(guard)
+                level = root.level
+                try:
+                    import deduce
+
+                    _deduce = deduce.Deduce()
+                finally:
+                    root.setLevel(level)
+                    if guard is not None:
+                        root.removeHandler(guard)
+    return _deduce
+
+
+# Deduce tag -> our kind. Names: any tag mentioning a person or name part.
+_DEDUCE_KINDS = {
+    "locatie": "place",
+    "ziekenhuis": "institution",
+    "zorginstelling": "institution",
+    "instelling": "institution",
+    "datum": "date",
+    "leeftijd": "age",
+    "bsn": "bsn",
+    "id": "case_number",
+    "telefoonnummer": "phone",
+    "emailadres": "email",
+    "url": "url",
+}
+
+
+def _deduce_findings(text: str) -> list[Finding]:
+    model = get_deduce()
+    with _deduce_lock:
+        document = model.deidentify(text)
+    findings = []
+    for annotation in document.annotations:
+        tag = annotation.tag.lower()
+        if tag in ("persoon", "patient") or "naam" in tag or "initia" in tag:
+            kind = "name"
+        else:
+            kind = _DEDUCE_KINDS.get(tag)
+        if kind is None:
+            continue
+        if kind == "place" and re.search(r"\d", annotation.text):
+            kind = "address" if not POSTCODE.fullmatch(annotation.text.strip()) else "postcode"
+        if kind == "bsn" and not is_valid_bsn(annotation.text):
+            continue  # our own check below decides about BSNs
+        if kind == "phone" and len(re.sub(r"\D", "", annotation.text)) < 9:
+            continue
+        # A bare long number is only a warning; with a keyword ("dossiernummer") our own check blocks it.
+        severity = WARN if kind == "case_number" else None
+        findings.append(_finding(text, kind, annotation.start_char, annotation.end_char, severity))
+    return findings
+
+
+# --- Precise checks of our own ---------------------------------------------------------------------
+
+
+def is_valid_bsn(value: str) -> bool:
+    """The 11-proof of a burgerservicenummer (8 or 9 digits)."""
+    digits = re.sub(r"[\s.\-]", "", value)
+    if not digits.isdigit() or len(digits) not in (8, 9):
+        return False
+    digits = digits.zfill(9)
+    if digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def is_valid_iban(value: str) -> bool:
+    compact = re.sub(r"\s", "", value).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return False
+    if compact.startswith("NL") and len(compact) != 18:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    number = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(number) % 97 == 1
+
+
+BSN_CANDIDATE = re.compile(r"(?<![\w.-])(\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\w-])")
+BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer)\W{0,4}$", re.I)
+POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w-])")
+IBAN_CANDIDATE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])", re.I)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s\-]?(?:\(0\)[\s\-]?)?\(?\d[\d\s\-\)]{7,14}\d(?!\d)")
+STREET_SUFFIXES = (
+    "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad|dreef|park|markt|ring|baan|wal|erf|"
+    "plantsoen|boulevard|allee|straatweg|dwarsstraat|veld|hoek|zijde|haven|burgwal|lei|akker|weide|kamp|"
+    "berg|dam|poort|oord|vaart|tuin|staete|hoeve|stede|wijk|rade|horst|donk|acker"
+)
+ADDRESS = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][\w'.-]*|van|de|der|den|het|'t)\s+){0,4}"
+    rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[-]?\s?[a-zA-Z](?![\w]))?(?:[-/]\d{{1,4}})?(?![\w-])"
+)
+ADDRESS_WORDS = re.compile(
+    r"(?<![\w-])(?:Laan|Plein|Weg|Dorpsstraat|Hoofdstraat|Kerkstraat|Markt|Singel)\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]*\s+\d{1,5}[a-zA-Z]?(?![\w-])"
+)
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+DATE = re.compile(
+    r"(?<![\w/-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}}|\s+'\d{{2}})?)(?![\w/-])",
+    re.I,
+)
+BIRTH_CONTEXT = re.compile(
+    r"(geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|geb\s|°|\*)[^.\n]{0,25}$", re.I
+)
+BIRTH_AFTER = re.compile(r"\s*(?:\)|,)?\s*(?:is\s+)?(?:geboren|geb\.)", re.I)
+CASE_KEYWORDS = (
+    r"dossiernummer|dossiernr|dossier|zaaknummer|zaaknr|zaak|rolnummer|rekestnummer|kenmerk|"
+    r"registratienummer|cliëntnummer|clientnummer|cli[eë]ntnr|referentienummer|referentie|meldingsnummer|"
+    r"ons kenmerk|uw kenmerk|beschikking|vonnis|procedurenummer|polisnummer|klantnummer|ECLI"
+)
+CASE_NUMBER = re.compile(
+    rf"(?<![\w])(?i:{CASE_KEYWORDS})\.?\s*(?i:nummer|nr\.?|no\.?)?\s*[:#]?\s*(?:(?:is|was|luidt)\s+)?"
+    r"((?:[A-Z][A-Za-z]{1,5}[\s-](?=\d))?(?=[A-Z0-9/.\-]*\d)[A-Z0-9](?:[A-Z0-9/.\-]|\s(?=[A-Z0-9/\-]*\d))*[A-Z0-9])"
+)
+IDENTIFIER = re.compile(r"(?<![\w-])[A-Z]{2,6}-\d{2,4}-\d{3,}(?![\w-])")
+COURT_NUMBER = re.compile(
+    r"(?<![\w/])(?:[A-Z]/\d{2}/\d{4,7}(?:\s*/\s*[A-Z]{2}\s*[A-Z]{2}\s*\d{2}-\d{1,5})?|FA\s?RK\s?\d{2}-\d{1,5}"
+    r"|ECLI:NL:[A-Z]+:\d{4}:[A-Z0-9.]+)"
+)
+
+NUMBER_WORDS = (
+    "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+    "zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig"
+)
+AGE_PATTERNS = [
+    re.compile(rf"(?<![\w-])(?:\d{{1,2}}|{NUMBER_WORDS})[- ]?jarige?n?(?![\w])", re.I),
+    re.compile(r"(?<=[A-Za-zé])\s?\(\d{1,2}(?:\s?jaar|\s?jr\.?)?\)"),
+    re.compile(
+        rf"(?<![\w])(?:van|is|wordt|werd|was|zijn|nu|inmiddels|toen)\s+(?:bijna\s+|net\s+|pas\s+)?"
+        rf"(?:\d{{1,2}}|{NUMBER_WORDS})(?:\s+en\s+een\s+half)?\s+(?:jaar|jaren|maanden)(?:\s+oud)?(?!\s+(?:geleden|gescheiden|getrouwd|samen|bij|in|op|lang|later|na|terug|werkzaam|actief))(?![\w])",
+        re.I,
+    ),
+    re.compile(rf"(?<![\w])(?:\d{{1,2}}|{NUMBER_WORDS})\s+jaar\s+oud(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?:is|zijn|was|wordt|werd)\s+\d{1,2}(?=\s+en\s|\s*[,.;:])", re.I),
+    re.compile(r"(?<=\d\sen\s)\d{1,2}\s+jaar(?![\w])", re.I),
+    re.compile(r"(?<![\w])leeftijd\s+van\s+\d{1,2}(?:\s+jaar)?(?![\w])", re.I),
+]
+INSTITUTION = re.compile(
+    r"(?<![\w-])(?:(?:openbare\s+|christelijke\s+|katholieke\s+)?basisschool|school|OBS|CBS|RKBS|PCBS|IKC|SBO|SO|VSO|"
+    r"kindcentrum|kinderdagverblijf|kinderopvang|peuterspeelzaal|BSO|KDV|college|lyceum|gymnasium|"
+    r"scholengemeenschap|praktijk|ziekenhuis|kliniek|huisartsenpraktijk|GGZ|sportvereniging|voetbalclub|"
+    r"voetbalvereniging|vereniging|kerk|moskee|moskee)\s+"
+    r"(?:de\s+|het\s+|'t\s+|De\s+|Het\s+)?[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|aan\s+de|van|de|der))*(?<![\s])"
+)
+INSTITUTION_SUFFIX = re.compile(
+    r"(?<![\w-])(?:het\s+|de\s+)?(?:[A-Z][\w'-]+\s+)?[A-Z][\w'-]*(?:college|lyceum|gymnasium|school|"
+    r"kliniek|ziekenhuis)(?![\w-])"
+)
+ROLE_NAME = re.compile(
+    r"(?<![\w])(?:moeder|vader|mama|papa|zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|"
+    r"oma|opa|tante|oom|stiefvader|stiefmoeder|partner|vriend|vriendin|jongen|meisje|baby|peuter|"
+    r"juf|meester|mevrouw|meneer|dhr\.?|mw\.?|mevr\.?)\s+"
+    r"([A-Z][a-zà-ÿ'-]+(?:\s+(?:van\s+der|van\s+den|van\s+de|van|de|der|den|el|al|ter|ten|te)\s+[A-Z][a-zà-ÿ'-]+"
+    r"|\s+[A-Z][a-zà-ÿ'-]{2,}(?=\s|[.,;:)]|$))?)"
+)
+NAME_AGE = re.compile(r"(?<![\w])([A-Z][a-zà-ÿ'-]+)\s?\(\d{1,2}(?:\s?jaar|\s?jr\.?)?\)")
+
+# Words that look like names in deduce's tables but are ordinary in casus texts.
+NOT_NAMES = {
+    "moeder", "vader", "mama", "papa", "kind", "kinderen", "ouders", "ouder", "zoon", "dochter", "oma", "opa",
+    "jeugdteam", "wijkteam", "omgangshuis", "veilig", "thuis", "raad", "kinderbescherming", "rechter", "rechtbank",
+    "school", "juf", "meester", "de", "het", "een", "hij", "zij", "ze", "wij", "we", "jullie", "hun", "haar", "zijn",
+    "in", "op", "bij", "na", "voor", "dat", "dit", "die", "deze", "wat", "hoe", "wie", "waar", "wanneer", "ook", "nu",
+    "sinds", "toen", "daarna", "vervolgens", "inmiddels", "tijdens", "intake", "plan", "aanpak", "kindgesprek",
+    "oudergesprek", "begeleide", "omgang", "overdracht", "mediation", "mediator", "advocaat", "jeugdbescherming",
+    "gecertificeerde", "instelling", "huisarts", "leerkracht", "mentor", "stiefvader", "stiefmoeder", "partner",
+    "nieuwe", "vriend", "vriendin", "broer", "zus", "baby", "peuter", "jongen", "meisje", "samen", "beide", "allebei",
+    "ouderschapsplan", "ouderschap", "blijft", "scheiding", "vechtscheiding", "contactverlies", "terugkomafspraak",
+    "intervisie", "casus", "vraag", "situatie", "collega", "collega's", "gezinsvoogd", "jeugdbeschermer", "voogd",
+    "zorgmelding", "melding", "hulpverlener", "gedragswetenschapper", "werkbegeleider", "omgangsbegeleider",
+    "pleegouders", "pleegmoeder", "pleegvader", "grootouders", "tante", "oom", "neef", "nicht", "januari",
+    "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+    "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kerst", "pasen",
+    "sinterklaas", "zomervakantie", "herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "meivakantie",
+    "cjg", "ggz", "ggd", "jgz", "skj", "nji", "okk", "wmo", "jeugdwet", "rvdk", "raadsonderzoek", "raadsonderzoeker",
+}
+# Domain terms that are never personal data (deduce sometimes marks them as institutions or places).
+NOT_PERSONAL = [
+    "Veilig Thuis", "Raad voor de Kinderbescherming", "Jeugdteam", "jeugdteam", "wijkteam", "Wijkteam", "CJG",
+    "Centrum voor Jeugd en Gezin", "Omgangshuis", "omgangshuis", "Ouderschap Blijft", "Plan van Aanpak",
+    "Scheiden zonder Schade", "Kenniscentrum Kind en Scheiding", "Nederlands Jeugdinstituut", "NJi", "SKJ",
+    "rechtbank", "Rechtbank", "gecertificeerde instelling", "GI", "Jeugdbescherming", "jeugdbescherming",
+    "huisarts", "Huisarts", "GGZ", "ggz", "basisschool", "middelbare school", "Sinterklaas", "Kerst", "Pasen",
+    "Ramadan", "Suikerfeest", "Offerfeest", "Zoom", "Teams", "WhatsApp", "Whatsapp", "Instagram", "Facebook",
+    "TikTok", "Snapchat", "Marokko", "Turkije", "Polen", "Nederland", "Europa", "Duitsland", "België",
+]
+_NOT_PERSONAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in NOT_PERSONAL) + r")(?![\w])")
+
+
+def _own_findings(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for match in EMAIL.finditer(text):
+        findings.append(_finding(text, "email", *match.span()))
+    for match in IBAN_CANDIDATE.finditer(text):
+        if is_valid_iban(match.group()):
+            findings.append(_finding(text, "iban", *match.span()))
+        elif match.group()[:2].upper() == "NL" and len(re.sub(r"\s", "", match.group())) == 18:
+            findings.append(_finding(text, "iban", *match.span(), severity=WARN))
+    for match in BSN_CANDIDATE.finditer(text):
+        if is_valid_bsn(match.group()):
+            findings.append(_finding(text, "bsn", *match.span()))
+        elif BSN_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
+            findings.append(_finding(text, "bsn", *match.span(), severity=WARN))
+    for match in POSTCODE.finditer(text):
+        findings.append(_finding(text, "postcode", *match.span()))
+    for match in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if digits.startswith("0031"):
+            digits = "0" + digits[4:]
+        elif digits.startswith("31"):
+            digits = "0" + digits[2:]
+        if len(digits) == 10 or (match.group().count("(0)") and len(digits) == 11):
+            findings.append(_finding(text, "phone", *match.span()))
+    for pattern in (ADDRESS, ADDRESS_WORDS):
+        for match in pattern.finditer(text):
+            findings.append(_finding(text, "address", *match.span()))
+    for match in CASE_NUMBER.finditer(text):
+        findings.append(_finding(text, "case_number", *match.span(1)))
+    for match in IDENTIFIER.finditer(text):
+        findings.append(_finding(text, "case_number", *match.span()))
+    for match in COURT_NUMBER.finditer(text):
+        findings.append(_finding(text, "case_number", *match.span()))
+    for match in DATE.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        after = text[match.end():match.end() + 20]
+        born = BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after)
+        kind = "birth_date" if born else "date"
+        findings.append(_finding(text, kind, *match.span()))
+    for pattern in AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            findings.append(_finding(text, "age", *match.span()))
+    for pattern in (INSTITUTION, INSTITUTION_SUFFIX):
+        for match in pattern.finditer(text):
+            found = match.group().strip()
+            if found.lower() in ("basisschool", "school", "de school", "het college") or found.islower():
+                continue
+            findings.append(_finding(text, "institution", *match.span()))
+    for match in ROLE_NAME.finditer(text):
+        name = match.group(1)
+        if name.lower() not in NOT_NAMES:
+            findings.append(_finding(text, "name", *match.span(1)))
+    for match in NAME_AGE.finditer(text):
+        if match.group(1).lower() not in NOT_NAMES:
+            findings.append(_finding(text, "name", *match.span(1)))
+    return findings
+
+
+# --- Combining ----------------------------------------------------------------------------------
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _NOT_PERSONAL_RE.finditer(text)]
+
+
+def _trim_name(finding: Finding, text: str) -> Finding:
+    """Deduce includes a leading role word ("Vader Johan"): keep only the name."""
+    if finding.kind != "name":
+        return finding
+    start = finding.start
+    while True:
+        match = re.match(r"([\w'.-]+)\s+", text[start:finding.end])
+        if not match or match.group(1).lower().rstrip(".") not in NOT_NAMES | {"mr", "dr", "drs", "ir"}:
+            break
+        start += match.end()
+    return _finding(text, "name", start, finding.end) if start != finding.start else finding
+
+
+def _keep(finding: Finding, text: str, excluded: list[tuple[int, int]]) -> bool:
+    if finding.start >= finding.end:
+        return False
+    if finding.kind == "name":
+        words = [w for w in re.split(r"[\s.]+", finding.text) if w]
+        if all(w.lower().strip("'") in NOT_NAMES for w in words):
+            return False
+        if not any(ch.isupper() for ch in finding.text):
+            return False
+    if finding.kind in ("name", "place", "institution", "date", "age", "url"):
+        for start, end in excluded:
+            if start <= finding.start and finding.end <= end:
+                return False
+    return True
+
+
+_RANK = {BLOCK: 1, WARN: 0}
+
+
+def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Where findings overlap keep the most severe, then the longest."""
+    chosen: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-_RANK[f.severity], -(f.end - f.start), f.start)):
+        if all(finding.end <= other.start or finding.start >= other.end for other in chosen):
+            chosen.append(finding)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def find_personal_data(text: str, *, use_deduce: bool = True) -> list[Finding]:
+    """All personal data found in ``text``, ordered by position, with a suggested role each."""
+    if not text or not text.strip():
+        return []
+    candidates = _own_findings(text)
+    if use_deduce:
+        candidates += _deduce_findings(text)
+    excluded = _excluded_spans(text)
+    candidates = [_trim_name(f, text) for f in candidates]
+    findings = _resolve_overlaps([f for f in candidates if _keep(f, text, excluded)])
+    return assign_roles(text, findings)
+
+
+# --- Replacement roles ------------------------------------------------------------------------------
+
+_ROLE_WORDS = [
+    (re.compile(r"\b(moeder|mama|mevrouw|mw|mevr)\.?\s*$", re.I), "[MOEDER]"),
+    (re.compile(r"\b(vader|papa|meneer|dhr)\.?\s*$", re.I), "[VADER]"),
+    (re.compile(r"\b(stiefvader|stiefmoeder|partner|vriend|vriendin)\s*(van\s+\w+\s*)?$", re.I), "[NIEUWE PARTNER]"),
+    (re.compile(r"\b(oma|opa|grootmoeder|grootvader)\s*$", re.I), "[GROOTOUDER]"),
+    (re.compile(r"\b(juf|meester|leerkracht|mentor)\s*$", re.I), "[LEERKRACHT]"),
+    (re.compile(r"\b(advocaat|advocate)\s*$", re.I), "[ADVOCAAT]"),
+    (re.compile(r"\b(tante|oom)\s*$", re.I), "[FAMILIELID]"),
+    (
+        re.compile(
+            r"\b(zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|jongen|meisje|baby|peuter)\s*$", re.I
+        ),
+        "[KIND]",
+    ),
+]
+
+
+def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
+    """Suggest a replacement per finding; the same name always gets the same role."""
+    by_name: dict[str, str] = {}
+    children = 0
+    result = []
+    for finding in findings:
+        role = KINDS[finding.kind][1]
+        if finding.kind == "name":
+            key = finding.text.split()[0].lower()
+            if key in by_name:
+                role = by_name[key]
+            else:
+                before = text[max(0, finding.start - 25):finding.start]
+                after = text[finding.end:finding.end + 12]
+                role = "[PERSOON]"
+                for pattern, candidate in _ROLE_WORDS:
+                    if pattern.search(before):
+                        role = candidate
+                        break
+                if role == "[PERSOON]" and re.match(r"\s?\(\d{1,2}", after):
+                    role = "[KIND]"
+                if role == "[KIND]":
+                    children += 1
+                    role = f"[KIND {children}]"
+                by_name[key] = role
+        elif finding.kind == "institution" and re.search(r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I):
+            role = "[SCHOOL]"
+        result.append(replace(finding, role=role))
+    return result
+
+
+def replace_span(text: str, start: int, end: int, replacement: str) -> str:
+    return text[:start] + replacement + text[end:]
+
+
+def replace_everywhere(text: str, needle: str, replacement: str) -> str:
+    """Replace every whole-word occurrence of ``needle`` (a name appears more than once)."""
+    if not needle:
+        return text
+    return re.sub(r"(?<![\w])" + re.escape(needle) + r"(?![\w])", replacement, text)
+
+
+def highlight(text: str, findings: list[Finding]):
+    """Segments for a template: (text, finding or None), in order."""
+    segments = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        if finding.start < position:
+            continue
+        if finding.start > position:
+            segments.append((text[position:finding.start], None))
+        segments.append((text[finding.start:finding.end], finding))
+        position = finding.end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments

@@ -1,0 +1,77 @@
+"""The casus list at /casussen/: filters, ordering, pagination, cards; a constant number of queries."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from community.cards import Card
+
+from .models import AGE_BANDS, PER_PAGE, CasusPage, is_moderator
+
+ORDERINGS = {
+    "nieuw": ("-first_published_at", "-pk"),
+    "actief": ("-last_activity_at", "-pk"),
+}
+
+
+def casus_list_context(index, request) -> dict:
+    from methodology.models import Phase
+
+    user = request.user
+    visible = index.casuses_for(user)
+    params = request.GET
+    selected = {
+        "tag": params.get("tag", ""),
+        "fase": params.get("fase", ""),
+        "leeftijd": params.get("leeftijd", ""),
+        "status": params.get("status", ""),
+        "sortering": params.get("sortering", "nieuw") if params.get("sortering") in ORDERINGS else "nieuw",
+    }
+    queryset = visible
+    if selected["tag"]:
+        queryset = queryset.filter(tagged_items__tag__slug=selected["tag"])
+    if selected["fase"]:
+        queryset = queryset.filter(phase__slug=selected["fase"])
+    if selected["leeftijd"] in dict(AGE_BANDS):
+        queryset = queryset.filter(age_band=selected["leeftijd"])
+    if selected["status"] in CasusPage.Status.values:
+        queryset = queryset.filter(status=selected["status"])
+    queryset = (
+        queryset.order_by(*ORDERINGS[selected["sortering"]])
+        .select_related("phase")
+        .prefetch_related("tagged_items__tag")
+        .only("id", "title", "url_path", "situation", "first_published_at", "status", "reaction_count",
+              "age_band", "phase__name", "phase__slug", "path", "depth", "last_activity_at")
+    )
+    paginator = Paginator(queryset, PER_PAGE)
+    page_obj = paginator.get_page(params.get("pagina"))
+    cards = [card_for(casus, request) for casus in page_obj.object_list]
+    tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
+    query = params.copy()
+    query.pop("pagina", None)
+    return {
+        "cards": cards,
+        "page_obj": page_obj,
+        "filters": selected,
+        "filter_query": query.urlencode(),
+        "tag_options": list(tags),
+        "phase_options": list(Phase.objects.only("name", "slug")),
+        "age_band_options": AGE_BANDS,
+        "status_options": CasusPage.Status.choices,
+        "is_moderator": is_moderator(user),
+    }
+
+
+def card_for(casus, request=None) -> Card:
+    status = _("afgesloten") if casus.status == CasusPage.Status.CLOSED else _("open")
+    count = casus.reaction_count
+    label = _("Casus · %(status)s · %(count)d reactie(s)") % {"status": status, "count": count}
+    return Card(
+        type_label=label,
+        title=casus.title,
+        url=casus.get_url(request),
+        summary=casus.situation,
+        date=casus.first_published_at,
+        tags=[item.tag.name for item in casus.tagged_items.all()],
+        audience_label=_("Leden"),
+    )

@@ -1,0 +1,282 @@
+"""Casussen: anonymised case questions that members put to colleagues, and the colleagues' reactions.
+
+A ``CasusPage`` lives under the members-only ``CasusIndexPage`` (``/casussen/``). Members never use
+the Wagtail admin: they post through the front-end form (``casuses/views.py``), which runs the
+anonymity check (``casuses/anonymity.py``) and then starts the moderation workflow, whose task is an
+``AnonymityCheckTask`` ("anonimiteitscontrole") for the group Moderators.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import AbstractGroupApprovalTask, Page
+
+from community import access
+from community.personal_data import FORMER_MEMBER
+
+AGE_BANDS = [
+    ("0-4", _("0 tot 4 jaar")),
+    ("4-8", _("4 tot 8 jaar")),
+    ("8-12", _("8 tot 12 jaar")),
+    ("12-16", _("12 tot 16 jaar")),
+    ("16-18", _("16 tot 18 jaar")),
+]
+
+PER_PAGE = 20
+
+
+def make_private(response):
+    """Casussen are members-only: never stored by a shared or browser cache."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class CasusIndexPage(Page):
+    intro = models.TextField(_("introductie"), blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["community.HomePage"]
+    subpage_types = ["casuses.CasusPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("casusoverzicht")
+
+    @property
+    def teaser(self):
+        return _(
+            "Leden leggen hier geanonimiseerde casussen aan elkaar voor en geven elkaar advies, "
+            "in de vorm van intervisie."
+        )
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def casuses_for(self, user):
+        """Live, not archived casussen under this index that the user may see."""
+        queryset = CasusPage.objects.child_of(self).filter(archived_at__isnull=True)
+        return access.visible_pages(user, queryset)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import casus_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(casus_list_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return make_private(super().serve(request, *args, **kwargs))
+
+
+class CasusTag(TaggedItemBase):
+    content_object = ParentalKey("casuses.CasusPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("casustag")
+        verbose_name_plural = _("casustags")
+
+
+class CasusPage(Page):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Afgesloten")
+
+    situation = models.TextField(_("situatie"), max_length=6000)
+    question = models.TextField(_("vraag aan collega's"), max_length=2000)
+    age_band = models.CharField(_("leeftijd kind"), max_length=5, choices=AGE_BANDS, blank=True, db_index=True)
+    phase = models.ForeignKey(
+        "methodology.Phase", verbose_name=_("fase van de methodiek"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="casuses",
+    )
+    tags = ClusterTaggableManager(through=CasusTag, blank=True, verbose_name=_("tags"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="casuses",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    follow_up = models.TextField(_("vervolg: wat ik heb gedaan en wat het opleverde"), blank=True, max_length=4000)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    reaction_count = models.PositiveIntegerField(_("aantal reacties"), default=0)
+    last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)
+    archived_at = models.DateTimeField(_("gearchiveerd op"), null=True, blank=True, db_index=True)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("situation"),
+        FieldPanel("question"),
+        FieldPanel("age_band"),
+        FieldPanel("phase"),
+        FieldPanel("tags"),
+        FieldPanel("status"),
+        FieldPanel("follow_up"),
+    ]
+    parent_page_types = ["casuses.CasusIndexPage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+
+    @property
+    def author_name(self) -> str:
+        if self.author_id is None:
+            return FORMER_MEMBER
+        return self.author.get_full_name() or _("een lid")
+
+    @property
+    def teaser(self):
+        return _("Een geanonimiseerde casus die een lid aan collega's voorlegt. Alleen leden kunnen hem lezen.")
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+    def is_moderator(self, user) -> bool:
+        return is_moderator(user)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import casus_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(casus_detail_context(self, request, kwargs.get("extra") or {}))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if self.archived_at and not is_moderator(request.user):
+            from django.http import Http404
+
+            raise Http404
+        return make_private(super().serve(request, *args, **kwargs))
+
+    def serve_preview(self, request, mode_name):
+        return make_private(super().serve_preview(request, mode_name))
+
+    def render_with(self, request, extra: dict, status: int = 200):
+        """Render this casus with extra context, e.g. a refused reaction form with its findings."""
+        context = self.get_context(request, extra=extra)
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        return make_private(response)
+
+
+MODERATORS_GROUP = "Moderators"
+
+
+def is_moderator(user) -> bool:
+    """Moderators (and superusers), through community.access (cached per request)."""
+    return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))
+
+
+class Reaction(models.Model):
+    class Perspective(models.TextChoices):
+        NONE = "", _("geen specifiek perspectief")
+        YOUTH_CARE = "jeugdhulp", _("jeugdhulp")
+        LEGAL = "juridisch", _("juridisch")
+        BEHAVIOURAL = "gedragswetenschappelijk", _("gedragswetenschappelijk")
+        FINANCIAL = "financieel", _("financieel")
+        MEDIATION = "mediation", _("mediation")
+
+    casus = models.ForeignKey(CasusPage, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="reactions")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="casus_reactions",
+    )
+    body = models.TextField(_("reactie"), max_length=4000)
+    perspective = models.CharField(_("perspectief"), max_length=30, choices=Perspective.choices, blank=True)
+    helpful = models.BooleanField(_("nuttig volgens de inbrenger"), default=False)
+    hidden = models.BooleanField(_("verborgen"), default=False)
+    hidden_reason = models.TextField(_("reden van verbergen"), blank=True, max_length=1000)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["casus", "created_at"])]
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:40]}"
+
+    @property
+    def author_name(self) -> str:
+        if self.author_id is None:
+            return FORMER_MEMBER
+        return self.author.get_full_name() or _("een lid")
+
+
+class ReactionReport(models.Model):
+    reaction = models.ForeignKey(Reaction, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(_("reden"), max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved = models.BooleanField(_("afgehandeld"), default=False, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["reaction", "reporter"], name="one_report_per_member")]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+
+
+class CasusDraft(models.Model):
+    """What a member typed in the casus form, kept server-side until submitted: nothing is lost.
+
+    Only the author ever sees a draft; it is not a page and moderators never see it.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casus_drafts")
+    casus = models.ForeignKey(CasusPage, null=True, blank=True, on_delete=models.CASCADE, related_name="drafts")
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["author", "-updated_at"])]
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepten")
+
+
+class AnonymityCheckTask(AbstractGroupApprovalTask):
+    """The "anonimiteitscontrole": a moderator checks that a casus identifies nobody.
+
+    Rejecting asks for a reason, which is mailed to the author; every decision is logged.
+    """
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", _("Afwijzen met reden"), True),
+                ("approve", _("Goedkeuren"), False),
+            ]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .moderation import after_decision
+
+        super().on_action(task_state, user, action_name, **kwargs)
+        after_decision(task_state, user, action_name, kwargs.get("comment", ""))
+
+    @classmethod
+    def get_description(cls):
+        return _("Moderatoren controleren of de casus niemand herkenbaar maakt en keuren hem goed of af.")
+
+    class Meta:
+        verbose_name = _("anonimiteitscontrole")
+        verbose_name_plural = _("anonimiteitscontroles")
+

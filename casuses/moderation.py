@@ -1,0 +1,184 @@
+"""Moderation of casussen: the workflow, submitting from the front-end, decisions, and their trail."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
+
+WORKFLOW_NAME = "Casusmoderatie"
+TASK_NAME = "Anonimiteitscontrole"
+MODERATORS_GROUP = "Moderators"
+
+
+def moderation_workflow() -> Workflow:
+    return Workflow.objects.get(name=WORKFLOW_NAME)
+
+
+def ensure_index(home, *, title="Casussen"):
+    """The members-only CasusIndexPage at /casussen/ with the moderation workflow (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from .models import CasusIndexPage
+
+    index = CasusIndexPage.objects.first()
+    if index is None:
+        index = CasusIndexPage(
+            title=title,
+            slug="casussen",
+            intro="Leg een geanonimiseerde casus voor aan collega's en denk mee met anderen: intervisie "
+            "tussen professionals rond scheiding. Alleen leden lezen mee; een moderator controleert "
+            "elke casus op herkenbare gegevens voordat hij verschijnt.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    if not PageViewRestriction.objects.filter(page=index).exists():
+        restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set([Group.objects.get(name=settings.MEMBERS_GROUP)])
+    WorkflowPage.objects.get_or_create(page=index.page_ptr, defaults={"workflow": moderation_workflow()})
+    # Moderators approve in the workflow, which publishes the casus: they need to publish (and may
+    # correct a casus in the admin). Members post through the front-end and have no page permissions.
+    moderators = Group.objects.get(name=MODERATORS_GROUP)
+    for codename in ("change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=moderators, page=index.page_ptr, permission=permission)
+    return index
+
+
+def _slug_for(index, title: str, token) -> str:
+    base = f"{slugify(title)[:60].strip('-') or 'casus'}-{token.hex[:6]}"
+    slug, n = base, 1
+    while index.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def submit_casus(user, *, data: dict, token, casus=None):
+    """Store the casus as a draft revision and start the moderation workflow (never published here)."""
+    from .models import CasusIndexPage, CasusPage
+
+    index = CasusIndexPage.objects.get()
+    if casus is None:
+        page = CasusPage(title=data["title"], slug=_slug_for(index, data["title"], token), live=False, author=user, owner=user)
+        _fill(page, data, token)
+        index.add_child(instance=page)
+    else:
+        page = casus.get_latest_revision_as_object()
+        _fill(page, data, token)
+        page.save(update_fields=["submission_token"]) if casus.live else page.save()
+    page.tags.set(data["tags"])
+    page.save_revision(user=user)
+    state = page.current_workflow_state
+    if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
+        state.cancel(user=user)
+    _no_admin_mails(user)
+    moderation_workflow().start(page, user)
+    log(page, "casuses.submit", user=user)
+    return page
+
+
+def _no_admin_mails(user):
+    """Members hear about decisions from us (in Dutch, with the reason and a front-end link), not from
+    Wagtail's admin notifications, which link to an admin they cannot open."""
+    from wagtail.users.models import UserProfile
+
+    from community import access
+
+    if access.has_admin_access(user):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+def _fill(page, data, token):
+    page.title = data["title"]
+    page.draft_title = data["title"]
+    page.situation = data["situation"]
+    page.question = data["question"]
+    page.age_band = data["age_band"]
+    page.phase = data.get("phase")
+    page.submission_token = token
+
+
+def pending_task_states():
+    from .models import AnonymityCheckTask
+
+    return (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=AnonymityCheckTask.objects.all())
+        .select_related("workflow_state", "revision")
+        .order_by("started_at")
+    )
+
+
+def decide(task_state, user, *, approve: bool, reason: str = ""):
+    task = task_state.task.specific
+    task.on_action(task_state, user, "approve" if approve else "reject", comment=reason)
+
+
+def after_decision(task_state, user, action_name: str, comment: str) -> None:
+    """Called by AnonymityCheckTask.on_action, from the admin and the front-end alike."""
+    from .models import CasusPage
+
+    page = CasusPage.objects.filter(pk=task_state.workflow_state.object_id).first()
+    if page is None:
+        return
+    action = "casuses.approve" if action_name == "approve" else "casuses.reject"
+    log(page, action, user=user, data={"reason": comment, "revision": task_state.revision_id})
+    if action_name == "approve":
+        CasusPage.objects.filter(pk=page.pk).update(last_activity_at=timezone.now())
+        _mail_author(page, _("Uw casus is goedgekeurd"), _(
+            "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
+            "%(url)s"
+        ) % {"title": page.title, "url": settings.WAGTAILADMIN_BASE_URL + f"/casussen/{page.pk}/"})
+    elif action_name == "reject":
+        _mail_author(page, _("Uw casus is niet goedgekeurd"), _(
+            "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
+            "U kunt de casus aanpassen en opnieuw indienen via %(url)s"
+        ) % {
+            "title": page.title,
+            "reason": comment or _("(geen reden opgegeven)"),
+            "url": settings.WAGTAILADMIN_BASE_URL + "/casussen/mijn/",
+        })
+
+
+def _mail_author(page, subject, text):
+    author = page.author
+    if author is None or not author.email:
+        return
+    transaction.on_commit(
+        lambda: send_mail(f"[Kennisplein Scheiding] {subject}", text, None, [author.email])
+    )
+
+
+@transaction.atomic
+def withdraw(page, user):
+    state = page.current_workflow_state
+    if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
+        state.cancel(user=user)
+    if page.live:
+        page.unpublish(log_action=False)  # the author has no page permissions; we log the action ourselves
+    log(page, "casuses.withdraw", user=user)
+
+
+@transaction.atomic
+def hide_reaction(reaction, user, reason: str):
+    reaction.hidden = True
+    reaction.hidden_reason = reason
+    reaction.hidden_by = user
+    reaction.hidden_at = timezone.now()
+    reaction.save()
+    reaction.reports.update(resolved=True)
+    from .models import CasusPage
+
+    CasusPage.objects.filter(pk=reaction.casus_id).update(
+        reaction_count=reaction.casus.reactions.filter(hidden=False).count()
+    )
+    log(reaction, "casuses.reaction_hide", user=user, data={"reason": reason})

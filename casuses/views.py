@@ -1,0 +1,396 @@
+"""Front-end views of casussen: posting (with the anonymity check), reactions, moderation."""
+
+import functools
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import WorkflowState
+
+from community import access, ratelimit
+from community.notifications import notify
+from community.ratelimit import rate_limit
+
+from . import moderation
+from .checking import add_anonymity_errors, apply_replacement, check_fields
+from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm
+from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator, make_private
+
+FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags")
+
+
+def members_only(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not access.is_member(request.user):
+            return make_private(render(request, "403.html", status=403))
+        return make_private(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+def moderators_only(view):
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_moderator(request.user):
+            return make_private(render(request, "403.html", status=403))
+        return make_private(view(request, *args, **kwargs))
+
+    return wrapped
+
+
+def _visible_casus(request, pk) -> CasusPage:
+    index = CasusIndexPage.objects.first()
+    if index is None:
+        raise Http404
+    page = index.casuses_for(request.user).filter(pk=pk).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+# --- Posting and editing --------------------------------------------------------------------------
+
+
+def _data_of_page(page: CasusPage) -> dict:
+    return {
+        "title": page.title,
+        "situation": page.situation,
+        "question": page.question,
+        "age_band": page.age_band,
+        "phase": page.phase.slug if page.phase_id else "",
+        "tags": ", ".join(tag.name for tag in page.tags.all()),
+    }
+
+
+@members_only
+@rate_limit("casus_form", "200/h")
+def casus_form(request, pk=None):
+    casus = None
+    if pk is not None:
+        casus = get_object_or_404(CasusPage, pk=pk, author=request.user, archived_at__isnull=True)
+    drafts = CasusDraft.objects.filter(author=request.user, casus=casus)
+
+    if request.method == "GET":
+        draft = drafts.first()
+        if draft is not None:
+            data = draft.data
+        elif casus is not None:
+            data = _data_of_page(casus.get_latest_revision_as_object())
+        else:
+            data = {}
+        token = draft.token if draft else uuid.uuid4()
+        form = CasusForm(initial=data)
+        checked = check_fields(CasusForm, data) if data else []
+        return _render_form(request, form, checked, token, casus, draft_saved=draft is not None)
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+
+    try:
+        token = uuid.UUID(request.POST.get("token", ""))
+    except ValueError:
+        token = uuid.uuid4()
+    already = CasusPage.objects.filter(submission_token=token).first()
+    if already is not None and not CasusDraft.objects.filter(token=token).exists():
+        messages.info(request, _("Deze casus is al ingediend; u hoeft niets opnieuw te versturen."))
+        return redirect("casuses:mine")
+
+    data = request.POST.copy()
+    action = data.get("action", "check")
+    replacement = data.get("replace")
+    if replacement:
+        apply_replacement(CasusForm, data, replacement)
+        action = "check"
+
+    # Save what was typed, always: nothing is lost, whatever happens next.
+    stored = {name: data.get(name, "") for name in FORM_FIELDS}
+    draft, _created = CasusDraft.objects.update_or_create(
+        token=token, defaults={"author": request.user, "casus": casus, "data": stored}
+    )
+    drafts.exclude(pk=draft.pk).delete()
+
+    form = CasusForm(data)
+    form.is_valid()
+    checked = check_fields(CasusForm, data)
+
+    if action == "submit":
+        acceptable = add_anonymity_errors(form, checked)
+        if form.is_valid() and acceptable:
+            if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
+                return ratelimit.too_many_requests(request)
+            cleaned = dict(form.cleaned_data)
+            page = moderation.submit_casus(request.user, data=cleaned, token=token, casus=casus)
+            draft.delete()
+            messages.success(
+                request,
+                _("Dank u wel. Uw casus is ingediend; een moderator controleert hem op herkenbare gegevens en "
+                  "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."),
+            )
+            return redirect("casuses:mine")
+        status = 400
+    elif action == "draft":
+        messages.success(request, _("Uw concept is opgeslagen. U kunt later verder waar u gebleven was."))
+        status = 200
+    else:
+        status = 200
+    if action != "submit":
+        # Checking or saving a draft shows the findings, not "this field is required".
+        form = CasusForm(initial={**stored, "confirm_warnings": data.get("confirm_warnings") == "on"})
+    response = _render_form(request, form, checked, token, casus, draft_saved=True)
+    response.status_code = status
+    return response
+
+
+def _render_form(request, form, checked, token, casus, draft_saved=False):
+    blocking = sum(1 for field in checked for f in field.findings if f.severity == "block")
+    warnings = sum(1 for field in checked for f in field.findings if f.severity == "warn")
+    return render(
+        request,
+        "casuses/casus_form.html",
+        {
+            "form": form,
+            "checked": checked,
+            "blocking": blocking,
+            "warnings": warnings,
+            "token": token,
+            "casus": casus,
+            "draft_saved": draft_saved,
+        },
+    )
+
+
+@members_only
+@require_POST
+def check_text(request):
+    """The findings panel for the texts in the form (used by static/js/casus-anonymity.js)."""
+    form_class = ReactionForm if request.POST.get("form") == "reaction" else CasusForm
+    checked = check_fields(form_class, request.POST)
+    html = render_to_string("casuses/_findings.html", {"checked": checked}, request=request)
+    return HttpResponse(html)
+
+
+@members_only
+def my_casuses(request):
+    pages = list(
+        CasusPage.objects.filter(author=request.user).select_related("latest_revision").order_by("-latest_revision_created_at", "-pk")
+    )
+    states = {
+        state.object_id: state
+        for state in WorkflowState.objects.filter(
+            base_content_type__model="page", object_id__in=[str(p.pk) for p in pages]
+        ).select_related("current_task_state").order_by("created_at")
+    }
+    rows = []
+    for page in pages:
+        state = states.get(str(page.pk))
+        if page.archived_at:
+            status = _("Gearchiveerd")
+        elif state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+            status = _("Wacht op controle door een moderator")
+        elif state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            status = _("Niet goedgekeurd: pas de casus aan")
+        elif page.live:
+            status = _("Gepubliceerd")
+        else:
+            status = _("Ingetrokken")
+        reason = ""
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES and state.current_task_state:
+            reason = state.current_task_state.comment
+        rows.append({"page": page, "status": status, "reason": reason})
+    drafts = CasusDraft.objects.filter(author=request.user, casus__isnull=True)
+    return render(request, "casuses/my_casuses.html", {"rows": rows, "drafts": drafts})
+
+
+@members_only
+@require_POST
+def withdraw(request, pk):
+    page = get_object_or_404(CasusPage, pk=pk, author=request.user)
+    moderation.withdraw(page, request.user)
+    messages.success(request, _("Uw casus is ingetrokken. Leden zien hem niet meer."))
+    return redirect("casuses:mine")
+
+
+# --- Reading and reacting -------------------------------------------------------------------------
+
+
+def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
+    user = request.user
+    moderator = is_moderator(user)
+    reactions = page.reactions.select_related("author").order_by("created_at", "pk")
+    if moderator:
+        reactions = reactions.annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
+    else:
+        reactions = reactions.filter(hidden=False)
+    context = {
+        "reactions": list(reactions),
+        "is_author": user.is_authenticated and page.author_id == user.pk,
+        "is_moderator": moderator,
+        "reaction_form": ReactionForm(),
+        "close_form": CloseForm(),
+        "tags": [tag.name for tag in page.tags.all()],
+    }
+    if getattr(request, "is_preview", False):
+        # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
+        data = {"title": page.title, "situation": page.situation, "question": page.question}
+        context["preview_checked"] = check_fields(CasusForm, data)
+    context.update(extra)
+    return context
+
+
+@members_only
+@rate_limit("casus_reaction", "30/h")
+@require_POST
+def react(request, pk):
+    page = _visible_casus(request, pk)
+    if not page.is_open:
+        messages.info(request, _("Deze casus is afgesloten; er kunnen geen reacties meer bij."))
+        return redirect(page.url)
+    data = request.POST.copy()
+    replacement = data.get("replace")
+    if replacement:
+        apply_replacement(ReactionForm, data, replacement)
+    form = ReactionForm(data)
+    form.is_valid()
+    checked = check_fields(ReactionForm, data)
+    if not replacement and add_anonymity_errors(form, checked) and form.is_valid():
+        with transaction.atomic():
+            reaction = Reaction.objects.create(
+                casus=page, author=request.user, body=form.cleaned_data["body"],
+                perspective=form.cleaned_data["perspective"],
+            )
+            CasusPage.objects.filter(pk=page.pk).update(
+                reaction_count=page.reactions.filter(hidden=False).count(), last_activity_at=timezone.now()
+            )
+        _notify_author(page, reaction, request)
+        messages.success(request, _("Dank u wel voor uw reactie."))
+        return redirect(page.url + f"#reactie-{reaction.pk}")
+    if replacement:
+        form = ReactionForm(initial={name: data.get(name, "") for name in ("body", "perspective")})
+    return page.render_with(request, {"reaction_form": form, "reaction_checked": checked}, status=200 if replacement else 400)
+
+
+def _notify_author(page, reaction, request):
+    author = page.author
+    if author is None or author.pk == reaction.author_id:
+        return
+    url = request.build_absolute_uri(page.url)
+    notify(
+        author,
+        "casus_reactions",
+        subject=_("Nieuwe reactie op uw casus"),
+        text=_("Er is een nieuwe reactie op uw casus '%(title)s'.\n\nLees hem op %(url)s\n\n"
+               "U kunt deze meldingen aanpassen in uw accountinstellingen.") % {"title": page.title, "url": url},
+    )
+
+
+@members_only
+@require_POST
+def mark_helpful(request, pk):
+    reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk, hidden=False)
+    page = _visible_casus(request, reaction.casus_id)
+    if page.author_id != request.user.pk:
+        return make_private(render(request, "403.html", status=403))
+    reaction.helpful = not reaction.helpful
+    reaction.save(update_fields=["helpful"])
+    return redirect(page.url + f"#reactie-{reaction.pk}")
+
+
+@members_only
+@rate_limit("casus_close", "20/h")
+@require_POST
+def close(request, pk):
+    page = _visible_casus(request, pk)
+    if page.author_id != request.user.pk:
+        return make_private(render(request, "403.html", status=403))
+    form = CloseForm(request.POST)
+    form.is_valid()
+    checked = check_fields(CloseForm, request.POST)
+    if add_anonymity_errors(form, checked) and form.is_valid():
+        CasusPage.objects.filter(pk=page.pk).update(
+            status=CasusPage.Status.CLOSED, follow_up=form.cleaned_data["follow_up"], closed_at=timezone.now(),
+            last_activity_at=timezone.now(),
+        )
+        log(page, "casuses.close", user=request.user)
+        messages.success(request, _("Uw casus is afgesloten. Dank u wel voor het delen van het vervolg."))
+        return redirect(page.url)
+    return page.render_with(request, {"close_form": form, "close_checked": checked}, status=400)
+
+
+@members_only
+@rate_limit("casus_report", "20/h")
+@require_POST
+def report(request, pk):
+    reaction = get_object_or_404(Reaction, pk=pk)
+    page = _visible_casus(request, reaction.casus_id)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        ReactionReport.objects.get_or_create(
+            reaction=reaction, reporter=request.user, defaults={"reason": form.cleaned_data["reason"]}
+        )
+        log(reaction, "casuses.report", user=request.user, data={"reason": form.cleaned_data["reason"]})
+        messages.success(request, _("Dank u wel. Een moderator bekijkt de reactie."))
+    else:
+        messages.error(request, _("Geef een reden op voor uw melding."))
+    return redirect(page.url + f"#reactie-{reaction.pk}")
+
+
+# --- Moderation -----------------------------------------------------------------------------------
+
+
+@moderators_only
+def moderation_queue(request):
+    from .checking import check_fields as check
+
+    items = []
+    for task_state in moderation.pending_task_states():
+        page = task_state.revision.as_object() if task_state.revision else None
+        if page is None:
+            continue
+        data = {"title": page.title, "situation": page.situation, "question": page.question}
+        items.append({"task_state": task_state, "page": page, "checked": check(CasusForm, data)})
+    reports = (
+        ReactionReport.objects.filter(resolved=False, reaction__hidden=False)
+        .select_related("reaction", "reaction__casus", "reporter")
+    )
+    return render(request, "casuses/moderation.html", {"items": items, "reports": reports, "reject_form": ReasonForm()})
+
+
+@moderators_only
+@require_POST
+def moderation_decide(request, task_state_pk):
+    task_state = get_object_or_404(moderation.pending_task_states(), pk=task_state_pk)
+    approve = request.POST.get("action") == "approve"
+    form = ReasonForm(request.POST)
+    if not approve and not form.is_valid():
+        messages.error(request, _("Geef een reden op bij het afwijzen; de auteur krijgt die te zien."))
+        return redirect("casuses:moderation")
+    moderation.decide(task_state, request.user, approve=approve, reason="" if approve else form.cleaned_data["reason"])
+    messages.success(request, _("De casus is goedgekeurd en gepubliceerd.") if approve else _("De casus is afgewezen; de auteur krijgt de reden per e-mail."))
+    return redirect("casuses:moderation")
+
+
+@moderators_only
+@require_POST
+def hide_reaction(request, pk):
+    reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        moderation.hide_reaction(reaction, request.user, form.cleaned_data["reason"])
+        messages.success(request, _("De reactie is verborgen."))
+    else:
+        messages.error(request, _("Geef een reden op om de reactie te verbergen."))
+    return redirect(reaction.casus.url + f"#reactie-{reaction.pk}")
