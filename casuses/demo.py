@@ -16,7 +16,7 @@ PHASES = {
     "overdracht": ["overdrachtsbegeleiding"],
     "oudergesprekken": ["oudergesprekken", "oudergesprek"],
     "terugkom": ["terugkomafspraken", "terugkomafspraak", "nazorg"],
-    "escalatie": ["escalatie", "opschalen", "escalatie-jeugdteam-veilig-thuis"],
+    "escalatie": ["melding-jeugdteam-veilig-thuis", "escalatie"],
 }
 
 CASUSES = [
