@@ -15,13 +15,14 @@ class CasusesConfig(AppConfig):
 
         register(CasusAdapter())
         personal_data.register("casussen", export=privacy.export_casuses, erase=privacy.erase_casuses)
-        from community import digest
+        from community import contributions, digest
         from methodology import phase_links
 
-        from .integrations import casuses_for_phase, new_casuses_since
+        from .integrations import casuses_for_phase, member_contributions, new_casuses_since
 
         phase_links.register(_("Casussen"), casuses_for_phase, key="casuses", order=30)
         digest.register("new_casuses", new_casuses_since)
+        contributions.register_for_member("casussen", member_contributions, title=_("Casussen en reacties"), order=20)
         home.register(
             home.HomeSection(
                 key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/"

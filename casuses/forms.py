@@ -67,6 +67,10 @@ class CasusForm(forms.Form):
         widget=forms.TextInput(attrs={"data-anonymity-field": "1", "autocomplete": "off"}),
         error_messages={"max_length": _("Te veel tags: maximaal %(limit_value)d tekens.")},
     )
+    show_on_profile = forms.BooleanField(
+        label=_("Toon deze casus als mijn bijdrage op mijn ledenprofiel"), required=False,
+        help_text=_("Uw naam staat altijd bij de casus; dit bepaalt alleen of hij ook op uw profiel verschijnt."),
+    )
     confirm_warnings = forms.BooleanField(
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens zijn nodig en maken het gezin niet herkenbaar."),
         required=False,

@@ -1,9 +1,12 @@
 """What casussen contribute elsewhere: methodiek phase pages and the weekly digest (members only)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from community import access
+from community.cards import Card
 
 from .listing import card_for
-from .models import CasusIndexPage
+from .models import CasusIndexPage, Reaction
 
 PHASE_ITEMS = 6
 DIGEST_ITEMS = 10
@@ -34,3 +37,22 @@ def new_casuses_since(user, since) -> list:
         return []
     matching = casuses.filter(first_published_at__gte=since, tagged_items__tag_id__in=tag_ids).distinct()
     return [card_for(casus) for casus in matching.order_by("-first_published_at")[:DIGEST_ITEMS]]
+
+
+def member_contributions(member_user, viewer) -> list:
+    """On a member profile: the casussen the member chose to show as theirs, and their replies."""
+    casuses = _visible_casuses(viewer)
+    if casuses is None:
+        return []
+    shown = casuses.filter(author=member_user, show_on_profile=True).order_by("-first_published_at")[:DIGEST_ITEMS]
+    cards = [card_for(casus) for casus in shown]
+    replies = (
+        Reaction.objects.filter(author=member_user, hidden=False, casus__in=casuses.values("pk"))
+        .select_related("casus").order_by("-created_at")[:DIGEST_ITEMS]
+    )
+    cards += [
+        Card(type_label=str(_("Reactie op een casus")), title=reply.casus.title, url=f"{reply.casus.url}#reactie-{reply.pk}",
+             summary=reply.body, date=reply.created_at, audience_label=str(_("Leden")))
+        for reply in replies
+    ]
+    return cards

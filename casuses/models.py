@@ -102,6 +102,10 @@ class CasusPage(Page):
         settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="casuses",
     )
+    show_on_profile = models.BooleanField(
+        _("tonen op mijn ledenprofiel"), default=False,
+        help_text=_("Collega-leden zien deze casus dan bij uw bijdragen op uw profiel."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     follow_up = models.TextField(_("vervolg: wat ik heb gedaan en wat het opleverde"), blank=True, max_length=4000)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)

@@ -105,6 +105,7 @@ def _fill(page, data, token):
     page.question = data["question"]
     page.age_band = data["age_band"]
     page.phase = data.get("phase")
+    page.show_on_profile = bool(data.get("show_on_profile"))
     page.submission_token = token
 
 

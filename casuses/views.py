@@ -73,6 +73,7 @@ def _data_of_page(page: CasusPage) -> dict:
         "age_band": page.age_band,
         "phase": page.phase.slug if page.phase_id else "",
         "tags": ", ".join(tag.name for tag in page.tags.all()),
+        "show_on_profile": page.show_on_profile,
     }
 
 

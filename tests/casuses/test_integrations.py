@@ -42,3 +42,20 @@ def test_digest_lists_new_casussen_with_the_members_expertise_tags(make_casus, r
     outsider = role_users["account"]
     MemberProfile.objects.create(user=outsider).expertise.set(["contactverlies"])
     assert new_casuses_since(outsider, since) == []
+
+
+def test_member_profile_lists_casussen_shown_as_theirs_and_replies(make_casus, role_users, client_for):
+    from casuses.models import Reaction
+    from community.models import MemberProfile
+
+    author = role_users["lid"]
+    MemberProfile.objects.create(user=author, profession="Jeugdhulpverlener")
+    shown = make_casus(author, title="Zichtbaar op profiel", show_on_profile=True)
+    make_casus(author, title="Niet op profiel")
+    Reaction.objects.create(casus=shown, author=author, body="Probeer eerst een gezamenlijk gesprek.")
+
+    page = client_for("vereniging").get(f"/leden/{author.pk}/").content.decode()
+    assert "Zichtbaar op profiel" in page
+    assert "Niet op profiel" not in page
+    assert "Probeer eerst een gezamenlijk gesprek." in page
+    assert client_for("account").get(f"/leden/{author.pk}/").status_code in (302, 403)
