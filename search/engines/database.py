@@ -8,11 +8,11 @@ expression holds the words, the allowed audiences and the chosen filters, and th
 reads no document rows. Queries matching more than ``BROAD_MATCHES`` visible documents (very common words) are
 "broad" and take cheaper, documented paths (see ``benchmarks/README.md``):
 
-* relevance: bm25 ranks, in one query, the matches with a query word in title or tags (the ``head`` column,
+* relevance (over BROAD_MATCHES): bm25 ranks, in one query, the matches with a query word in title or tags (the ``head`` column,
   weight 0, so scores are the same bm25 scores); the other matches follow, also by bm25, on later pages;
-* date: the date index is walked newest first and each document is checked against the MATCH (ties on the same
+* date (over DATE_WALK_MATCHES): the date index is walked newest first and each document is checked against the MATCH (ties on the same
   date by id instead of by score);
-* facets: counted over an even sample of about ``FACET_SAMPLE`` visible matches (by rowid) and scaled to the
+* facets (over FACET_SAMPLE): counted over an even sample of about ``FACET_SAMPLE`` visible matches (by rowid) and scaled to the
   exact total; the result says ``facets_approximate`` and the page and API show "ongeveer".
 """
 
@@ -26,8 +26,11 @@ from .base import Engine, Hit, SearchQuery, SearchResult
 # bm25 weights of the FTS5 columns title, tags, text; ts_rank weights {D, C, B, A} (A = title).
 BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0, 0.0, 0.0)  # title, tags, text; title_words, head, meta never score
 BM25 = f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
-BROAD_MATCHES = 5000  # above this many visible matches a query is "broad" (see the module docstring)
-FACET_SAMPLE = 2000
+# Thresholds in visible matches (see the module docstring and benchmarks/README.md):
+BROAD_MATCHES = 15000  # above: relevance ranks title/tag matches first
+DATE_WALK_MATCHES = 2000  # above: sort by date walks the date index
+FACET_SAMPLE = 2000  # above: facet counts from an even sample of about this many matches ("ongeveer")
+TIE_MARGIN = 50  # extra rows ranked by bm25 alone before ties are broken by date and id
 TS_RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 PG_OPEN, PG_CLOSE = "\u27e6", "\u27e7"  # ts_headline markers, turned into <mark> after escaping
 PG_HEADLINE = f"StartSel={PG_OPEN}, StopSel={PG_CLOSE}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=\" … \""
@@ -193,11 +196,10 @@ class DatabaseEngine(Engine):
         result.facets, result.total = self._sqlite_facets(match)
         if not result.total:
             return
-        broad = result.total > BROAD_MATCHES
-        result.facets_approximate = broad
+        result.facets_approximate = result.total > FACET_SAMPLE
         if query.sort == "date" or not parsed:
-            ranked = self._sqlite_by_date(query, match, audiences, broad)
-        elif broad:
+            ranked = self._sqlite_by_date(query, match, audiences, result.total > DATE_WALK_MATCHES)
+        elif result.total > BROAD_MATCHES:
             ranked = self._sqlite_broad_relevance(query, parsed, match)
         else:
             ranked = self._sqlite_ranked(match, query.per_page, query.offset)
@@ -215,7 +217,7 @@ class DatabaseEngine(Engine):
             m AS MATERIALIZED (
                 SELECT d.id, d.type, d.phase, d.year FROM search_fts JOIN search_indexeddocument d ON d.id = search_fts.rowid
                 WHERE search_fts MATCH %s AND (
-                    (SELECT total FROM n) <= {BROAD_MATCHES}
+                    (SELECT total FROM n) <= {FACET_SAMPLE}
                     OR search_fts.rowid %% MAX(1, (SELECT total FROM n) / {FACET_SAMPLE}) = 0
                 )
             )
@@ -223,7 +225,7 @@ class DatabaseEngine(Engine):
             UNION ALL SELECT 'type', m.type, COUNT(*) FROM m GROUP BY m.type
             UNION ALL SELECT 'phase', m.phase, COUNT(*) FROM m WHERE m.phase <> '' GROUP BY m.phase
             UNION ALL SELECT 'year', CAST(m.year AS TEXT), COUNT(*) FROM m WHERE m.year IS NOT NULL GROUP BY m.year
-            UNION ALL SELECT 'tag', t.name, COUNT(*) FROM m JOIN search_indexedtag t ON t.document_id = m.id GROUP BY t.name
+            UNION ALL SELECT 'tag', t.name, COUNT(*) FROM m CROSS JOIN search_indexedtag t ON t.document_id = m.id GROUP BY t.name
         """
         facets = {"type": {}, "tag": {}, "phase": {}, "year": {}}
         total = 0
@@ -234,7 +236,7 @@ class DatabaseEngine(Engine):
                     total = count
                 else:
                     facets[facet][str(value)] = count
-        if total > BROAD_MATCHES:  # scale the sample to the exact total
+        if total > FACET_SAMPLE:  # scale the sample to the exact total
             seen = sum(facets["type"].values()) or 1
             for name in facets:
                 facets[name] = {value: max(1, round(count * total / seen)) for value, count in facets[name].items()}
@@ -242,13 +244,18 @@ class DatabaseEngine(Engine):
 
     @staticmethod
     def _sqlite_ranked(match, limit, offset) -> list[tuple[int, float]]:
-        """(id, score) of one page by bm25 (ties: newest date first, then id), in one query."""
+        """(id, score) of one page by bm25 (ties: newest date first, then id), in one query.
+
+        The inner part ranks in the FTS5 index alone; only its best rows (plus TIE_MARGIN) are joined to the
+        documents for the tie-break, so the cost does not grow with a join per match.
+        """
         sql = (
-            f"SELECT d.id, -{BM25} FROM search_fts JOIN search_indexeddocument d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s ORDER BY {BM25}, d.date DESC NULLS LAST, d.id LIMIT %s OFFSET %s"
+            f"SELECT d.id, r.score FROM (SELECT rowid AS id, -{BM25} AS score FROM search_fts "
+            f"WHERE search_fts MATCH %s ORDER BY {BM25} LIMIT %s) r JOIN search_indexeddocument d ON d.id = r.id "
+            f"ORDER BY r.score DESC, d.date DESC NULLS LAST, d.id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match, limit, offset])
+            cursor.execute(sql, [match, offset + limit + TIE_MARGIN, limit, offset])
             return cursor.fetchall()
 
     def _sqlite_broad_relevance(self, query, parsed, match) -> list[int]:
