@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 def setup_django(database_url: str | None) -> None:
     os.environ.setdefault("KENNISPLEIN_VAR_DIR", tempfile.mkdtemp(prefix="kennisplein-bench-"))
+    Path(os.environ["KENNISPLEIN_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "community.settings.test"
     if database_url:
         os.environ["TEST_DATABASE_URL"] = database_url

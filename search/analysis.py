@@ -141,3 +141,34 @@ def highlight(text: str, stems, max_words: int = 32, whole: bool = False) -> str
     if end < len(text):
         html += " …"
     return html
+
+
+# ----- filter tokens --------------------------------------------------------------------------------------
+# On SQLite every document also carries its audience, type, phase, year and tags as opaque tokens in the FTS5
+# column ``meta`` (bm25 weight 0, so they never change a score). Access and facet filters are then part of the
+# MATCH expression: the index answers "which of these may this user see" without reading document rows.
+
+META_KINDS = {"audience": "a", "type": "t", "phase": "p", "tag": "g", "year": "y"}
+
+
+def meta_token(kind: str, value) -> str:
+    """One lower-case alphanumeric token per (kind, value); the unicode61 tokenizer keeps it whole."""
+    import hashlib
+
+    digest = hashlib.sha1(f"{kind}\x00{value}".encode()).hexdigest()[:16]
+    return META_KINDS[kind] + digest
+
+
+def meta_text(audience: str, type_: str, phase: str, year, tags) -> str:
+    tokens = [meta_token("audience", audience), meta_token("type", type_)]
+    if phase:
+        tokens.append(meta_token("phase", phase))
+    if year:
+        tokens.append(meta_token("year", int(year)))
+    tokens += [meta_token("tag", tag) for tag in dict.fromkeys(tags)]
+    return " ".join(tokens)
+
+
+def meta_any(kind: str, values) -> str:
+    """An FTS5 expression: the ``meta`` column holds one of these values."""
+    return "meta : (" + " OR ".join(f'"{meta_token(kind, value)}"' for value in values) + ")"

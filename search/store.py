@@ -112,19 +112,47 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
             ids = [row.id for row in rows]
             for chunk in _chunks(ids):
                 _delete_fts(chunk)  # left-overs of rows removed without us (e.g. a test database flush)
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO search_fts (rowid, title, tags, text, title_words) VALUES (%s, %s, %s, %s, %s)",
-                    [
-                        (
-                            row.id, analysis.stemmed(row.title), analysis.stemmed(row.tags_text),
-                            analysis.stemmed(row.text), " ".join(analysis.words(row.title)),
-                        )
-                        for row in rows
-                    ],
-                )
+            _insert_fts(
+                connection,
+                [(row.id, row.title, row.tags_text, row.text, row.audience, row.type, row.phase, row.year) for row in rows],
+            )
     cache.delete(AUDIENCES_CACHE_KEY)
     return rows
+
+
+FTS_INSERT = "INSERT INTO search_fts (rowid, title, tags, text, title_words, head, meta) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+def _fts_values(pk, title, tags_text, text, audience, type_, phase, year):
+    title_stems, tag_stems = analysis.stemmed(title), analysis.stemmed(tags_text)
+    tags = [tag[:100] for tag in tags_text.split(" | ") if tag]
+    return (
+        pk, title_stems, tag_stems, analysis.stemmed(text), " ".join(analysis.words(title)),
+        f"{title_stems} {tag_stems}", analysis.meta_text(audience, type_, phase, year, tags),
+    )
+
+
+def _insert_fts(conn, rows) -> None:
+    """rows: (id, title, tags_text, text, audience, type, phase, year); written with the raw sqlite3 cursor."""
+    conn.ensure_connection()
+    conn.connection.executemany(FTS_INSERT, [_fts_values(*row) for row in rows])
+
+
+def refill_fts(conn) -> None:
+    """Fill search_fts from search_indexeddocument (after the FTS table was recreated)."""
+    last = 0
+    while True:
+        with conn.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, title, tags_text, text, audience, type, phase, year FROM search_indexeddocument "
+                "WHERE id > %s ORDER BY id LIMIT %s",
+                [last, BATCH],
+            )
+            rows = cursor.fetchall()
+        if not rows:
+            return
+        _insert_fts(conn, rows)
+        last = rows[-1][0]
 
 
 def delete_refs(refs) -> list[str]:

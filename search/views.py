@@ -146,6 +146,7 @@ def api_search(request):
             for hit in result.hits
         ],
         "facets": result.facets,
+        "facets_approximate": result.facets_approximate,
     }
     if result.suggestion:
         body["suggestion"] = result.suggestion

@@ -49,6 +49,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in FACETS})
     relaxed: bool = False  # no item had every word: items with some of the words are shown
+    facets_approximate: bool = False  # facet counts estimated from a sample (very broad queries on SQLite)
     suggestion: str = ""
     notice: str = ""
 
