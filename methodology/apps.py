@@ -11,7 +11,7 @@ class MethodologyConfig(AppConfig):
         from community.home import register as register_home_section
         from search.documents import register as register_search_adapter
 
-        from . import phase_links
+        from . import fragments, phase_links
         from .home import newest_methodology
         from .related import phase_guides, phase_modules
         from .search import GuideAdapter, TrainingModuleAdapter
@@ -19,6 +19,7 @@ class MethodologyConfig(AppConfig):
         register_home_section(
             HomeSection(key="methodiek", title=_("Methodiek"), items=newest_methodology, order=10, more_url="/methodiek/")
         )
+        fragments.connect()
         register_search_adapter(GuideAdapter())
         register_search_adapter(TrainingModuleAdapter())
         phase_links.register(_("Uit de handleidingen"), phase_guides, key="methodology.guides", order=10)

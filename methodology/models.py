@@ -7,6 +7,7 @@ Phases and techniques have their own URLs (methodology/urls.py) so other apps ca
 
 from django import forms
 from django.db import models
+
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -26,6 +27,7 @@ from community import access
 from community.cards import Card
 
 from . import blocks, outline
+from .fragments import phases_version
 
 # ---------------------------------------------------------------------------------------------
 # The process as data
@@ -174,7 +176,8 @@ class MethodologyIndexPage(PrivateWhenPersonalMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        context["phases"] = list(Phase.objects.all())
+        context["phases"] = Phase.objects.all()  # lazy: not queried when the timeline fragment is cached
+        context["phases_version"] = phases_version()
         guides = access.visible_pages(user, GuidePage.objects.child_of(self)).order_by("path")
         modules = access.visible_pages(user, TrainingModulePage.objects.child_of(self)).order_by("path_position", "path")
         context["guide_cards"] = [guide.card(request) for guide in guides.prefetch_related("tags")]

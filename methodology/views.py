@@ -10,6 +10,7 @@ from wagtail.models import Collection
 from community import access
 
 from . import phase_links
+from .fragments import phases_version
 from .models import MethodologyIndexPage, Phase, Technique
 from .related import guide_chapter_cards, module_cards
 
@@ -27,9 +28,9 @@ def _index_page():
 
 
 def phase_list(request):
-    phases = list(Phase.objects.all())
+    context = {"phases": Phase.objects.all(), "phases_version": phases_version(), "index_page": _index_page()}
     return _personal(
-        TemplateResponse(request, "methodology/phase_list.html", {"phases": phases, "index_page": _index_page()}),
+        TemplateResponse(request, "methodology/phase_list.html", context),
         request,
     )
 
