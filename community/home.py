@@ -26,7 +26,10 @@ def register(section: HomeSection) -> None:
 
 
 def sections_for(request) -> list[dict]:
+    """Sections with something this visitor may see; empty ones (e.g. casussen for non-members) are left out."""
     rendered = []
     for section in sorted(_sections.values(), key=lambda s: s.order):
-        rendered.append({"section": section, "items": list(section.items(request))})
+        items = list(section.items(request))
+        if items:
+            rendered.append({"section": section, "items": items})
     return rendered

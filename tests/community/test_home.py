@@ -1,0 +1,27 @@
+import pytest
+
+from community import home
+from community.cards import Card
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sections():
+    saved = dict(home._sections)
+    home._sections.clear()
+    home.register(home.HomeSection(key="open", title="Open", items=lambda r: [Card("Test", "Openbaar stuk", "/x/")]))
+    home.register(home.HomeSection(
+        key="leden", title="Alleen leden",
+        items=lambda r: [Card("Test", "Ledenstuk", "/y/")] if r.user.is_authenticated else [],
+    ))
+    yield
+    home._sections.clear()
+    home._sections.update(saved)
+
+
+def test_home_shows_only_sections_with_items_for_this_visitor(sections, client_for):
+    anonymous = client_for("anonymous").get("/").content.decode()
+    assert "Openbaar stuk" in anonymous and "Alleen leden" not in anonymous
+    member = client_for("lid").get("/").content.decode()
+    assert "Ledenstuk" in member and "Alleen leden" in member
