@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search
 
-# The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under var/postgres).
+# The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under /tmp/kennisplein-postgres-<hash>).
 PG_TEST_PORT ?= 5433
 
 $(INSTALLED): pyproject.toml

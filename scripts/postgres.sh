@@ -8,7 +8,7 @@
 #   scripts/postgres.sh pytest [ARGS]    # start, run pytest with TEST_DATABASE_URL, stop again if we started it
 #   scripts/postgres.sh destroy          # stop and remove the cluster
 #
-# Settings (environment): PG_PORT (default 5433), PG_DIR (default var/postgres), PG_FAST=1 (default)
+# Settings (environment): PG_PORT (default 5433), PG_DIR (default /tmp/kennisplein-postgres-<checkout hash>), PG_FAST=1 (default)
 # turns off fsync for throw-away test data; PG_FAST=0 keeps durable settings (benchmarks, fault tests).
 # Runs as root in CI: initdb refuses root, so the cluster belongs to the `postgres` user.
 set -euo pipefail
@@ -16,7 +16,9 @@ cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 
 PG_PORT="${PG_PORT:-5433}"
-PG_DIR="${PG_DIR:-$ROOT/var/postgres}"
+# Outside the checkout: the cluster belongs to the `postgres` user, which may not be able to enter the
+# checkout's parent directories (e.g. a CI clone in a private directory). One cluster per checkout.
+PG_DIR="${PG_DIR:-/tmp/kennisplein-postgres-$(printf '%s' "$ROOT" | md5sum | cut -c1-10)}"
 PG_FAST="${PG_FAST:-1}"
 PG_DATA="$PG_DIR/data"
 PG_SOCKET="$PG_DIR/run"
@@ -44,7 +46,7 @@ ensure_installed() {
 # Run a command as the cluster owner: `postgres` when we are root, else ourselves.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")  # from /: the checkout may be closed to the postgres user
     else
         "$@"
     fi
