@@ -106,17 +106,20 @@ def _restriction_audiences() -> list[tuple[str, str]]:
     return [(r.page.path, audience_of_restriction(r)) for r in restrictions]
 
 
+def _audience_at(path: str, restrictions) -> str:
+    """Combine the restrictions on a page path and its ancestors."""
+    return combine(audience for restricted_path, audience in restrictions if path.startswith(restricted_path))
+
+
 def page_audience(page) -> str:
     """The audience of a page, combining the restrictions on it and its ancestors."""
-    return combine(audience for path, audience in _restriction_audiences() if page.path.startswith(path))
+    return _audience_at(page.path, _restriction_audiences())
 
 
 def page_audiences(pages) -> dict:
     """{page pk: audience} for many pages at once (one query), e.g. for audience labels on cards."""
     restrictions = _restriction_audiences()
-    return {
-        page.pk: combine(audience for path, audience in restrictions if page.path.startswith(path)) for page in pages
-    }
+    return {page.pk: _audience_at(page.path, restrictions) for page in pages}
 
 
 def can_view_page(user, page) -> bool:
@@ -205,7 +208,7 @@ def cached_page_audience(user, page) -> str:
     cache = _request_cache(user)
     if "restrictions" not in cache:
         cache["restrictions"] = _restriction_audiences()
-    return combine(audience for path, audience in cache["restrictions"] if page.path.startswith(path))
+    return _audience_at(page.path, cache["restrictions"])
 
 
 def audience_label(audience: str) -> str:

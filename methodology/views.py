@@ -2,7 +2,6 @@
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -17,22 +16,13 @@ from .related import guide_chapter_cards, module_cards
 WORK_MATERIALS_COLLECTION = "Werkmaterialen"
 
 
-def _personal(response, request):
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _index_page():
     return MethodologyIndexPage.objects.live().public().only("id", "title", "url_path", "path").first()
 
 
 def phase_list(request):
     context = {"phases": Phase.objects.all(), "phases_version": phases_version(), "index_page": _index_page()}
-    return _personal(
-        TemplateResponse(request, "methodology/phase_list.html", context),
-        request,
-    )
+    return TemplateResponse(request, "methodology/phase_list.html", context)
 
 
 def phase_detail(request, slug):
@@ -52,12 +42,12 @@ def phase_detail(request, slug):
         "related": phase_links.related_for(request, phase),
         "index_page": _index_page(),
     }
-    return _personal(TemplateResponse(request, "methodology/phase_detail.html", context), request)
+    return TemplateResponse(request, "methodology/phase_detail.html", context)
 
 
 def technique_list(request):
     context = {"techniques": list(Technique.objects.all()), "index_page": _index_page()}
-    return _personal(TemplateResponse(request, "methodology/technique_list.html", context), request)
+    return TemplateResponse(request, "methodology/technique_list.html", context)
 
 
 def technique_detail(request, slug):
@@ -68,7 +58,7 @@ def technique_detail(request, slug):
         "module_cards": module_cards(request, technique=technique),
         "index_page": _index_page(),
     }
-    return _personal(TemplateResponse(request, "methodology/technique_detail.html", context), request)
+    return TemplateResponse(request, "methodology/technique_detail.html", context)
 
 
 def work_materials(request):
@@ -86,4 +76,4 @@ def work_materials(request):
         "index_page": _index_page(),
         "page_title": _("Werkmaterialen"),
     }
-    return _personal(TemplateResponse(request, "methodology/work_materials.html", context), request)
+    return TemplateResponse(request, "methodology/work_materials.html", context)
