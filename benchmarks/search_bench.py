@@ -168,7 +168,6 @@ def run(size: int, repeat: int) -> dict:
             cursor.execute("ANALYZE search_indexedtag")
     else:
         with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
             cursor.execute("ANALYZE")
 
     engine = database_engine()

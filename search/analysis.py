@@ -144,11 +144,11 @@ def highlight(text: str, stems, max_words: int = 32, whole: bool = False) -> str
 
 
 # ----- filter tokens --------------------------------------------------------------------------------------
-# On SQLite every document also carries its audience, type, phase, year and tags as opaque tokens in the FTS5
-# column ``meta`` (bm25 weight 0, so they never change a score). Access and facet filters are then part of the
-# MATCH expression: the index answers "which of these may this user see" without reading document rows.
+# On SQLite every document also carries its type, phase, year and tags as opaque tokens in the FTS5 column
+# ``meta`` (bm25 weight 0, so they never change a score). The chosen filters are then part of the MATCH
+# expression. (Access is filtered on the document id, which holds an audience code: see search.store.)
 
-META_KINDS = {"audience": "a", "type": "t", "phase": "p", "tag": "g", "year": "y"}
+META_KINDS = {"type": "t", "phase": "p", "tag": "g", "year": "y"}
 
 
 def meta_token(kind: str, value) -> str:
@@ -159,8 +159,8 @@ def meta_token(kind: str, value) -> str:
     return META_KINDS[kind] + digest
 
 
-def meta_text(audience: str, type_: str, phase: str, year, tags) -> str:
-    tokens = [meta_token("audience", audience), meta_token("type", type_)]
+def meta_text(type_: str, phase: str, year, tags) -> str:
+    tokens = [meta_token("type", type_)]
     if phase:
         tokens.append(meta_token("phase", phase))
     if year:
@@ -169,6 +169,17 @@ def meta_text(audience: str, type_: str, phase: str, year, tags) -> str:
     return " ".join(tokens)
 
 
-def meta_any(kind: str, values) -> str:
-    """An FTS5 expression: the ``meta`` column holds one of these values."""
-    return "meta : (" + " OR ".join(f'"{meta_token(kind, value)}"' for value in values) + ")"
+HEAD_PREFIX = "0h"  # no Dutch word starts with it; unicode61 keeps "0h" + stem as one token
+
+
+def head_text(title_stems: str, tag_stems: str) -> str:
+    """The ``head`` column: title and tag stems again, as tokens of their own (``0h`` + stem).
+
+    "A query word in title or tags" is then a plain term lookup, not a column filter (which reads positions).
+    """
+    return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
+
+
+def head_any(parsed: "ParsedQuery") -> str:
+    """An FTS5 expression: a query word (or phrase) occurs in title or tags."""
+    return "(" + " OR ".join('"' + " ".join(HEAD_PREFIX + s for s in clause.stems) + '"' for clause in parsed.clauses) + ")"

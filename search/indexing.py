@@ -128,6 +128,7 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
                 batch = []
         written += len(store.write(batch, generation))
     removed = store.delete_stale(generation, started)
+    store.optimize()
     engine = get_engine()
     if engine is not database_engine():
         engine.rebuild(IndexedDocument.objects.order_by("pk").iterator(chunk_size=batch_size))

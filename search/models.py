@@ -52,3 +52,13 @@ class IndexedTag(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class IndexedAudience(models.Model):
+    """SQLite: the code of each audience, packed into document ids (see ``search.store.AUDIENCE_BITS``)."""
+
+    code = models.PositiveSmallIntegerField(unique=True)
+    audience = models.CharField(max_length=255, unique=True)
+
+    def __str__(self):
+        return f"{self.code}: {self.audience}"

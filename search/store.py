@@ -2,16 +2,17 @@
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from . import analysis
-from .models import IndexedDocument, IndexedTag
+from .models import IndexedAudience, IndexedDocument, IndexedTag
 
 AUDIENCES_CACHE_KEY = "search:audiences"
 BATCH = 500
 
 
-def _chunks(items, size=BATCH):
+def chunks(items, size=BATCH):
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -37,7 +38,7 @@ def _row(document, generation: str) -> IndexedDocument:
 
 
 def _delete_ids(ids) -> None:
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         IndexedTag.objects.filter(document_id__in=chunk)._raw_delete(connection.alias)
         if connection.vendor == "sqlite":
             _delete_fts(chunk)
@@ -53,22 +54,74 @@ COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url",
            "indexed_at", "title", "tags_text", "text")
 
 
-def _new_ids(count: int) -> list[int]:
+# SQLite: a document's id packs its date, a sequence number and a code for its audience:
+#     id = date ordinal << DATE_SHIFT | sequence << AUDIENCE_BITS | audience code
+# so the full-text index's rowid order is date order ("newest first" is a backwards walk of the index, and "the
+# newest N matches" is cheap), and access filtering is arithmetic on the rowid, with no extra index terms to
+# merge (see search.engines.database). On PostgreSQL ids stay a plain sequence.
+AUDIENCE_BITS = 10
+SEQUENCE_BITS = 31
+DATE_SHIFT = AUDIENCE_BITS + SEQUENCE_BITS
+AUDIENCE_MASK = (1 << AUDIENCE_BITS) - 1
+
+
+def date_id_range(date) -> tuple[int, int]:
+    """The lowest and highest id a document of this date (None: undated, before every date) can get on SQLite."""
+    day = date.toordinal() if date else 0
+    return (day << DATE_SHIFT) + (1 << AUDIENCE_BITS), ((day + 1) << DATE_SHIFT) - 1
+
+
+def audience_codes(audiences, create: bool = False) -> dict[str, int]:
+    """The codes of these audiences in SQLite ids; with ``create``, new audiences get the next free code."""
+    audiences = set(audiences)
+    codes = dict(IndexedAudience.objects.filter(audience__in=audiences).values_list("audience", "code"))
+    missing = sorted(audiences - set(codes)) if create else []
+    if missing and not IndexedAudience.objects.exists():
+        # No codes: the index was emptied by a raw table flush (tests) that left full-text rows behind, whose
+        # codes would now mean other audiences.
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_indexeddocument)")
+    if missing:
+        following = (IndexedAudience.objects.aggregate(last=Max("code"))["last"] or 0) + 1
+        if following + len(missing) - 1 > AUDIENCE_MASK:
+            raise OverflowError(f"more than {AUDIENCE_MASK} audiences in the search index")
+        created = IndexedAudience.objects.bulk_create(
+            IndexedAudience(audience=audience, code=code) for code, audience in enumerate(missing, start=following)
+        )
+        codes.update((row.audience, row.code) for row in created)
+    return codes
+
+
+def _new_ids(rows) -> list[int]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence('search_indexeddocument', 'id')) FROM generate_series(1, %s)", [count]
+                "SELECT nextval(pg_get_serial_sequence('search_indexeddocument', 'id')) FROM generate_series(1, %s)",
+                [len(rows)],
             )
             return [value for (value,) in cursor.fetchall()]
-        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM search_indexeddocument")
-        start = cursor.fetchone()[0] + 1
-        return list(range(start, start + count))
+        codes = audience_codes({row.audience for row in rows}, create=True)
+        following: dict = {}
+        ids = []
+        for row in rows:
+            low, high = date_id_range(row.date)
+            if row.date not in following:
+                cursor.execute("SELECT MAX(id) FROM search_indexeddocument WHERE id BETWEEN %s AND %s", [low, high])
+                last = cursor.fetchone()[0]
+                following[row.date] = (last >> AUDIENCE_BITS) + 1 if last is not None else low >> AUDIENCE_BITS
+            sequence = following[row.date]
+            following[row.date] = sequence + 1
+            pk = sequence << AUDIENCE_BITS | codes[row.audience]
+            if pk > high:
+                raise OverflowError(f"too many search documents dated {row.date}")
+            ids.append(pk)
+        return ids
 
 
 def _insert(rows) -> None:
     """A plain multi-row INSERT (much faster than bulk_create for thousands of long texts)."""
     now = timezone.now()
-    for row, pk in zip(rows, _new_ids(len(rows)), strict=True):
+    for row, pk in zip(rows, _new_ids(rows), strict=True):
         row.id, row.indexed_at = pk, now
     sql = f"INSERT INTO search_indexeddocument ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
     with connection.cursor() as cursor:
@@ -99,7 +152,7 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
     with transaction.atomic():
         keys = [row.key for row in rows]
         existing = []
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             existing += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
         _delete_ids(existing)
         _insert(rows)
@@ -110,7 +163,7 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
             )
         if connection.vendor == "sqlite":
             ids = [row.id for row in rows]
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 _delete_fts(chunk)  # left-overs of rows removed without us (e.g. a test database flush)
             _insert_fts(
                 connection,
@@ -128,7 +181,7 @@ def _fts_values(pk, title, tags_text, text, audience, type_, phase, year):
     tags = [tag[:100] for tag in tags_text.split(" | ") if tag]
     return (
         pk, title_stems, tag_stems, analysis.stemmed(text), " ".join(analysis.words(title)),
-        f"{title_stems} {tag_stems}", analysis.meta_text(audience, type_, phase, year, tags),
+        analysis.head_text(title_stems, tag_stems), analysis.meta_text(type_, phase, year, tags),
     )
 
 
@@ -162,7 +215,7 @@ def delete_refs(refs) -> list[str]:
         return []
     with transaction.atomic():
         found = []
-        for chunk in _chunks(refs):
+        for chunk in chunks(refs):
             found += IndexedDocument.objects.filter(object_ref__in=chunk).values_list("id", "key")
         _delete_ids([pk for pk, _key in found])
     return [key for _pk, key in found]
@@ -171,7 +224,7 @@ def delete_refs(refs) -> list[str]:
 def delete_keys(keys) -> None:
     with transaction.atomic():
         ids = []
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             ids += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
         _delete_ids(ids)
 
@@ -181,7 +234,7 @@ def delete_stale(generation: str, started) -> int:
     stale = list(
         IndexedDocument.objects.exclude(generation=generation).filter(indexed_at__lt=started).values_list("id", flat=True)
     )
-    for chunk in _chunks(stale):
+    for chunk in chunks(stale):
         with transaction.atomic():
             _delete_ids(chunk)
     return len(stale)
@@ -193,3 +246,10 @@ def distinct_audiences() -> list[str]:
         audiences = sorted(IndexedDocument.objects.values_list("audience", flat=True).distinct())
         cache.set(AUDIENCES_CACHE_KEY, audiences, 60)
     return audiences
+
+
+def optimize() -> None:
+    """SQLite: merge the full-text index's segments into one (after a rebuild: faster queries)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
