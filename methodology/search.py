@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from community import access
 from search.documents import SearchAdapter, SearchDocument
 
-from .models import GuidePage, Phase, TrainingModulePage
+from .models import GuidePage, Phase, Technique, TrainingModulePage
 
 KEY_LENGTH = 120  # search.models.IndexedDocument.key
 
@@ -174,4 +174,25 @@ class PhaseAdapter(SearchAdapter):
             url=obj.get_absolute_url(),
             phase=obj.slug,
             object_ref=f"methodology.phase:{obj.pk}",
+        )
+
+
+class TechniqueAdapter(SearchAdapter):
+    """The conversation techniques (public pages under /methodiek/technieken/)."""
+
+    type = "technique"
+    label = _("Techniek")
+    models = (Technique,)
+
+    def queryset(self):
+        return Technique.objects.order_by("name", "pk")
+
+    def to_document(self, obj) -> SearchDocument:
+        return SearchDocument(
+            type=self.type,
+            key=f"technique:{obj.pk}",
+            title=obj.name,
+            text=" ".join(part for part in (obj.summary, strip_tags(obj.description)) if part),
+            url=obj.get_absolute_url(),
+            object_ref=f"methodology.technique:{obj.pk}",
         )
