@@ -115,3 +115,43 @@ def test_the_results_page_links_to_the_chapter(client, guide):
     links = re.findall(r'<a href="(/methodiek/praktijk/[^"]*)"', html)
     assert links and links[0] == "/methodiek/praktijk/#het-kindgesprek"
     assert 'id="het-kindgesprek"' in client.get(links[0].split("#")[0]).content.decode()
+
+
+def test_the_external_engine_follows_removed_chapters(guide, monkeypatch):
+    """reindex mirrors to Elasticsearch: the removed chapter's key is deleted there, the others re-indexed."""
+
+    class Recorder:
+        name = "recorder"
+
+        def __init__(self):
+            self.deleted, self.indexed = [], []
+
+        def delete(self, keys):
+            self.deleted += list(keys)
+
+        def index(self, rows):
+            self.indexed += [row.key for row in rows]
+
+    recorder = Recorder()
+    monkeypatch.setattr("search.indexing.get_engine", lambda: recorder)
+    guide.body = BODY[:-2]
+    guide.save_revision().publish()
+    assert recorder.deleted == [f"page:{guide.pk}#afronding"]
+    assert set(recorder.indexed) == {f"page:{guide.pk}", f"page:{guide.pk}#het-kindgesprek", f"page:{guide.pk}#begeleide-omgang"}
+
+
+def test_phases_and_techniques_are_found_and_follow_edits(db):
+    from methodology.models import Technique
+    from search import indexing
+
+    indexing.rebuild()
+    phase = Phase.objects.get(slug="overdrachtsbegeleiding")
+    hit = service.search(AnonymousUser(), SearchQuery(q="overdrachtsbegeleiding")).hits[0]
+    assert (hit.type, hit.url, hit.phase) == ("phase", "/methodiek/fasen/overdrachtsbegeleiding/", "overdrachtsbegeleiding")
+    phase.limits = "Nooit meer dan twee keer een warme overdracht."
+    phase.save()
+    assert service.search(AnonymousUser(), SearchQuery(q="warme overdracht")).hits[0].url == phase.get_absolute_url()
+    technique = Technique.objects.create(name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid",
+                                         summary="Voor beide ouders partij kiezen.")
+    hit = service.search(AnonymousUser(), SearchQuery(q="meerzijdige partijdigheid")).hits[0]
+    assert (hit.type, hit.url) == ("technique", "/methodiek/technieken/meerzijdige-partijdigheid/")
