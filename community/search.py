@@ -20,13 +20,16 @@ class OrganisationAdapter(SearchAdapter):
         regions = [region.name for region in obj.regions.all()]
         offers = [offer.name for offer in obj.offers.all()]
         certified = f"Gecertificeerd lid sinds {obj.certified_since:%Y}." if obj.certified_since else ""
+        # Offers are text, not tags: the index's tags are the shared taggit vocabulary and weigh in ranking, so
+        # a dozen short organisation documents with "Begeleide omgang en bezoeken" as a tag outranked the
+        # methodiek on its own subject. Filtering on an offer is the directory's "aanbod" filter.
+        offer_text = f"Aanbod: {', '.join(offers)}." if offers else ""
         return SearchDocument(
             type=self.type,
             key=f"organisation:{obj.pk}",
             title=obj.name,
-            text=" ".join(part for part in (obj.place, obj.description, certified, ", ".join(regions)) if part),
+            text=" ".join(part for part in (obj.place, obj.description, offer_text, certified, ", ".join(regions)) if part),
             url=obj.get_absolute_url(),
-            tags=offers,
             object_ref=f"community.organisation:{obj.pk}",
         )
 

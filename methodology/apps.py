@@ -14,7 +14,7 @@ class MethodologyConfig(AppConfig):
         from . import fragments, phase_links
         from .home import newest_methodology
         from .related import phase_guides, phase_modules
-        from .search import GuideAdapter, TrainingModuleAdapter
+        from .search import GuideAdapter, PhaseAdapter, TechniqueAdapter, TrainingModuleAdapter
 
         register_home_section(
             HomeSection(key="methodiek", title=_("Methodiek"), items=newest_methodology, order=10, more_url="/methodiek/")
@@ -22,5 +22,7 @@ class MethodologyConfig(AppConfig):
         fragments.connect()
         register_search_adapter(GuideAdapter())
         register_search_adapter(TrainingModuleAdapter())
+        register_search_adapter(PhaseAdapter())
+        register_search_adapter(TechniqueAdapter())
         phase_links.register(_("Uit de handleidingen"), phase_guides, key="methodology.guides", order=10)
         phase_links.register(_("Training"), phase_modules, key="methodology.training", order=20)

@@ -319,6 +319,10 @@ def _guides(index, documents) -> list:
                         "werken;</li><li>wanneer contactopbouw of -herstel tussen ouders en kinderen het doel van "
                         "beide ouders is.</li></ul>"
                     ),
+                    _p(
+                        "<p>Ook na een vechtscheiding kan Ouderschap Blijft passen, zolang beide ouders vrijwillig "
+                        "meedoen en de veiligheid van het kind niet in het geding is.</p>"
+                    ),
                     _h("Vanuit het kind"),
                     _p(
                         "<p>De omgangsregeling bekijken we vanuit de beleving en behoeften van het kind ten "
@@ -446,7 +450,8 @@ def _guides(index, documents) -> list:
                     _h("Het kindgesprek"),
                     _p(
                         "<p>Kies een rustige ruimte zonder ouders. Gebruik tekeningen, poppetjes of een "
-                        "weekschema om het gesprek op gang te brengen.</p>"
+                        "weekschema om het gesprek op gang te brengen. Let op signalen van een loyaliteitsconflict: "
+                        "een kind dat niets over de andere ouder durft te vertellen, beschermt vaak een van beiden.</p>"
                     ),
                     _technique("psycho-educatie", "Leg in kindertaal uit wat er gebeurt als ouders uit elkaar gaan."),
                     _callout("Vraag een kind nooit te kiezen tussen zijn ouders.", kind="safety"),

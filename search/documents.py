@@ -12,6 +12,8 @@ it in its AppConfig.ready()::
 
         def queryset(self): ...                 # everything to (re)index
         def to_document(self, obj): ...         # SearchDocument, or None when it must not be found
+        def to_documents(self, obj): ...        # optional: several documents for one object (a guide's
+                                                # chapters); default: [to_document(obj)] or []
         def owners(self, obj): ...              # for a related object (e.g. a Reaction): the objects
                                                 # whose documents change with it (default: [obj])
 
@@ -47,6 +49,11 @@ class SearchAdapter:
 
     def to_document(self, obj) -> SearchDocument | None:
         raise NotImplementedError
+
+    def to_documents(self, obj) -> list[SearchDocument]:
+        """All documents of one object (each with its own key); [] when nothing of it must be found."""
+        document = self.to_document(obj)
+        return [document] if document is not None else []
 
     def owners(self, obj) -> list:
         return [obj]

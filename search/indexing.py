@@ -4,6 +4,7 @@ import logging
 import uuid
 
 from django.apps import apps
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -62,36 +63,64 @@ def _load(refs) -> dict[str, object]:
     return found
 
 
-def document_for(obj, ref: str | None = None, adapter=None):
+def documents_for(obj, ref: str | None = None, adapter=None) -> list:
+    """The documents of one object (an adapter may give several, e.g. one per chapter), all with its object_ref."""
     adapter = adapter or adapter_for_model(type(obj))
     if adapter is None:
-        return None
-    document = adapter.to_document(obj)
-    if document is not None:
+        return []
+    documents = [document for document in adapter.to_documents(obj) if document is not None]
+    for document in documents:
         document.object_ref = ref or (ref_for(obj) if hasattr(obj, "_meta") else document.object_ref or document.key)
-    return document
+    return documents
+
+
+def document_for(obj, ref: str | None = None, adapter=None):
+    """The first document of an object, or None (for callers that expect one document per object)."""
+    documents = documents_for(obj, ref, adapter)
+    return documents[0] if documents else None
 
 
 def reindex(refs) -> dict:
-    """Recompute the documents of these objects: write what should be found, remove what should not."""
+    """Recompute the documents of these objects: write what should be found, remove what should not.
+
+    An object's documents that it no longer gives (a removed chapter) are removed; the ones it still gives are
+    replaced by key, so a search never sees the object without documents in between.
+    """
     refs = list(dict.fromkeys(refs))
     objects = _load(refs)
     documents, gone = [], []
     for ref in refs:
         obj = objects.get(ref)
-        document = document_for(obj, ref) if obj is not None else None
-        if document is None:
-            gone.append(ref)
+        found = documents_for(obj, ref) if obj is not None else []
+        if found:
+            documents.extend(found)
         else:
-            documents.append(document)
-    keys = [document.key for document in documents]
-    replaced = list(
-        IndexedDocument.objects.filter(object_ref__in=[d.object_ref for d in documents]).exclude(key__in=keys).values_list("object_ref", flat=True)
-    )
-    removed = store.delete_refs(gone + replaced) if (gone or replaced) else []
-    rows = store.write(documents)
+            gone.append(ref)
+    keys = {store_key(document.key) for document in documents}
+    kept_refs = list(dict.fromkeys(document.object_ref for document in documents))
+    stale = [
+        key
+        for chunk in _chunks(kept_refs)
+        for key in IndexedDocument.objects.filter(object_ref__in=chunk).values_list("key", flat=True)
+        if key not in keys
+    ]
+    with transaction.atomic():
+        removed = store.delete_refs(gone) if gone else []
+        if stale:
+            store.delete_keys(stale)
+            removed += stale
+        rows = store.write(documents)
     _mirror(rows, removed)
     return {"written": len(rows), "removed": len(removed)}
+
+
+def store_key(key: str) -> str:
+    return key[:120]  # as search.store writes it
+
+
+def _chunks(items, size=500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _mirror(rows, removed_keys) -> None:
@@ -118,11 +147,9 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
         batch = []
         queryset = adapter.queryset()
         for obj in queryset.iterator(chunk_size=batch_size) if hasattr(queryset, "iterator") else queryset:
-            document = document_for(obj, adapter=adapter)
             if progress:
                 progress(1)
-            if document is not None:
-                batch.append(document)
+            batch.extend(documents_for(obj, adapter=adapter))
             if len(batch) >= batch_size:
                 written += len(store.write(batch, generation))
                 batch = []

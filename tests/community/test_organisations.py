@@ -198,7 +198,7 @@ def test_search_adapters_describe_organisations_and_meetings(network):
     adapter = adapter_for_model(Organisation)
     document = adapter.to_document(Organisation.objects.prefetch_related("regions", "offers").get(slug="lindenhout"))
     assert document.type == "organisation" and document.audience == "public"
-    assert "Arnhem" in document.text and "Parallel Solo Ouderschap" in document.tags
+    assert "Arnhem" in document.text and "Parallel Solo Ouderschap" in document.text
     meeting = make_meeting(network["arnhem"])
     partner = ParentMeetingPartner.objects.create(meeting=meeting, kind="gemeente", name="Gemeente Arnhem")
     meeting_adapter = adapter_for_model(ParentMeetingPartner)

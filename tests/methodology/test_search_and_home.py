@@ -20,12 +20,15 @@ def test_adapters_are_registered():
 
 def test_guide_documents_carry_audience_text_tags_and_phase(methodiek):
     adapter = adapter_for_model(GuidePage)
-    document = adapter.to_document(methodiek.guides.members)
-    assert document.key == f"page:{methodiek.guides.members.pk}"
-    assert document.audience == access.members_audience()
-    assert "Geheime hoofdtekst" in document.text and "Intake" in document.text
-    assert document.phase == "intake"
-    assert document.url == "/methodiek/leden/"
+    guide = methodiek.guides.members
+    overview, chapter = adapter.to_documents(guide)
+    assert overview.key == f"page:{guide.pk}" and adapter.to_document(guide).key == overview.key
+    assert overview.audience == chapter.audience == access.members_audience()
+    assert "Intake" in overview.text and overview.phase == "intake"  # the chapter titles as table of contents
+    assert overview.url == "/methodiek/leden/"
+    assert chapter.key == f"page:{guide.pk}#intake" and chapter.url == "/methodiek/leden/#intake"
+    assert "Geheime hoofdtekst" in chapter.text and "Geheime hoofdtekst" not in overview.text
+    assert chapter.phase == "intake" and methodiek.intake.name in chapter.text
     assert adapter.to_document(methodiek.guides.public).audience == access.PUBLIC
     assert adapter.to_document(methodiek.guides.association).audience == access.association_audience()
     assert set(adapter.queryset()) == {methodiek.guides.public, methodiek.guides.members, methodiek.guides.association}

@@ -91,6 +91,82 @@ def test_query_set(professional_corpus, q, first, top3):
 
 DEMO_QUERIES = ["begeleide omgang", "contactverlies", "ouderschapsplan", "kindgesprek", "vechtscheiding", "omgangsbemiddeling"]
 
+# Part 2: over load_demo. Expected results by url (stable across loads; no database ids).
+PHASE = "/methodiek/fasen/"
+UITVOERING = "/methodiek/handleiding-uitvoering/"  # members
+KIND = "/methodiek/werken-met-het-kind/"  # members
+VOGELVLUCHT = "/methodiek/in-vogelvlucht/"  # public
+MELDEN = "/methodiek/melden-jeugdteam-veilig-thuis/"  # Vereniging
+LUNCH_CONTACT = "/lunchsessies/nieuwe-werkwijze-contactverlies/"
+LUNCH_KIND = "/lunchsessies/kindgesprek-in-de-praktijk/"
+LUNCH_INTERVENTIES = "/lunchsessies/interventies-gezinnen-gescheiden-ouders/"
+LUNCH_OVERDRACHT = "/lunchsessies/intervisielunch-overdrachtsbegeleiding/"  # members
+CASUS_CONTACT = "/casussen/puber-weigert-contact-met-vader/"  # members
+CASUS_GEWELD = "/casussen/huiselijk-geweld-in-het-verleden/"  # members
+
+# (query, role, urls of which one must be first, urls that must all be in the top 3)
+DEMO_QUERY_SET = [
+    ("begeleide omgang", "anonymous", {PHASE + "begeleide-omgang/"}, set()),
+    ("begeleide omgang", "lid", {PHASE + "begeleide-omgang/", UITVOERING + "#begeleide-omgang-en-overdrachten"},
+     {PHASE + "begeleide-omgang/", UITVOERING + "#begeleide-omgang-en-overdrachten"}),
+    ("contactverlies", "anonymous", {LUNCH_CONTACT}, set()),
+    ("contactverlies", "lid", {LUNCH_CONTACT, CASUS_CONTACT}, {LUNCH_CONTACT, CASUS_CONTACT}),
+    ("ouderschapsplan", "anonymous", {PHASE + "omgang-zonder-toezicht/", VOGELVLUCHT + "#resultaat"},
+     {VOGELVLUCHT + "#resultaat"}),
+    ("ouderschapsplan", "lid", {PHASE + "omgang-zonder-toezicht/", UITVOERING + "#afronding-en-terugkomafspraken"},
+     {UITVOERING + "#afronding-en-terugkomafspraken"}),
+    ("kindgesprek", "anonymous", {LUNCH_KIND, PHASE + "kindgesprek/"}, {LUNCH_KIND, PHASE + "kindgesprek/"}),
+    ("kindgesprek", "lid", {KIND + "#het-kindgesprek", KIND}, {KIND + "#het-kindgesprek"}),
+    ("vechtscheiding", "anonymous", {VOGELVLUCHT + "#wanneer-bieden-we-ouderschap-blijft-aan"}, set()),
+    ("vechtscheiding", "lid", {"/methodiek/module-gespreksvoering/"},
+     {VOGELVLUCHT + "#wanneer-bieden-we-ouderschap-blijft-aan"}),
+    ("overdrachtsbegeleiding", "anonymous", {PHASE + "overdrachtsbegeleiding/"}, set()),
+    ("overdrachtsbegeleiding", "lid", {PHASE + "overdrachtsbegeleiding/"},
+     {LUNCH_OVERDRACHT, UITVOERING + "#begeleide-omgang-en-overdrachten"}),
+    ("omgangsbemiddeling", "anonymous", {LUNCH_KIND, LUNCH_INTERVENTIES}, {LUNCH_INTERVENTIES}),
+    ("omgangsbemiddeling", "vereniging", {"/methodiek/module-basistraining/"}, {"/methodiek/module-basistraining/"}),
+    ("veilig thuis", "anonymous", {PHASE + "melding-jeugdteam-veilig-thuis/"}, set()),
+    ("veilig thuis", "lid", {PHASE + "melding-jeugdteam-veilig-thuis/"}, {CASUS_GEWELD}),
+    ("veilig thuis", "vereniging", {MELDEN, MELDEN + "#wanneer-melden", PHASE + "melding-jeugdteam-veilig-thuis/"},
+     {MELDEN}),
+    ("loyaliteitsconflict", "lid", {KIND + "#het-kindgesprek"}, set()),
+    ("loyaliteitsconflict", "anonymous", set(), set()),  # only a members' chapter mentions it: nothing for anonymous
+]
+
+DEMO_USERS = {"lid": "lid@demo.kennisplein.example", "vereniging": "vereniging@demo.kennisplein.example"}
+
+
+def test_demo_query_set(db):
+    """Over load_demo, as the roles that may see the expected results: the right thing first, the rest in the top 3,
+    and nothing an anonymous visitor may not see."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.models import IndexedDocument
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    types = {adapter.type for adapter in adapters()}
+    if not {"guide", "casus", "lunchsession"} <= types:
+        pytest.skip("The methodiek, casus and lunch-session adapters are not all registered")
+    users = {"anonymous": AnonymousUser()}
+    users.update({role: get_user_model().objects.get(email=email) for role, email in DEMO_USERS.items()})
+    public_keys = set(IndexedDocument.objects.filter(audience="public").values_list("key", flat=True))
+    failures = []
+    for q, role, first, top3 in DEMO_QUERY_SET:
+        result = service.search(users[role], SearchQuery(q=q))
+        urls = [hit.url for hit in result.hits]
+        if first and (not urls or urls[0] not in first):
+            failures.append(f"{q!r} as {role}: first {urls[:1]}, expected one of {sorted(first)}")
+        if not first and urls:
+            failures.append(f"{q!r} as {role}: expected nothing, got {urls[:3]}")
+        if not top3 <= set(urls[:3]):
+            failures.append(f"{q!r} as {role}: top 3 {urls[:3]} lacks {sorted(top3 - set(urls[:3]))}")
+        if role == "anonymous":
+            leaked = [hit.url for hit in result.hits if hit.key not in public_keys]
+            if leaked:
+                failures.append(f"{q!r} as anonymous shows restricted {leaked}")
+    assert not failures, "\n".join(failures)
+
 
 def test_demo_content_is_searchable(db):
     """Over load_demo: every query a professional types finds something that contains its words (as a member)."""
