@@ -100,7 +100,7 @@ def reindex(refs) -> dict:
     kept_refs = list(dict.fromkeys(document.object_ref for document in documents))
     stale = [
         key
-        for chunk in _chunks(kept_refs)
+        for chunk in store.chunks(kept_refs)
         for key in IndexedDocument.objects.filter(object_ref__in=chunk).values_list("key", flat=True)
         if key not in keys
     ]
@@ -116,11 +116,6 @@ def reindex(refs) -> dict:
 
 def store_key(key: str) -> str:
     return key[:120]  # as search.store writes it
-
-
-def _chunks(items, size=500):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _mirror(rows, removed_keys) -> None:
