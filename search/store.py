@@ -132,7 +132,7 @@ def _insert(rows) -> None:
                     getattr(row, column) if column not in ("date", "indexed_at") else _db_value(getattr(row, column))
                     for column in COLUMNS
                 )
-                for row in rows
+                for row in sorted(rows, key=lambda row: row.id)  # in id order: B-tree appends, not splits
             ],
         )
 
@@ -188,7 +188,8 @@ def _fts_values(pk, title, tags_text, text, audience, type_, phase, year):
 def _insert_fts(conn, rows) -> None:
     """rows: (id, title, tags_text, text, audience, type, phase, year); written with the raw sqlite3 cursor."""
     conn.ensure_connection()
-    conn.connection.executemany(FTS_INSERT, [_fts_values(*row) for row in rows])
+    # In rowid order: FTS5 flushes its pending index data whenever a rowid is lower than the one before.
+    conn.connection.executemany(FTS_INSERT, [_fts_values(*row) for row in sorted(rows, key=lambda row: row[0])])
 
 
 def refill_fts(conn) -> None:

@@ -34,7 +34,7 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0, 0.0, 0.0)  # title, tags, text; title_words
 BM25 = f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
 # Sizes in visible matches (see the module docstring and benchmarks/README.md):
 RANK_WINDOW = 2000  # above: bm25 ranks windows of the newest matches (title/tag matches first)
-FACET_SAMPLE = 2000  # above: facet counts from a sample of about this many matches ("ongeveer")
+FACET_SAMPLE = 1000  # above: facet counts from a sample of about this many matches ("ongeveer")
 # The facet sample: documents whose (date ordinal << SEQUENCE_BITS | sequence) is divisible by an odd step. An
 # odd step is coprime with 2**SEQUENCE_BITS, so for each sequence number every step-th day is taken: an even
 # spread over dates, types and tags.
