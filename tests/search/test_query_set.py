@@ -116,7 +116,9 @@ DEMO_QUERY_SET = [
     ("ouderschapsplan", "lid", {PHASE + "omgang-zonder-toezicht/", UITVOERING + "#afronding-en-terugkomafspraken"},
      {UITVOERING + "#afronding-en-terugkomafspraken"}),
     ("kindgesprek", "anonymous", {LUNCH_KIND, PHASE + "kindgesprek/"}, {LUNCH_KIND, PHASE + "kindgesprek/"}),
-    ("kindgesprek", "lid", {KIND + "#het-kindgesprek", KIND}, {KIND + "#het-kindgesprek"}),
+    # The lunch session "Kindgesprek in de praktijk" is as good a first hit as the chapter (PostgreSQL's ts_rank
+    # puts it first, bm25 the chapter); the chapter must be in the top 3 either way.
+    ("kindgesprek", "lid", {KIND + "#het-kindgesprek", KIND, LUNCH_KIND}, {KIND + "#het-kindgesprek"}),
     ("vechtscheiding", "anonymous", {VOGELVLUCHT + "#wanneer-bieden-we-ouderschap-blijft-aan"}, set()),
     ("vechtscheiding", "lid", {"/methodiek/module-gespreksvoering/"},
      {VOGELVLUCHT + "#wanneer-bieden-we-ouderschap-blijft-aan"}),
