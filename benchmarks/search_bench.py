@@ -55,8 +55,8 @@ PHASES = ["", "", "intake", "kindgesprek", "plan-van-aanpak", "begeleide-omgang"
 
 
 def corpus_sentences() -> list[str]:
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(Path("/work/shared/seeds").glob("*.txt"))) \
-        if Path("/work/shared/seeds").exists() else ""
+    seeds = ROOT.parent / "shared" / "seeds"  # the Dutch source texts beside the checkout, when there
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
     sentences = [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n+", text) if len(s.split()) >= 4]
     extra = [
         "De omgangsbegeleider ziet het kind samen met de ouder in het Omgangshuis.",
