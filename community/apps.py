@@ -23,6 +23,12 @@ class CommunityConfig(AppConfig):
 
         register_search(OrganisationAdapter())
         register_search(ParentMeetingAdapter())
+        from . import sitemaps
+        from .models import Organisation, ParentMeeting, Region
+
+        sitemaps.register("organisaties", Organisation.objects.order_by("name", "pk"))
+        sitemaps.register("regios", Region.objects.order_by("name", "pk"))
+        sitemaps.register("ouderbijeenkomsten", ParentMeeting.objects.order_by("-starts_at", "pk"))
         from . import home
         from .organisations import upcoming_meeting_cards
 

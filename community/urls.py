@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import sitemaps, views
 
 urlpatterns = [
     # The Wagtail admin signs in through allauth, so MFA and rate limits apply there too.
@@ -19,7 +19,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("lidmaatschap/", views.membership_apply, name="membership_apply"),
     path("healthz", views.healthz, name="healthz"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.sitemaps()}),
     path("", include("community.network_urls")),
     path("", include("methodology.urls")),
     path("", include("casuses.urls")),

@@ -24,5 +24,11 @@ class MethodologyConfig(AppConfig):
         register_search_adapter(TrainingModuleAdapter())
         register_search_adapter(PhaseAdapter())
         register_search_adapter(TechniqueAdapter())
+        from community import sitemaps
+
+        from .models import Phase, Technique
+
+        sitemaps.register("fasen", Phase.objects.order_by("order", "pk"))
+        sitemaps.register("technieken", Technique.objects.order_by("name", "pk"))
         phase_links.register(_("Uit de handleidingen"), phase_guides, key="methodology.guides", order=10)
         phase_links.register(_("Training"), phase_modules, key="methodology.training", order=20)
