@@ -15,11 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from community import access
 from search.documents import SearchAdapter, SearchDocument
+from search.store import KEY_LENGTH
 
 from .models import GuidePage, Phase, Technique, TrainingModulePage
-
-KEY_LENGTH = 120  # search.models.IndexedDocument.key
-
 
 def _page_date(page):
     if getattr(page, "last_reviewed", None):

@@ -96,7 +96,7 @@ def reindex(refs) -> dict:
             documents.extend(found)
         else:
             gone.append(ref)
-    keys = {store_key(document.key) for document in documents}
+    keys = {store.stored_key(document.key) for document in documents}
     kept_refs = list(dict.fromkeys(document.object_ref for document in documents))
     stale = [
         key
@@ -112,10 +112,6 @@ def reindex(refs) -> dict:
         rows = store.write(documents)
     _mirror(rows, removed)
     return {"written": len(rows), "removed": len(removed)}
-
-
-def store_key(key: str) -> str:
-    return key[:120]  # as search.store writes it
 
 
 def _mirror(rows, removed_keys) -> None:

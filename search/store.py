@@ -10,6 +10,7 @@ from .models import IndexedAudience, IndexedDocument, IndexedTag
 
 AUDIENCES_CACHE_KEY = "search:audiences"
 BATCH = 500
+KEY_LENGTH = IndexedDocument._meta.get_field("key").max_length
 
 
 def chunks(items, size=BATCH):
@@ -18,10 +19,15 @@ def chunks(items, size=BATCH):
         yield items[start : start + size]
 
 
+def stored_key(key: str) -> str:
+    """A document's key as the index stores it (cut to the column's length)."""
+    return key[:KEY_LENGTH]
+
+
 def _row(document, generation: str) -> IndexedDocument:
     tags = [tag.strip() for tag in document.tags if tag and tag.strip()]
     return IndexedDocument(
-        key=document.key[:120],
+        key=stored_key(document.key),
         type=document.type,
         object_ref=document.object_ref[:120],
         title=document.title[:500],
@@ -55,20 +61,31 @@ COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url",
 
 
 # SQLite: a document's id packs its date, a sequence number and a code for its audience:
-#     id = date ordinal << DATE_SHIFT | sequence << AUDIENCE_BITS | audience code
+#     id = sequence << AUDIENCE_BITS | audience code, where a date's sequence numbers start at its
+#     ordinal << SEQUENCE_BITS (first_sequence)
 # so the full-text index's rowid order is date order ("newest first" is a backwards walk of the index, and "the
 # newest N matches" is cheap), and access filtering is arithmetic on the rowid, with no extra index terms to
 # merge (see search.engines.database). On PostgreSQL ids stay a plain sequence.
 AUDIENCE_BITS = 10
 SEQUENCE_BITS = 31
-DATE_SHIFT = AUDIENCE_BITS + SEQUENCE_BITS
 AUDIENCE_MASK = (1 << AUDIENCE_BITS) - 1
 
 
-def date_id_range(date) -> tuple[int, int]:
-    """The lowest and highest id a document of this date (None: undated, before every date) can get on SQLite."""
+def first_sequence(date) -> int:
+    """The first sequence number of a date (None: undated, before every date); it holds the date's ordinal."""
     day = date.toordinal() if date else 0
-    return (day << DATE_SHIFT) + (1 << AUDIENCE_BITS), ((day + 1) << DATE_SHIFT) - 1
+    return (day << SEQUENCE_BITS) + 1
+
+
+def packed_id(sequence: int, code: int) -> int:
+    return sequence << AUDIENCE_BITS | code
+
+
+def date_id_range(date) -> tuple[int, int]:
+    """The lowest and highest id a document of this date can get on SQLite."""
+    first = first_sequence(date)
+    last = first + (1 << SEQUENCE_BITS) - 2  # the date's sequence numbers: first .. last
+    return packed_id(first, 0), packed_id(last, AUDIENCE_MASK)
 
 
 def audience_codes(audiences, create: bool = False) -> dict[str, int]:
@@ -108,10 +125,10 @@ def _new_ids(rows) -> list[int]:
             if row.date not in following:
                 cursor.execute("SELECT MAX(id) FROM search_indexeddocument WHERE id BETWEEN %s AND %s", [low, high])
                 last = cursor.fetchone()[0]
-                following[row.date] = (last >> AUDIENCE_BITS) + 1 if last is not None else low >> AUDIENCE_BITS
+                following[row.date] = (last >> AUDIENCE_BITS) + 1 if last is not None else first_sequence(row.date)
             sequence = following[row.date]
             following[row.date] = sequence + 1
-            pk = sequence << AUDIENCE_BITS | codes[row.audience]
+            pk = packed_id(sequence, codes[row.audience])
             if pk > high:
                 raise OverflowError(f"too many search documents dated {row.date}")
             ids.append(pk)

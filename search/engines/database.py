@@ -4,10 +4,10 @@ Ranking, access filtering and the page of hits come from one query; the count an
 phase, year) from queries over the same filtered match set, so counts never include what the user may not see.
 
 On SQLite a document's id packs its date, a sequence number and a code for its audience (``search.store``).
-Access is arithmetic on the rowid inside the full-text query (``rowid & mask IN (allowed codes)``), the
-chosen filters are tokens in the FTS5 column ``meta`` (weight 0), and the total is an FTS5 count that reads no
-document rows. Ids are in date order, so "newest first" is a backwards walk of the full-text index and "the
-newest N matches" is cheap. The work per query is bounded however many documents match (see
+Access is arithmetic on the rowid inside the full-text query (the code in its low bits is tested against a
+bitmask of the allowed codes), the chosen filters are tokens in the FTS5 column ``meta`` (weight 0), and the
+total is an FTS5 count that reads no document rows. Ids are in date order, so "newest first" is a backwards
+walk of the full-text index and "the newest N matches" is cheap. The work per query is bounded however many documents match (see
 ``benchmarks/README.md``):
 
 * relevance: up to ``RANK_WINDOW`` matches, bm25 ranks them all. Above, bm25 ranks two windows: the newest
@@ -211,10 +211,11 @@ class DatabaseEngine(Engine):
         codes = sorted(store.audience_codes(audiences).values())
         if not codes:  # nothing in the index that these audiences may see
             return
+        filters = self._filter_tokens(query)
         parts = [f"({parsed.fts5(operator)})"] if parsed else []
-        parts += [f'meta : "{token}"' for token in self._filter_tokens(query)]
+        parts += [f'meta : "{token}"' for token in filters]
         fts = _Fts(" AND ".join(parts), _visible(codes))
-        result.total, sample, step = self._sqlite_count_and_sample(fts, self._estimate(query, parsed, operator))
+        result.total, sample, step = self._sqlite_count_and_sample(fts, self._estimate(parsed, filters, operator))
         if not result.total:
             return
         result.facets = self._sqlite_facet_counts(sample, result.total)
@@ -227,9 +228,9 @@ class DatabaseEngine(Engine):
             ranked = self._sqlite_broad_relevance(query, parsed, fts, result.total)
         result.hits = self._sqlite_hits(ranked, parsed)
 
-    def _estimate(self, query, parsed, operator) -> int | None:
+    @staticmethod
+    def _estimate(parsed, filters, operator) -> int | None:
         """An upper bound on the matches, from the index's own term statistics (None: no bound known)."""
-        filters = self._filter_tokens(query)
         terms = {stem for clause in parsed.clauses for stem in clause.stems} | set(filters)
         counts = {}
         if terms:

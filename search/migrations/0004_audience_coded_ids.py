@@ -30,9 +30,9 @@ def renumber(apps, schema_editor):
         following, mapping = {}, []
         for old, value, audience in cursor.fetchall():
             date = _as_date(value)
-            sequence = following.get(date, store.date_id_range(date)[0] >> store.AUDIENCE_BITS)
+            sequence = following.get(date, store.first_sequence(date))
             following[date] = sequence + 1
-            mapping.append((old, sequence << store.AUDIENCE_BITS | codes[audience]))
+            mapping.append((old, store.packed_id(sequence, codes[audience])))
         cursor.execute("CREATE TEMP TABLE search_new_ids (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
         cursor.executemany("INSERT INTO search_new_ids (old, new) VALUES (%s, %s)", mapping)
         cursor.execute("UPDATE search_indexedtag SET document_id = (SELECT new FROM search_new_ids WHERE old = document_id)")
