@@ -9,8 +9,11 @@ suggested replacement ``role`` such as ``[MOEDER]``, ``[KIND 1]`` or ``[PLAATS]`
 * ``warn``: exact ages, place names, school / institution names, exact dates of events.
 
 It combines Deduce (offline Dutch de-identification; names, places, institutions, dates, ages)
-with precise checks of its own. Deduce is loaded once per process, lazily, because loading its
-lookup tables takes seconds; the corpus in ``tests/casuses/`` measures the result.
+with precise checks of its own. Deduce is loaded once per process; loading its lookup tables takes
+seconds, so web processes call ``warm_up()`` before they take requests (``community/wsgi.py``, which
+``runserver`` and gunicorn's ``preload_app`` import before serving). Elsewhere (management commands,
+tests) it loads on first use. The corpus in ``tests/casuses/`` measures the result
+(``make eval-anonymity``).
 """
 
 import logging
@@ -100,6 +103,23 @@ def get_deduce():
                     if guard is not None:
                         root.removeHandler(guard)
     return _deduce
+
+
+_WARM_UP_TEXT = (
+    "Moeder Sandra de Vries (06-12345678) en vader Mehmet Yilmaz wonen in Utrecht. "
+    "Hun dochter Noor (3 maart 2015) zit op basisschool De Regenboog."
+)
+
+
+def warm_up() -> float:
+    """Load Deduce and run one check, so the first real check is as fast as every later one.
+
+    Returns the seconds it took (for the start-up log)."""
+    import time
+
+    started = time.perf_counter()
+    find_personal_data(_WARM_UP_TEXT)
+    return time.perf_counter() - started
 
 
 # Deduce tag -> our kind. Names: any tag mentioning a person or name part.
