@@ -20,6 +20,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 BLOCK = "block"
 WARN = "warn"
@@ -149,7 +150,7 @@ def _deduce_findings(text: str) -> list[Finding]:
             kind = "name"
         else:
             kind = _DEDUCE_KINDS.get(tag)
-        if kind is None:
+        if kind is None or kind == "name" and annotation.text.islower():
             continue
         if kind == "place" and re.search(r"\d", annotation.text):
             kind = "address" if not POSTCODE.fullmatch(annotation.text.strip()) else "postcode"
@@ -191,10 +192,10 @@ def is_valid_iban(value: str) -> bool:
 
 BSN_CANDIDATE = re.compile(r"(?<![\w.-])(\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\w-])")
 BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer)\W{0,4}$", re.I)
-POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w-])")
+POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3} ?(?!sa|sd|ss|en|op|in|te|of|is|de|na|om|al|nu|ja|km|cm|mm|mg|kg|ml|tv|pc|cd|ha)[a-z]{2}(?![\w-])")
 IBAN_CANDIDATE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s\-]?(?:\(0\)[\s\-]?)?\(?\d[\d\s\-\)]{7,14}\d(?!\d)")
+PHONE = re.compile(r"(?<![\w+./-])(?:\+31|0031|0)[\s\-./]?(?:\(0\)[\s\-./]?)?\(?\d[\d\s\-\)./]{7,14}\d(?![\d/]|[.-]\d)")
 STREET_SUFFIXES = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad|dreef|park|markt|ring|baan|wal|erf|"
     "plantsoen|boulevard|allee|straatweg|dwarsstraat|veld|hoek|zijde|haven|burgwal|lei|akker|weide|kamp|"
@@ -202,7 +203,7 @@ STREET_SUFFIXES = (
 )
 ADDRESS = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w'.-]*|van|de|der|den|het|'t)\s+){0,4}"
-    rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[-]?\s?[a-zA-Z](?![\w]))?(?:[-/]\d{{1,4}})?(?![\w-])"
+    rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[-]?\s?[a-zA-Z](?![\w]))?(?:[-/]\d{{1,4}})?(?:-?[IVX]{{1,3}}(?![\w]))?(?![\w-])"
 )
 ADDRESS_WORDS = re.compile(
     r"(?<![\w-])(?:Laan|Plein|Weg|Dorpsstraat|Hoofdstraat|Kerkstraat|Markt|Singel)\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]*\s+\d{1,5}[a-zA-Z]?(?![\w-])"
@@ -218,6 +219,7 @@ BIRTH_CONTEXT = re.compile(
 )
 BIRTH_AFTER = re.compile(r"\s*(?:\)|,)?\s*(?:is\s+)?(?:geboren|geb\.)", re.I)
 CASE_KEYWORDS = (
+    r"(?:BVH|VT|PV|proces-verbaal|raads|parket|mutatie|meld|registratie|politie)-?(?:nummer|nr)|"
     r"dossiernummer|dossiernr|dossier|zaaknummer|zaaknr|zaak|rolnummer|rekestnummer|kenmerk|"
     r"registratienummer|cliëntnummer|clientnummer|cli[eë]ntnr|referentienummer|referentie|meldingsnummer|"
     r"ons kenmerk|uw kenmerk|beschikking|vonnis|procedurenummer|polisnummer|klantnummer|ECLI"
@@ -226,9 +228,12 @@ CASE_NUMBER = re.compile(
     rf"(?<![\w])(?i:{CASE_KEYWORDS})\.?\s*(?i:nummer|nr\.?|no\.?)?\s*[:#]?\s*(?:(?:is|was|luidt)\s+)?"
     r"((?:[A-Z][A-Za-z]{1,5}[\s-](?=\d))?(?=[A-Z0-9/.\-]*\d)[A-Z0-9](?:[A-Z0-9/.\-]|\s(?=[A-Z0-9/\-]*\d))*[A-Z0-9])"
 )
-IDENTIFIER = re.compile(r"(?<![\w-])[A-Z]{2,6}-\d{2,4}-\d{3,}(?![\w-])")
+IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,6}-\d{2,4}[-/]\d{3,}|[A-Z]{2}\d{4}-\d{6,}|[A-Z]{2,4}-\d{4,}|RvdK\s+\d{4}/\d{3,}"
+    r"|\d{2}/\d{6}-\d{2})(?![\w-])"
+)
 COURT_NUMBER = re.compile(
-    r"(?<![\w/])(?:[A-Z]/\d{2}/\d{4,7}(?:\s*/\s*[A-Z]{2}\s*[A-Z]{2}\s*\d{2}-\d{1,5})?|FA\s?RK\s?\d{2}-\d{1,5}"
+    r"(?<![\w/])(?:[A-Z]/\d{2}/\d{4,7}(?:\s*/?\s*[A-Z]{2}\s*[A-Z]{2}\s*\d{2}-\d{1,5})?|[A-Z]{2}\s?RK\s?\d{2}-\d{1,5}"
     r"|ECLI:NL:[A-Z]+:\d{4}:[A-Z0-9.]+)"
 )
 
@@ -295,7 +300,7 @@ NOT_PERSONAL = [
     "Scheiden zonder Schade", "Kenniscentrum Kind en Scheiding", "Nederlands Jeugdinstituut", "NJi", "SKJ",
     "rechtbank", "Rechtbank", "gecertificeerde instelling", "GI", "Jeugdbescherming", "jeugdbescherming",
     "huisarts", "Huisarts", "GGZ", "ggz", "basisschool", "middelbare school", "Sinterklaas", "Kerst", "Pasen",
-    "Ramadan", "Suikerfeest", "Offerfeest", "Zoom", "Teams", "WhatsApp", "Whatsapp", "Instagram", "Facebook",
+    "Ramadan", "Oud en Nieuw", "Oud & Nieuw", "Suikerfeest", "Offerfeest", "Zoom", "Teams", "WhatsApp", "Whatsapp", "Instagram", "Facebook",
     "TikTok", "Snapchat", "Marokko", "Turkije", "Polen", "Nederland", "Europa", "Duitsland", "België",
 ]
 _NOT_PERSONAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in NOT_PERSONAL) + r")(?![\w])")
@@ -335,10 +340,7 @@ def _own_findings(text: str) -> list[Finding]:
     for match in COURT_NUMBER.finditer(text):
         findings.append(_finding(text, "case_number", *match.span()))
     for match in DATE.finditer(text):
-        before = text[max(0, match.start() - 40):match.start()]
-        after = text[match.end():match.end() + 20]
-        born = BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after)
-        kind = "birth_date" if born else "date"
+        kind = "birth_date" if _is_birth_date(text, *match.span()) else "date"
         findings.append(_finding(text, kind, *match.span()))
     for pattern in AGE_PATTERNS:
         for match in pattern.finditer(text):
@@ -356,8 +358,143 @@ def _own_findings(text: str) -> list[Finding]:
     for match in NAME_AGE.finditer(text):
         if match.group(1).lower() not in NOT_NAMES:
             findings.append(_finding(text, "name", *match.span(1)))
+    for match in NAME_PAREN.finditer(text):
+        date = DATE.match(text, match.end())
+        if date and match.group(1).lower() not in NOT_NAMES and _is_birth_date(text, *date.span()):
+            findings.append(_finding(text, "name", *match.span(1)))
+    findings += _structural_names(text)
+    findings += _lexicon_names(text)
     return findings
 
+
+
+# --- Names by sentence structure ------------------------------------------------------------------
+# Where a name stands is told by the words around it (a role word, a title, a parenthesis after a
+# person, a quote, a verb of naming); a lexicon of first names of many origins decides only for
+# lower-case tokens, which would otherwise be ordinary words. Word lists are data files.
+
+_DATA = Path(__file__).resolve().parent / "anonymity_data"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _deduce_list(*parts: str) -> frozenset[str]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.origin:
+        return frozenset()
+    return _word_list(Path(spec.origin).parent.joinpath("data", "lookup", "src", *parts, "items.txt"))
+
+
+FIRST_NAMES = _deduce_list("names", "lst_first_name") | _word_list(_DATA / "first_names.txt")
+# Dutch words that are also first names ("wil", "roos"): never a name in lower case on their own.
+COMMON_WORDS = _deduce_list("whitelist", "lst_common_word") | _deduce_list("whitelist", "lst_stop_word")
+NAME_LIKE_WORDS = _word_list(_DATA / "name_like_words.txt") | COMMON_WORDS
+
+_CAP = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿßłśżźćńąęőűșțğı'-]+"
+_LOW = r"[a-zà-öø-ÿßłśżźćńąęőűșțğı][a-zà-öø-ÿßłśżźćńąęőűșțğı'-]+"
+_PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|dos|da|das|del|della|di|du|el|al|ter|ten|te|von|le|la|bin|ibn|abu|ben)"
+_FULL_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,3}}"
+_SURNAME = rf"(?i:{_PARTICLE}\s+)?(?:{_CAP}|{_LOW})(?:\s+{_CAP})?"
+
+ROLE_WORDS = _word_list(_DATA / "role_words.txt")
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
+# "Moeder, Abeba Tesfaye," / "Vader (Nguyen Van Minh)" / "moeder (sandra)" / "opa henk" / "oma Fatma".
+ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:(?:de\s+|het\s+|haar\s+|zijn\s+|hun\s+)?(?:{_ROLE}))\s*(?:(,|\()\s*)?({_FULL_NAME}|{_LOW})(?=\s*[),.;:!?'\"]|\s|$)"
+)
+TITLE_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|(?:meneer|mevrouw)\s+en\s+(?:meneer|mevrouw))\s+({_SURNAME})"
+    rf"(?=\s*[),.;:!?'\"]|\s|$)"
+)
+NAMING = re.compile(
+    rf"(?<![\w])(?i:noem\w*|heet|heten|genaamd|bijnaam|roepnaam)(?:\s+(?i:ze|zij|we|wij|hij|hem|haar|hun|het|altijd|"
+    rf"thuis|eigenlijk|ook|nog|gewoon|de|kinderen|zijn|dochter|zoon|stiefvader|stiefmoeder|nieuwe|partner|als))*"
+    rf"\s+['\"]?(?i:onze\s+kleine\s+|ome\s+|tante\s+)?({_CAP})"
+)
+SPEECH_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:zei|zegt|vroeg|vraagt|schreef|schrijft|stuurde|appte|appt|riep|antwoordde|vertelde)\s+({_CAP}|{_LOW})(?![\w-])"
+)
+KLEINE_NAME = re.compile(rf"(?<![\w])(?i:onze\s+kleine|ome|tante)\s+({_CAP})")
+QUOTE = re.compile(r"(?:^|(?<=[\s(:]))(['\"‘“])(.{2,300}?)(?:['\"’”])(?=[\s,.;:!?)]|$)", re.S)
+_TOKEN = re.compile(rf"(?<![\w-]){_LOW}(?![\w-])")
+NAME_PAREN = re.compile(rf"(?<![\w])({_CAP})\s*\(\s*(?=\d)")
+_NOT_AFTER_ROLE = {"en", "of", "die", "dat", "wil", "is", "heeft", "was", "zegt", "vindt", "kan", "moet"}
+
+
+def _is_lower_name(token: str) -> bool:
+    word = token.lower()
+    return word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES
+
+
+def _structural_names(text: str) -> list[Finding]:
+    findings = []
+    for match in ROLE_THEN_NAME.finditer(text):
+        name, punctuation = match.group(2), match.group(1)
+        first = name.split()[0].lower()
+        if first in NOT_NAMES or first in _NOT_AFTER_ROLE or first in COMMON_WORDS:
+            continue
+        if name.islower() and not (
+            _is_lower_name(name)
+            or punctuation == "(" and first not in NAME_LIKE_WORDS and re.match(r"\s*\)", text[match.end(2):])
+            or first in FIRST_NAMES and re.match(r"(?i:oma|opa|tante|oom)\b", match.group().split()[-2 if len(match.group().split()) > 1 else 0])
+        ):
+            continue
+        if not name.islower() and not punctuation and first in NAME_LIKE_WORDS and first not in FIRST_NAMES:
+            continue
+        findings.append(_finding(text, "name", *match.span(2)))
+    for match in TITLE_THEN_NAME.finditer(text):
+        name = match.group(1)
+        if name.split()[-1].lower() in NOT_NAMES | _NOT_AFTER_ROLE | {"en", "de", "van"}:
+            continue
+        findings.append(_finding(text, "name", *match.span(1)))
+    for pattern in (NAMING, KLEINE_NAME):
+        for match in pattern.finditer(text):
+            if match.group(1).lower() not in NOT_NAMES:
+                findings.append(_finding(text, "name", *match.span(1)))
+    for match in SPEECH_THEN_NAME.finditer(text):
+        word = match.group(1).lower()
+        if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
+            findings.append(_finding(text, "name", *match.span(1)))
+    for quote in QUOTE.finditer(text):
+        offset = quote.start(2)
+        for token in _TOKEN.finditer(quote.group(2)):
+            if _is_lower_name(token.group()):
+                findings.append(_finding(text, "name", offset + token.start(), offset + token.end()))
+    return findings
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:uit|naar|in|te|richting|vanuit)\s+$", re.I)
+_CAP_TOKEN = re.compile(rf"(?<![\w-]){_CAP}(?![\w-])")
+
+
+def _lexicon_names(text: str) -> list[Finding]:
+    """A capitalised first name of the lexicon that is no Dutch word ("Femke", "Bilal", "Haruto")."""
+    findings = []
+    for match in _CAP_TOKEN.finditer(text):
+        word = match.group().lower()
+        if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
+            if not _PLACE_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+                findings.append(_finding(text, "name", *match.span()))
+    return findings
+
+
+def _is_birth_date(text: str, start: int, end: int) -> bool:
+    """A date next to a person is a birth date: "Tess (09-11-2018)", "(5/8/2011, BSN …)", "Liam, 12-04-2012"."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 20]
+    if BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after):
+        return True
+    if re.match(r"\s*,\s*(?:BSN|burgerservicenummer)", after, re.I):
+        return True
+    person = rf"(?:{_CAP}|kind|kinderen|jongste|oudste|zoon|dochter|meisje|jongen|baby|broer|zus)"
+    return bool(re.search(rf"(?<![\w]){person}\s*[(,]\s*$", before) and re.match(r"\s*(?:[),;]|en\s)", after))
 
 # --- Combining ----------------------------------------------------------------------------------
 
@@ -375,6 +512,8 @@ def _trim_name(finding: Finding, text: str) -> Finding:
         match = re.match(r"([\w'.-]+)\s+", text[start:finding.end])
         if not match or match.group(1).lower().rstrip(".") not in NOT_NAMES | {"mr", "dr", "drs", "ir"}:
             break
+        if match.group(1) in ("de", "het") and re.match(r"\s*[\w'-]+\s*$", text[start + match.end():finding.end]):
+            break  # "de graaf", "de Vries": a surname with its particle
         start += match.end()
     return _finding(text, "name", start, finding.end) if start != finding.start else finding
 
@@ -385,8 +524,6 @@ def _keep(finding: Finding, text: str, excluded: list[tuple[int, int]]) -> bool:
     if finding.kind == "name":
         words = [w for w in re.split(r"[\s.]+", finding.text) if w]
         if all(w.lower().strip("'") in NOT_NAMES for w in words):
-            return False
-        if not any(ch.isupper() for ch in finding.text):
             return False
     if finding.kind in ("name", "place", "institution", "date", "age", "url"):
         for start, end in excluded:
@@ -423,20 +560,44 @@ def find_personal_data(text: str, *, use_deduce: bool = True) -> list[Finding]:
 # --- Replacement roles ------------------------------------------------------------------------------
 
 _ROLE_WORDS = [
-    (re.compile(r"\b(moeder|mama|mevrouw|mw|mevr)\.?\s*$", re.I), "[MOEDER]"),
-    (re.compile(r"\b(vader|papa|meneer|dhr)\.?\s*$", re.I), "[VADER]"),
+    (re.compile(r"\b(moeder|mama|mevrouw|mw|mevr)\.?\s*[,(]?\s*$", re.I), "[MOEDER]"),
+    (re.compile(r"\b(vader|papa|meneer|dhr|de heer)\.?\s*[,(]?\s*$", re.I), "[VADER]"),
     (re.compile(r"\b(stiefvader|stiefmoeder|partner|vriend|vriendin)\s*(van\s+\w+\s*)?$", re.I), "[NIEUWE PARTNER]"),
-    (re.compile(r"\b(oma|opa|grootmoeder|grootvader)\s*$", re.I), "[GROOTOUDER]"),
+    (re.compile(r"\b(oma|grootmoeder)\s*[,(]?\s*$", re.I), "[OMA]"),
+    (re.compile(r"\b(opa|grootvader)\s*[,(]?\s*$", re.I), "[OPA]"),
     (re.compile(r"\b(juf|meester|leerkracht|mentor)\s*$", re.I), "[LEERKRACHT]"),
     (re.compile(r"\b(advocaat|advocate)\s*$", re.I), "[ADVOCAAT]"),
-    (re.compile(r"\b(tante|oom)\s*$", re.I), "[FAMILIELID]"),
+    (re.compile(r"\btante\s*[,(]?\s*$", re.I), "[TANTE]"),
+    (re.compile(r"\boom\s*[,(]?\s*$", re.I), "[OOM]"),
     (
         re.compile(
-            r"\b(zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|jongen|meisje|baby|peuter)\s*$", re.I
+            r"\b(zoon|zoontje|dochter|dochtertje|kind|kinderen|broer|broertje|zus|zusje|jongen|meisje|baby|peuter)"
+            r"\s*[,(:]?\s*$",
+            re.I,
         ),
         "[KIND]",
     ),
 ]
+
+
+# Case and file numbers: the organisation named just before the number decides the role.
+_CASE_ROLES = [
+    (re.compile(r"politie|aangifte|proces-verbaal|mutatie|BVH|wijkagent|PL\d", re.I), "[POLITIENUMMER]"),
+    (re.compile(r"Veilig Thuis|VT", re.I), "[VEILIG THUIS-NUMMER]"),
+    (re.compile(r"\bRaad\b|raads|RvdK", re.I), "[RAADSNUMMER]"),
+    (re.compile(r"rechtbank|rechter|zaaknummer|parket|beschikking|zitting|FA RK|JE RK|ECLI", re.I), "[ZAAKNUMMER]"),
+    (re.compile(r"jeugdbescherm|gecertificeerde|\bGI\b|\bJB\b", re.I), "[DOSSIERNUMMER JEUGDBESCHERMING]"),
+]
+
+
+def _case_role(text: str, finding: Finding) -> str:
+    context = re.split(r"[.!?]\s", text[max(0, finding.start - 60):finding.start])[-1] + finding.text
+    nearest, chosen = -1, KINDS["case_number"][1]
+    for pattern, role in _CASE_ROLES:
+        for match in pattern.finditer(context):
+            if match.start() > nearest:
+                nearest, chosen = match.start(), role
+    return chosen
 
 
 def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
@@ -464,6 +625,8 @@ def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
                     children += 1
                     role = f"[KIND {children}]"
                 by_name[key] = role
+        elif finding.kind == "case_number":
+            role = _case_role(text, finding)
         elif finding.kind == "institution" and re.search(r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I):
             role = "[SCHOOL]"
         result.append(replace(finding, role=role))
