@@ -210,7 +210,7 @@ ADDRESS_WORDS = re.compile(
 )
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 DATE = re.compile(
-    r"(?<![\w/-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"(?<![\w/-])(?=\d)(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
     rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}}|\s+'\d{{2}})?)(?![\w/-])",
     re.I,
 )
@@ -249,7 +249,7 @@ AGE_PATTERNS = [
         rf"(?:\d{{1,2}}|{NUMBER_WORDS})(?:\s+en\s+een\s+half)?\s+(?:jaar|jaren|maanden)(?:\s+oud)?(?!\s+(?:geleden|gescheiden|getrouwd|samen|bij|in|op|lang|later|na|terug|werkzaam|actief))(?![\w])",
         re.I,
     ),
-    re.compile(rf"(?<![\w])(?:\d{{1,2}}|{NUMBER_WORDS})\s+jaar\s+oud(?![\w])", re.I),
+    re.compile(rf"(?<![\w])(?=\w+\s+jaar\s+oud)(?:\d{{1,2}}|{NUMBER_WORDS})\s+jaar\s+oud(?![\w])", re.I),
     re.compile(r"(?<![\w])(?:is|zijn|was|wordt|werd)\s+\d{1,2}(?=\s+en\s|\s*[,.;:])", re.I),
     re.compile(r"(?<=\d\sen\s)\d{1,2}\s+jaar(?![\w])", re.I),
     re.compile(r"(?<![\w])leeftijd\s+van\s+\d{1,2}(?:\s+jaar)?(?![\w])", re.I),
