@@ -22,6 +22,16 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+_DATA = Path(__file__).resolve().parent / "anonymity_data"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 BLOCK = "block"
 WARN = "warn"
 
@@ -70,7 +80,7 @@ def _finding(text: str, kind: str, start: int, end: int, severity: str | None = 
     while end > start and text[end - 1] in " \t\n\r.,;:!?\"')":
         end -= 1
     if kind == "address":
-        while (match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end])):
+        while match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end]):
             start += match.end()
     severity = severity or (BLOCK if kind in BLOCK_KINDS else WARN)
     return Finding(kind, start, end, text[start:end], severity)
@@ -175,7 +185,7 @@ def is_valid_bsn(value: str) -> bool:
     digits = digits.zfill(9)
     if digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -192,7 +202,9 @@ def is_valid_iban(value: str) -> bool:
 
 BSN_CANDIDATE = re.compile(r"(?<![\w.-])(\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\w-])")
 BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer)\W{0,4}$", re.I)
-POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3} ?(?!sa|sd|ss|en|op|in|te|of|is|de|na|om|al|nu|ja|km|cm|mm|mg|kg|ml|tv|pc|cd|ha)[a-z]{2}(?![\w-])")
+POSTCODE = re.compile(
+    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3} ?(?!sa|sd|ss|en|op|in|te|of|is|de|na|om|al|nu|ja|km|cm|mm|mg|kg|ml|tv|pc|cd|ha)[a-z]{2}(?![\w-])"
+)
 IBAN_CANDIDATE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+./-])(?:\+31|0031|0)[\s\-./]?(?:\(0\)[\s\-./]?)?\(?\d[\d\s\-\)./]{7,14}\d(?![\d/]|[.-]\d)")
@@ -214,9 +226,7 @@ DATE = re.compile(
     rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}}|\s+'\d{{2}})?)(?![\w/-])",
     re.I,
 )
-BIRTH_CONTEXT = re.compile(
-    r"(geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|geb\s|°|\*)[^.\n]{0,25}$", re.I
-)
+BIRTH_CONTEXT = re.compile(r"(geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|geb\s|°|\*)[^.\n]{0,25}$", re.I)
 BIRTH_AFTER = re.compile(r"\s*(?:\)|,)?\s*(?:is\s+)?(?:geboren|geb\.)", re.I)
 CASE_KEYWORDS = (
     r"(?:BVH|VT|PV|proces-verbaal|raads|parket|mutatie|meld|registratie|politie)-?(?:nummer|nr)|"
@@ -275,33 +285,12 @@ ROLE_NAME = re.compile(
 NAME_AGE = re.compile(r"(?<![\w])([A-Z][a-zà-ÿ'-]+)\s?\(\d{1,2}(?:\s?jaar|\s?jr\.?)?\)")
 
 # Words that look like names in deduce's tables but are ordinary in casus texts.
-NOT_NAMES = {
-    "moeder", "vader", "mama", "papa", "kind", "kinderen", "ouders", "ouder", "zoon", "dochter", "oma", "opa",
-    "jeugdteam", "wijkteam", "omgangshuis", "veilig", "thuis", "raad", "kinderbescherming", "rechter", "rechtbank",
-    "school", "juf", "meester", "de", "het", "een", "hij", "zij", "ze", "wij", "we", "jullie", "hun", "haar", "zijn",
-    "in", "op", "bij", "na", "voor", "dat", "dit", "die", "deze", "wat", "hoe", "wie", "waar", "wanneer", "ook", "nu",
-    "sinds", "toen", "daarna", "vervolgens", "inmiddels", "tijdens", "intake", "plan", "aanpak", "kindgesprek",
-    "oudergesprek", "begeleide", "omgang", "overdracht", "mediation", "mediator", "advocaat", "jeugdbescherming",
-    "gecertificeerde", "instelling", "huisarts", "leerkracht", "mentor", "stiefvader", "stiefmoeder", "partner",
-    "nieuwe", "vriend", "vriendin", "broer", "zus", "baby", "peuter", "jongen", "meisje", "samen", "beide", "allebei",
-    "ouderschapsplan", "ouderschap", "blijft", "scheiding", "vechtscheiding", "contactverlies", "terugkomafspraak",
-    "intervisie", "casus", "vraag", "situatie", "collega", "collega's", "gezinsvoogd", "jeugdbeschermer", "voogd",
-    "zorgmelding", "melding", "hulpverlener", "gedragswetenschapper", "werkbegeleider", "omgangsbegeleider",
-    "pleegouders", "pleegmoeder", "pleegvader", "grootouders", "tante", "oom", "neef", "nicht", "januari",
-    "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-    "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kerst", "pasen",
-    "sinterklaas", "zomervakantie", "herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "meivakantie",
-    "cjg", "ggz", "ggd", "jgz", "skj", "nji", "okk", "wmo", "jeugdwet", "rvdk", "raadsonderzoek", "raadsonderzoeker",
-}
+NOT_NAMES = _word_list(_DATA / "not_names.txt")
 # Domain terms that are never personal data (deduce sometimes marks them as institutions or places).
 NOT_PERSONAL = [
-    "Veilig Thuis", "Raad voor de Kinderbescherming", "Jeugdteam", "jeugdteam", "wijkteam", "Wijkteam", "CJG",
-    "Centrum voor Jeugd en Gezin", "Omgangshuis", "omgangshuis", "Ouderschap Blijft", "Plan van Aanpak",
-    "Scheiden zonder Schade", "Kenniscentrum Kind en Scheiding", "Nederlands Jeugdinstituut", "NJi", "SKJ",
-    "rechtbank", "Rechtbank", "gecertificeerde instelling", "GI", "Jeugdbescherming", "jeugdbescherming",
-    "huisarts", "Huisarts", "GGZ", "ggz", "basisschool", "middelbare school", "Sinterklaas", "Kerst", "Pasen",
-    "Ramadan", "Oud en Nieuw", "Oud & Nieuw", "Suikerfeest", "Offerfeest", "Zoom", "Teams", "WhatsApp", "Whatsapp", "Instagram", "Facebook",
-    "TikTok", "Snapchat", "Marokko", "Turkije", "Polen", "Nederland", "Europa", "Duitsland", "België",
+    line.strip()
+    for line in (_DATA / "not_personal.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 ]
 _NOT_PERSONAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in NOT_PERSONAL) + r")(?![\w])")
 
@@ -318,7 +307,7 @@ def _own_findings(text: str) -> list[Finding]:
     for match in BSN_CANDIDATE.finditer(text):
         if is_valid_bsn(match.group()):
             findings.append(_finding(text, "bsn", *match.span()))
-        elif BSN_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
+        elif BSN_CONTEXT.search(text[max(0, match.start() - 30) : match.start()]):
             findings.append(_finding(text, "bsn", *match.span(), severity=WARN))
     for match in POSTCODE.finditer(text):
         findings.append(_finding(text, "postcode", *match.span()))
@@ -367,20 +356,10 @@ def _own_findings(text: str) -> list[Finding]:
     return findings
 
 
-
 # --- Names by sentence structure ------------------------------------------------------------------
 # Where a name stands is told by the words around it (a role word, a title, a parenthesis after a
 # person, a quote, a verb of naming); a lexicon of first names of many origins decides only for
 # lower-case tokens, which would otherwise be ordinary words. Word lists are data files.
-
-_DATA = Path(__file__).resolve().parent / "anonymity_data"
-
-
-def _word_list(path: Path) -> frozenset[str]:
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _deduce_list(*parts: str) -> frozenset[str]:
@@ -442,8 +421,13 @@ def _structural_names(text: str) -> list[Finding]:
             continue
         if name.islower() and not (
             _is_lower_name(name)
-            or punctuation == "(" and first not in NAME_LIKE_WORDS and re.match(r"\s*\)", text[match.end(2):])
-            or first in FIRST_NAMES and re.match(r"(?i:oma|opa|tante|oom)\b", match.group().split()[-2 if len(match.group().split()) > 1 else 0])
+            or punctuation == "("
+            and first not in NAME_LIKE_WORDS
+            and re.match(r"\s*\)", text[match.end(2) :])
+            or first in FIRST_NAMES
+            and re.match(
+                r"(?i:oma|opa|tante|oom)\b", match.group().split()[-2 if len(match.group().split()) > 1 else 0]
+            )
         ):
             continue
         if not name.islower() and not punctuation and first in NAME_LIKE_WORDS and first not in FIRST_NAMES:
@@ -480,21 +464,22 @@ def _lexicon_names(text: str) -> list[Finding]:
     for match in _CAP_TOKEN.finditer(text):
         word = match.group().lower()
         if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
-            if not _PLACE_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+            if not _PLACE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
                 findings.append(_finding(text, "name", *match.span()))
     return findings
 
 
 def _is_birth_date(text: str, start: int, end: int) -> bool:
     """A date next to a person is a birth date: "Tess (09-11-2018)", "(5/8/2011, BSN …)", "Liam, 12-04-2012"."""
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 20]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
     if BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after):
         return True
     if re.match(r"\s*,\s*(?:BSN|burgerservicenummer)", after, re.I):
         return True
     person = rf"(?:{_CAP}|kind|kinderen|jongste|oudste|zoon|dochter|meisje|jongen|baby|broer|zus)"
     return bool(re.search(rf"(?<![\w]){person}\s*[(,]\s*$", before) and re.match(r"\s*(?:[),;]|en\s)", after))
+
 
 # --- Combining ----------------------------------------------------------------------------------
 
@@ -509,10 +494,10 @@ def _trim_name(finding: Finding, text: str) -> Finding:
         return finding
     start = finding.start
     while True:
-        match = re.match(r"([\w'.-]+)\s+", text[start:finding.end])
+        match = re.match(r"([\w'.-]+)\s+", text[start : finding.end])
         if not match or match.group(1).lower().rstrip(".") not in NOT_NAMES | {"mr", "dr", "drs", "ir"}:
             break
-        if match.group(1) in ("de", "het") and re.match(r"\s*[\w'-]+\s*$", text[start + match.end():finding.end]):
+        if match.group(1) in ("de", "het") and re.match(r"\s*[\w'-]+\s*$", text[start + match.end() : finding.end]):
             break  # "de graaf", "de Vries": a surname with its particle
         start += match.end()
     return _finding(text, "name", start, finding.end) if start != finding.start else finding
@@ -591,7 +576,7 @@ _CASE_ROLES = [
 
 
 def _case_role(text: str, finding: Finding) -> str:
-    context = re.split(r"[.!?]\s", text[max(0, finding.start - 60):finding.start])[-1] + finding.text
+    context = re.split(r"[.!?]\s", text[max(0, finding.start - 60) : finding.start])[-1] + finding.text
     nearest, chosen = -1, KINDS["case_number"][1]
     for pattern, role in _CASE_ROLES:
         for match in pattern.finditer(context):
@@ -612,8 +597,8 @@ def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
             if key in by_name:
                 role = by_name[key]
             else:
-                before = text[max(0, finding.start - 25):finding.start]
-                after = text[finding.end:finding.end + 12]
+                before = text[max(0, finding.start - 25) : finding.start]
+                after = text[finding.end : finding.end + 12]
                 role = "[PERSOON]"
                 for pattern, candidate in _ROLE_WORDS:
                     if pattern.search(before):
@@ -627,7 +612,9 @@ def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
                 by_name[key] = role
         elif finding.kind == "case_number":
             role = _case_role(text, finding)
-        elif finding.kind == "institution" and re.search(r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I):
+        elif finding.kind == "institution" and re.search(
+            r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I
+        ):
             role = "[SCHOOL]"
         result.append(replace(finding, role=role))
     return result
@@ -652,8 +639,8 @@ def highlight(text: str, findings: list[Finding]):
         if finding.start < position:
             continue
         if finding.start > position:
-            segments.append((text[position:finding.start], None))
-        segments.append((text[finding.start:finding.end], finding))
+            segments.append((text[position : finding.start], None))
+        segments.append((text[finding.start : finding.end], finding))
         position = finding.end
     if position < len(text):
         segments.append((text[position:], None))

@@ -61,7 +61,7 @@ def _parse(text_id: str, marked: str) -> Text:
     plain, spans, position = [], [], 0
     length = 0
     for match in MARK.finditer(marked):
-        before = marked[position:match.start()]
+        before = marked[position : match.start()]
         plain.append(before)
         length += len(before)
         kind, value = match.group(1), match.group(2)

@@ -53,14 +53,30 @@ def test_false_positives_per_1000_words(corpus_figures):
     assert corpus_figures["false_warn_per_1000"] <= FALSE_WARN_PER_1000_CEILING, corpus_figures["false_positives"]
 
 
-@pytest.mark.parametrize("value,valid", [("111222333", True), ("123456782", True), ("123456789", False),
-                                         ("1112.22.333", True), ("000000000", False), ("12345678", False)])
+@pytest.mark.parametrize(
+    "value,valid",
+    [
+        ("111222333", True),
+        ("123456782", True),
+        ("123456789", False),
+        ("1112.22.333", True),
+        ("000000000", False),
+        ("12345678", False),
+    ],
+)
 def test_bsn_eleven_proof(value, valid):
     assert is_valid_bsn(value) is valid
 
 
-@pytest.mark.parametrize("value,valid", [("NL91ABNA0417164300", True), ("NL91 ABNA 0417 1643 00", True),
-                                         ("NL92ABNA0417164300", False), ("DE89370400440532013000", True)])
+@pytest.mark.parametrize(
+    "value,valid",
+    [
+        ("NL91ABNA0417164300", True),
+        ("NL91 ABNA 0417 1643 00", True),
+        ("NL92ABNA0417164300", False),
+        ("DE89370400440532013000", True),
+    ],
+)
 def test_iban_mod_97(value, valid):
     assert is_valid_iban(value) is valid
 
@@ -133,7 +149,7 @@ def test_names_get_roles_and_same_name_same_role():
 def test_offsets_point_into_the_text():
     text = "Vader Johan belt naar 06-12345678 vanuit Zwolle."
     for finding in find_personal_data(text):
-        assert text[finding.start:finding.end] == finding.text
+        assert text[finding.start : finding.end] == finding.text
 
 
 @pytest.mark.parametrize(
