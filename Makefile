@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search lint format lock
+.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search lint format lock test-fast
 
 # The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under /tmp/kennisplein-postgres-<hash>).
 PG_TEST_PORT ?= 5433
@@ -65,11 +65,20 @@ deploy-check: install
 	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=postgres://kennisplein@127.0.0.1:5432/kennisplein EMAIL_URL=console:// \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-# The whole suite twice: on SQLite (with the browser tests) and on PostgreSQL (without them: they test
-# the browser side, which does not depend on the database). Exit code 5 (nothing collected) is no failure.
+# The whole suite twice, side by side (one per core): on SQLite (with the browser tests) and on PostgreSQL
+# (without them: they test the browser side, which does not depend on the database). The PostgreSQL run
+# keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
+# collected) is no failure.
 test: install system-packages node-packages checks  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@mkdir -p var
+	@KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
+	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \
+	wait $$pg; postgres=$$?; \
+	echo "--- PostgreSQL run (var/test-postgres.log) ---"; cat var/test-postgres.log; \
+	exit $$(( sqlite || postgres ))
+
+test-fast: install  ## the SQLite suite without the browser tests
+	$(BIN)/pytest -q --ignore=tests/e2e || [ $$? -eq 5 ]
 
 # Recall per kind, false blocks / warnings per 1,000 clean words and speed of the anonymity check,
 # on the tuned and the held-out part of tests/casuses/ (rewrites tests/casuses/corpus_results.md).
