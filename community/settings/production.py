@@ -156,6 +156,15 @@ STORAGES = {
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
+# The shared proxy cache in front of gunicorn (nginx with the cache-purge module): emptied on every
+# "public content changed" signal (community.public_content). Unset: no proxy cache to purge.
+FRONTEND_CACHE_PURGE_URL = env.optional("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    env.url("FRONTEND_CACHE_PURGE_URL", {"http", "https"}, value=FRONTEND_CACHE_PURGE_URL)
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+    }
+
 # --- HTTPS and headers -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = not LOCAL_HTTP
