@@ -47,13 +47,22 @@ def _page_deleted(sender, instance, **kwargs) -> None:
         send_changed(sender=type(instance))
 
 
+def page_urls() -> list[str]:
+    """Every page with a URL, not only the public ones: the page that just became restricted or was
+    unpublished is the one whose old public copy must go."""
+    from wagtail.models import Page
+
+    return [url for url in (page.get_full_url() for page in Page.objects.filter(depth__gt=1).iterator()) if url]
+
+
 def purge_proxy_cache(**kwargs) -> None:
-    """Empty the proxy's cache once the change is committed (nginx's purge module purges all on PURGE)."""
+    """Once the change is committed, purge every page from the proxy cache (one PURGE per URL; Debian's
+    cache-purge module purges by key). Snippets show on many pages, so all of them go."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    transaction.on_commit(lambda: purge_url_from_cache(f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/"))
+    transaction.on_commit(lambda: purge_urls_from_cache(page_urls()))
 
 
 def connect() -> None:

@@ -9,7 +9,7 @@
 #   scripts/prod-stack.sh env       # print the environment the stack runs with
 #   scripts/prod-stack.sh {start,stop}-{nginx,web,worker,redis,postgres}
 #
-# Ports (environment): PROD_NGINX_PORT (8090, what visitors use), PROD_WEB_PORT (8080, gunicorn),
+# Ports (environment): PROD_NGINX_PORT (8090, what visitors use), PROD_PURGE_PORT (nginx + 1000, purges), PROD_WEB_PORT (8080, gunicorn),
 # PROD_PG_PORT (5434), PROD_REDIS_PORT (6380).
 # Data under var/prod/ (its own PostgreSQL cluster, Redis, media, static files, logs).
 set -euo pipefail
@@ -19,6 +19,7 @@ PY="$ROOT/.venv/bin/python"
 
 PROD_WEB_PORT="${PROD_WEB_PORT:-8080}"
 PROD_NGINX_PORT="${PROD_NGINX_PORT:-8090}"
+PROD_PURGE_PORT="${PROD_PURGE_PORT:-$((PROD_NGINX_PORT + 1000))}"
 PROD_PG_PORT="${PROD_PG_PORT:-5434}"
 PROD_REDIS_PORT="${PROD_REDIS_PORT:-6380}"
 PROD_DIR="${PROD_DIR:-$ROOT/var/prod}"
@@ -49,7 +50,7 @@ export_env() {
     export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PROD_NGINX_PORT"
     export CSRF_TRUSTED_ORIGINS="${CSRF_TRUSTED_ORIGINS:-http://127.0.0.1:$PROD_NGINX_PORT,http://localhost:$PROD_NGINX_PORT,http://127.0.0.1:$PROD_WEB_PORT}"
     export TRUSTED_PROXY_COUNT="${TRUSTED_PROXY_COUNT:-1}"  # nginx
-    export FRONTEND_CACHE_PURGE_URL="${FRONTEND_CACHE_PURGE_URL-http://127.0.0.1:$PROD_NGINX_PORT}"
+    export FRONTEND_CACHE_PURGE_URL="${FRONTEND_CACHE_PURGE_URL-http://127.0.0.1:$PROD_PURGE_PORT}"
 }
 
 start_postgres() {
@@ -138,9 +139,9 @@ start_nginx() {
     local dir="$PROD_DIR/nginx"
     mkdir -p "$dir/cache" "$dir/temp"
     if [ "$(id -u)" -eq 0 ]; then chown -R www-data "$dir/cache" "$dir/temp"; fi
-    PROD_NGINX_PORT="$PROD_NGINX_PORT" PROD_WEB_PORT="$PROD_WEB_PORT" NGINX_DIR="$dir" LOG_DIR="$PROD_DIR/logs" \
+    PROD_NGINX_PORT="$PROD_NGINX_PORT" PROD_PURGE_PORT="$PROD_PURGE_PORT" PROD_WEB_PORT="$PROD_WEB_PORT" NGINX_DIR="$dir" LOG_DIR="$PROD_DIR/logs" \
         NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
-        envsubst '$PROD_NGINX_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $NGINX_USER' \
+        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $NGINX_USER' \
         <"$ROOT/scripts/nginx.conf.template" >"$dir/nginx.conf"
     if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
         nginx -p "$dir" -c "$dir/nginx.conf" -s reload
