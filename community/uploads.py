@@ -19,6 +19,12 @@ TEXT_TYPES = {"txt", "csv", "vtt"}
 # Office formats are ZIP files with a known first member.
 ZIP_TYPES = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype"}
 MAGIC = {"pdf": "application/pdf", "rtf": "application/rtf"}
+# Macros live in vbaProject.bin (Office) or Basic/ and Scripts/ (OpenDocument); a renamed .docm/.xlsm/.pptm
+# still declares a macroEnabled main part in [Content_Types].xml.
+MACRO_MEMBERS = ("vbaproject.bin", "vbaprojectsignature.bin")
+MACRO_FOLDERS = ("basic/", "scripts/")
+CONTENT_TYPES_MEMBER = "[Content_Types].xml"
+CONTENT_TYPES_READ_LIMIT = 1024 * 1024
 
 
 def _read_head(upload, size=8192) -> bytes:
@@ -48,12 +54,8 @@ def content_matches(upload, extension: str) -> bool:
         return head.startswith(b"{\\rtf")
     if extension in ZIP_TYPES:
         try:
-            upload.seek(0)
-            with zipfile.ZipFile(upload) as archive:
-                names = archive.namelist()
-            upload.seek(0)
+            names = _zip_names(upload)
         except (zipfile.BadZipFile, OSError):
-            upload.seek(0)
             return False
         marker = ZIP_TYPES[extension]
         return any(name.startswith(marker) for name in names)
@@ -61,6 +63,39 @@ def content_matches(upload, extension: str) -> bool:
     if extension in MAGIC:
         return guessed is not None and guessed.mime == MAGIC[extension]
     return guessed is not None and guessed.extension == extension
+
+
+def _zip_names(upload) -> list[str]:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return archive.namelist()
+    finally:
+        upload.seek(0)
+
+
+def _declared_content_types(upload) -> bytes:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive, archive.open(CONTENT_TYPES_MEMBER) as member:
+            return member.read(CONTENT_TYPES_READ_LIMIT)
+    except KeyError:
+        return b""
+    finally:
+        upload.seek(0)
+
+
+def contains_macros(upload) -> bool:
+    """True for an Office or OpenDocument file that carries macros, whatever its name says."""
+    try:
+        names = _zip_names(upload)
+        content_types = _declared_content_types(upload) if CONTENT_TYPES_MEMBER in names else b""
+    except (zipfile.BadZipFile, OSError):
+        return False
+    for name in (name.lower() for name in names):
+        if name.rsplit("/", 1)[-1] in MACRO_MEMBERS or name.startswith(MACRO_FOLDERS):
+            return True
+    return b"macroenabled" in content_types.lower()
 
 
 def validate_upload(upload, *, extensions=None, max_size=None) -> None:
@@ -82,6 +117,15 @@ def validate_upload(upload, *, extensions=None, max_size=None) -> None:
         raise ValidationError(
             _("De inhoud van dit bestand past niet bij de extensie .%(ext)s. Controleer het bestand.") % {"ext": extension},
             code="file_content",
+        )
+    if extension in ZIP_TYPES and contains_macros(upload):
+        raise ValidationError(
+            _(
+                "Dit bestand bevat macro's. Om veiligheidsredenen nemen wij geen bestanden met macro's aan. "
+                "Sla het op zonder macro's (bijvoorbeeld als gewoon .%(ext)s-bestand) en probeer het opnieuw."
+            )
+            % {"ext": extension},
+            code="file_macros",
         )
 
 
