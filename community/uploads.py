@@ -11,6 +11,9 @@ import zipfile
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import FileUploadHandler
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -135,3 +138,69 @@ class DocumentForm(BaseDocumentForm):
         if upload and hasattr(upload, "size") and getattr(upload, "_committed", False) is False:
             validate_upload(upload)
         return upload
+
+
+# --- request size: refused before the body is read -----------------------------------------------
+
+
+class UploadTooLarge(Exception):
+    """Raised by the upload handler when the files of one request exceed MAX_UPLOAD_FILE_BYTES."""
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Counts file bytes as they stream in and stops the request once they exceed the limit.
+
+    First in FILE_UPLOAD_HANDLERS, so nothing past the limit reaches a temporary file. This also
+    bounds bodies whose size the Content-Length did not announce (chunked, under ASGI).
+    """
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > settings.MAX_UPLOAD_FILE_BYTES:
+            raise UploadTooLarge
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def upload_too_large() -> HttpResponse:
+    message = _("Dit bestand is te groot om te versturen. Het maximum is %(max)s. Maak het bestand kleiner en probeer het opnieuw.") % {
+        "max": filesizeformat(settings.MAX_UPLOAD_FILE_BYTES)
+    }
+    # Without the request: this runs before authentication, so no context processor may ask for request.user.
+    response = HttpResponse(render_to_string("upload_too_large.html", {"message": message}), status=413)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class UploadSizeLimitMiddleware:
+    """Refuses an oversized upload by its Content-Length unread, and by streaming size while parsing.
+
+    Sits before CsrfViewMiddleware, the first to read a form: parsing here lets the 413 be answered
+    instead of Django's generic 400/500 for an exception raised while reading request.POST.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.content_type == "multipart/form-data":
+            if _announced_length(request) > settings.MAX_UPLOAD_REQUEST_BYTES:
+                return upload_too_large()
+            try:
+                request.POST  # noqa: B018 - parse now, under the streaming limit
+            except UploadTooLarge:
+                return upload_too_large()
+        return self.get_response(request)
+
+
+def _announced_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

@@ -72,3 +72,51 @@ def test_the_document_upload_form_refuses_a_docx_with_macros_in_dutch(client_for
     )
     assert Document.objects.count() == 0
     assert "bevat macro's" in response.json()["error_message"]
+
+
+class UnreadableBody:
+    """A request body that fails the test if anyone reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+def test_an_oversized_upload_is_refused_by_its_content_length_unread(settings):
+    response = Client().post(
+        "/cms/documents/multiple/add/",
+        CONTENT_TYPE="multipart/form-data; boundary=grens",
+        CONTENT_LENGTH=str(200 * 1024 * 1024),
+        **{"wsgi.input": UnreadableBody()},
+    )
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_files_past_the_limit_are_refused_while_streaming(settings, client_for):
+    from wagtail.documents.models import Document
+
+    settings.MAX_UPLOAD_FILE_BYTES = 64 * 1024
+    settings.MAX_UPLOAD_REQUEST_BYTES = 1024 * 1024  # the Content-Length passes; the stream does not
+    response = client_for("beheerder").post(
+        "/cms/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("groot.pdf", PDF + b"%" * (128 * 1024))},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 413
+    assert "Het maximum is 64,0" in response.content.decode() or "Het maximum is 64.0" in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+def test_an_upload_within_the_limits_still_arrives(client_for):
+    from wagtail.documents.models import Document
+
+    response = client_for("beheerder").post(
+        "/cms/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("werkvorm.pdf", PDF)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    assert Document.objects.count() == 1
