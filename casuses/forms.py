@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from community.validators import visible_text
+
 from .models import AGE_BANDS, Reaction
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
@@ -23,7 +25,7 @@ def _text(label, max_length, help_text="", rows=6, required=True):
         required=required,
         help_text=help_text,
         strip=True,
-        validators=[plain_text],
+        validators=[plain_text, visible_text],
         widget=forms.Textarea(attrs={"rows": rows, "maxlength": max_length, "data-anonymity-field": "1"}),
         error_messages={
             "required": _("Vul dit veld in."),
@@ -38,7 +40,7 @@ class CasusForm(forms.Form):
     title = forms.CharField(
         label=_("Titel"),
         max_length=120,
-        validators=[plain_text],
+        validators=[plain_text, visible_text],
         help_text=_("Kort en zonder namen of plaatsen, bijvoorbeeld: 'Puber weigert contact met vader'."),
         widget=forms.TextInput(attrs={"maxlength": 120, "data-anonymity-field": "1", "autocomplete": "off"}),
         error_messages={

@@ -137,3 +137,12 @@ def test_submitting_is_rate_limited(client_for, casus_index):
         assert client.post(NEW, form_data(action="submit", token=token)).status_code == 302
     response = client.post(NEW, form_data(action="submit", token="0b7f3c1e-4b8a-4a51-9e1d-3d1a5b7c9999"))
     assert response.status_code == 429
+
+
+def test_a_situation_of_only_zero_width_characters_is_refused_and_the_rest_kept(client_for, casus_index):
+    response = client_for("lid").post(NEW, form_data(situation="\u200b\u200c\u200d\u2060\ufeff", action="submit"))
+    assert response.status_code in (200, 400)
+    html = response.content.decode()
+    assert "onzichtbare tekens" in html
+    assert "Overdracht loopt uit op ruzie" in html
+    assert not CasusPage.objects.exists()
