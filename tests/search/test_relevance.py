@@ -25,7 +25,7 @@ def eval_table(db):
     user = get_user_model().objects.get(email="lid@demo.kennisplein.example")
 
     def search(q):
-        return [hit.url for hit in service.search(user, SearchQuery(q=q)).hits]
+        return [{hit.url, hit.group_url} - {""} for hit in service.search(user, SearchQuery(q=q)).hits]
 
     table, misses = relevance_set.evaluate(search)
     print("\n" + relevance_set.format_table(f"Relevance set on {connection.vendor} (as lid)", table))
