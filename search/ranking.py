@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from . import analysis
 
 CANDIDATES = 40
-ALTERNATIVE = 0.5  # a clause matched only through an alternative, relative to its own words
+ALTERNATIVE = 0.4  # a clause matched only through an alternative, relative to its own words
 SHORT_DOCUMENT = 30  # words; below, a document's score is lowered (an organisation's two lines)
 TYPE_SHARE = 0.5  # at most this share of the first page for one type, while other types match well
 WELL = 0.6  # "matches well": at least this share of the best score
 TEXT_CHARS = 3000
-CHAPTER_SHARE = 0.8  # a guide's best chapter is shown for it when it scores at least this share of the best  # of each candidate's text, for the features
+CHAPTER_SHARE = 1.0  # the best of a guide (overview or chapter) is shown; at 1.0 a chapter must score as high as the overview
 
 
 @dataclass
@@ -79,7 +79,7 @@ def score(parsed, hit, top_engine_score: float) -> float:
     coverage = sum(value for value, _title in matched) / len(clauses)
     in_title = sum(value for value, title in matched if title) / len(clauses)
     engine = hit.score / top_engine_score if top_engine_score > 0 else 0.0
-    value = 0.45 * coverage + 0.2 * engine + 0.2 * in_title + 0.15 * _closeness(parsed, features)
+    value = 0.55 * coverage + 0.15 * engine + 0.15 * in_title + 0.15 * _closeness(parsed, features)
     length = len(features.stems)
     if length < SHORT_DOCUMENT:
         value *= 0.75 + 0.25 * length / SHORT_DOCUMENT

@@ -7,7 +7,6 @@ results and facet counts only come from audiences ``community.access`` lets this
 import difflib
 import hashlib
 import logging
-import time
 from dataclasses import replace
 
 from django.core.cache import cache
@@ -94,18 +93,21 @@ def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
     return database_engine().suggest_titles(prefix, audiences, limit)
 
 
-_lexicons: dict[str, tuple[float, analysis.Lexicon]] = {}
+_lexicons: dict[str, tuple[dict, analysis.Lexicon]] = {}
 
 
 def lexicon(audiences: list[str]) -> analysis.Lexicon:
-    """Words of what these audiences may see, with the synonym groups: for compounds and synonyms in queries."""
+    """Words of what these audiences may see, with the synonym groups: for compounds and synonyms in queries.
+
+    Built once per vocabulary (a new vocabulary in the cache, e.g. after it expired, builds a new lexicon).
+    """
     key = _audiences_key(audiences)
-    now = time.monotonic()
+    words = vocabulary(audiences)
     cached = _lexicons.get(key)
-    if cached is None or now - cached[0] > VOCABULARY_SECONDS:
+    if cached is None or cached[0] is not words and cached[0] != words:
         if len(_lexicons) > 32:
             _lexicons.clear()
-        cached = _lexicons[key] = (now, analysis.Lexicon(vocabulary(audiences)))
+        cached = _lexicons[key] = (words, analysis.Lexicon(words))
     return cached[1]
 
 
