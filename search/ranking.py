@@ -17,7 +17,6 @@ SHORT_DOCUMENT = 30  # words; below, a document's score is lowered (an organisat
 TYPE_SHARE = 0.5  # at most this share of the first page for one type, while other types match well
 WELL = 0.6  # "matches well": at least this share of the best score
 TEXT_CHARS = 3000
-CHAPTER_SHARE = 1.0  # the best of a guide (overview or chapter) is shown; at 1.0 a chapter must score as high as the overview
 
 
 @dataclass
@@ -80,6 +79,7 @@ def score(parsed, hit, top_engine_score: float) -> float:
     in_title = sum(value for value, title in matched if title) / len(clauses)
     engine = hit.score / top_engine_score if top_engine_score > 0 else 0.0
     value = 0.55 * coverage + 0.15 * engine + 0.15 * in_title + 0.15 * _closeness(parsed, features)
+    hit.titled = in_title >= 1.0  # every query word, as typed, in the title
     length = len(features.stems)
     if length < SHORT_DOCUMENT:
         value *= 0.75 + 0.25 * length / SHORT_DOCUMENT
@@ -102,9 +102,10 @@ def group_of(hit) -> str:
 
 
 def collapse_chapters(hits: list) -> list:
-    """Per guide one hit - its best chapter (more specific than the overview) - that counts the others.
+    """Per guide one hit that counts the others ("nog 2 hoofdstukken"), in the place of the guide's best match.
 
-    The hit takes the place of the guide's best match; the others are "nog 2 hoofdstukken".
+    Shown is the best chapter with the query's words in its title (more specific than the overview), else the
+    best match with them in its title (the overview), else the best match.
     """
     groups: dict[str, list] = {}
     for hit in hits:
@@ -115,8 +116,9 @@ def collapse_chapters(hits: list) -> list:
         if not members:
             continue
         del groups[group_of(hit)]
-        chapters = [member for member in members if "#" in member.url]
-        shown = chapters[0] if chapters and chapters[0].score >= CHAPTER_SHARE * members[0].score else members[0]
+        titled = [member for member in members if getattr(member, "titled", False)]
+        chapters = [member for member in titled if "#" in member.url]
+        shown = chapters[0] if chapters else (titled or members)[0]
         shown.score = members[0].score
         if len(members) > 1:
             shown.more_chapters, shown.group_url = len(members) - 1, group_of(hit)
