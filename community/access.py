@@ -102,8 +102,33 @@ def combine(audiences) -> str:
 
 def _restriction_audiences() -> list[tuple[str, str]]:
     """(page path, audience) for every page view restriction: a small table, read in one query."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [(r.page.path, audience_of_restriction(r)) for r in restrictions]
+    rows = PageViewRestriction.objects.values_list("pk", "page__path", "restriction_type", "groups__name")
+    return _audiences_from_rows(rows)
+
+
+def _audiences_from_rows(rows) -> list[tuple[str, str]]:
+    """Rows of (restriction pk, path, type, group name or None), one per group, to (path, audience)."""
+    restrictions: dict = {}
+    for pk, path, restriction_type, group_name in rows:
+        _path, _type, names = restrictions.setdefault(pk, (path, restriction_type, []))
+        if group_name is not None:
+            names.append(group_name)
+    return [(path, _audience_of(restriction_type, names)) for path, restriction_type, names in restrictions.values()]
+
+
+def _audience_of(restriction_type: str, group_names: list[str]) -> str:
+    if restriction_type == BaseViewRestriction.LOGIN:
+        return LOGIN
+    if restriction_type == BaseViewRestriction.GROUPS and group_names:
+        return group_audience(*group_names)
+    return NOBODY
+
+
+def _request_restrictions(user) -> list[tuple[str, str]]:
+    cache = _request_cache(user)
+    if "restrictions" not in cache:
+        cache["restrictions"] = _restriction_audiences()
+    return cache["restrictions"]
 
 
 def _audience_at(path: str, restrictions) -> str:
@@ -134,7 +159,7 @@ def _hidden_paths(user) -> list[str]:
     cache = _request_cache(user)
     if "hidden_paths" not in cache:
         cache["hidden_paths"] = [
-            path for path, audience in _restriction_audiences() if not may_see_audience(user, audience)
+            path for path, audience in _request_restrictions(user) if not may_see_audience(user, audience)
         ]
     return cache["hidden_paths"]
 
@@ -173,8 +198,8 @@ def has_admin_access(user) -> bool:
 
 def _collection_restriction_audiences() -> list[tuple[str, str]]:
     """(collection path, audience) for every collection view restriction, read in one query."""
-    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
-    return [(r.collection.path, audience_of_restriction(r)) for r in restrictions]
+    rows = CollectionViewRestriction.objects.values_list("pk", "collection__path", "restriction_type", "groups__name")
+    return _audiences_from_rows(rows)
 
 
 def _hidden_collection_ids(user) -> frozenset[int]:
@@ -205,10 +230,12 @@ def may_open_document(user, document) -> bool:
 
 def cached_page_audience(user, page) -> str:
     """page_audience, with the restriction table read once per request (for lists of many pages)."""
-    cache = _request_cache(user)
-    if "restrictions" not in cache:
-        cache["restrictions"] = _restriction_audiences()
-    return _audience_at(page.path, cache["restrictions"])
+    return _audience_at(page.path, _request_restrictions(user))
+
+
+def request_page_audience(request, page) -> str:
+    """The page's audience, with the restriction table read at most once for the whole request."""
+    return cached_page_audience(request.user, page)
 
 
 def audience_label(audience: str) -> str:

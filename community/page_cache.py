@@ -16,7 +16,8 @@ move or deletion of a page and every change of a view restriction purges all cac
 (a new generation in the key); ``purge()`` does the same for apps whose data shows on public pages.
 Entries expire after PAGE_CACHE_SECONDS anyway.
 
-Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS`` (``private,
+Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
+s-maxage=PAGE_CACHE_SHARED_SECONDS`` (``private,
 max-age=…`` when the page holds a form with a CSRF token, which must not be shared by proxies); anything
 for a signed-in user, and anything else without its own header, ``private, no-store``.
 """
@@ -93,7 +94,9 @@ def _public(response, shared: bool) -> None:
     """Browsers may keep the page briefly. Shared caches (proxies, CDNs) only when it holds no CSRF
     token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies."""
     if shared:
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        patch_cache_control(
+            response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS, s_maxage=settings.PAGE_CACHE_SHARED_SECONDS
+        )
     else:
         patch_cache_control(response, private=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
 
