@@ -106,7 +106,7 @@ class LunchSessionIndexPage(Page):
         archive_page = paginator.get_page(request.GET.get("pagina"))
 
         archive_sessions = list(archive_page.object_list)
-        audiences = access.page_audiences(upcoming + archive_sessions)
+        audiences = access.page_audiences(upcoming + archive_sessions, request.user)
         visible_ids = sessions.values("pk")
         context.update(
             {
@@ -347,7 +347,7 @@ class LunchSessionPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.page_audience(self) != access.PUBLIC:
+        if request.user.is_authenticated or access.cached_page_audience(request.user, self) != access.PUBLIC:
             response["Cache-Control"] = "private, no-store"
         return response
 

@@ -147,6 +147,8 @@ SESSION_IDLE_SECONDS = 30 * 60
 SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + SESSION_REFRESH_SECONDS
 SESSION_SAVE_EVERY_REQUEST = False
+# Read from the cache, written through to the database (as in production): no query per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "nl"
