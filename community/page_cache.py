@@ -23,6 +23,7 @@ for a signed-in user, and anything else without its own header, ``private, no-st
 """
 
 import hashlib
+from functools import wraps
 import re
 import time
 
@@ -38,11 +39,29 @@ MARK = "_kennisplein_cacheable_page"
 PLACEHOLDER = "__KENNISPLEIN_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 
 
-def mark_cacheable(request, page) -> None:
-    setattr(request, MARK, page.pk)
+def mark_cacheable(request, page=None, seconds=None) -> None:
+    """Let the middleware store this (anonymous) response; ``seconds`` shortens the page's lifetime
+    for content that changes without a publish (places left, "nu live")."""
+    if seconds is None and page is not None:
+        seconds = getattr(page.specific_class, "page_cache_seconds", None)
+    setattr(request, MARK, seconds or settings.PAGE_CACHE_SECONDS)
+
+
+def cache_public_view(seconds):
+    """For Django views whose anonymous answer is the same for every visitor (public listings)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            mark_cacheable(request, seconds=seconds)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def purge(**kwargs) -> None:
@@ -90,15 +109,16 @@ def _storable(request, response) -> bool:
     return request.user.is_anonymous
 
 
-def _public(response, shared: bool) -> None:
+def _public(response, shared: bool, seconds=None) -> None:
     """Browsers may keep the page briefly. Shared caches (proxies, CDNs) only when it holds no CSRF
-    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies."""
+    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies.
+    Pages with a shorter lifetime (``seconds``) get it for browsers and shared caches alike."""
+    browser = min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds or settings.PAGE_CACHE_BROWSER_SECONDS)
+    shared_seconds = min(settings.PAGE_CACHE_SHARED_SECONDS, seconds or settings.PAGE_CACHE_SHARED_SECONDS)
     if shared:
-        patch_cache_control(
-            response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS, s_maxage=settings.PAGE_CACHE_SHARED_SECONDS
-        )
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=shared_seconds)
     else:
-        patch_cache_control(response, private=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        patch_cache_control(response, private=True, max_age=browser)
 
 
 class PageCacheMiddleware:
@@ -116,19 +136,21 @@ class PageCacheMiddleware:
         response = self.get_response(request)
 
         if key is not None and _storable(request, response):
-            stored = self._to_cache(response)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            seconds = getattr(request, MARK)
+            stored = self._to_cache(response, seconds)
+            cache.set(key, stored, seconds)
             response["X-Page-Cache"] = "miss"
-            _public(response, shared=PLACEHOLDER not in stored["content"])
+            _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)
         else:
             self._private_unless_said(request, response)
         return response
 
     @staticmethod
-    def _to_cache(response) -> dict:
+    def _to_cache(response, seconds) -> dict:
         content = CSRF_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", response.content.decode(response.charset))
         return {
             "content": content,
+            "seconds": seconds,
             "status": response.status_code,
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
         }
@@ -142,7 +164,7 @@ class PageCacheMiddleware:
         for name, value in stored["headers"].items():
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        _public(response, shared=PLACEHOLDER not in stored["content"])
+        _public(response, shared=PLACEHOLDER not in stored["content"], seconds=stored.get("seconds"))
         return response
 
     @staticmethod
@@ -173,6 +195,11 @@ def connect():
         purge, sender=PageViewRestriction.groups.through, dispatch_uid="kennisplein-pagecache-restriction-groups"
     )
     _page_class[0] = Page
+    from .models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
+
+    for model in (Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region):
+        post_save.connect(purge, sender=model, dispatch_uid=f"kennisplein-pagecache-{model.__name__}-saved")
+        post_delete.connect(purge, sender=model, dispatch_uid=f"kennisplein-pagecache-{model.__name__}-deleted")
 
 
 _page_class: list = [None]

@@ -69,7 +69,8 @@ class LunchSessionTag(TaggedItemBase):
 
 
 class LunchSessionIndexPage(Page):
-    cache_anonymous_views = False  # places left change with every registration
+    # Places left change with every registration: anonymous views are cached briefly, not per publish.
+    page_cache_seconds = 30
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -146,7 +147,8 @@ def _by_year(sessions_and_cards) -> list[tuple[int, list]]:
 
 
 class LunchSessionPage(Page):
-    cache_anonymous_views = False  # places left and the announcement/recap switch change without a publish
+    # Places left and "nu live" change without a publish: anonymous views are cached briefly.
+    page_cache_seconds = 30
     teaser = models.CharField(
         _("korte aankondiging"), max_length=300, blank=True,
         help_text=_("Eén of twee zinnen; ook zichtbaar voor bezoekers die de sessie niet mogen zien."),
