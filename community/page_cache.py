@@ -32,10 +32,12 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
+UNTIL = "_kennisplein_cacheable_until"
 PLACEHOLDER = "__KENNISPLEIN_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
@@ -48,6 +50,10 @@ def mark_cacheable(request, page=None, seconds=None) -> None:
     if seconds is None and page is not None:
         seconds = getattr(page.specific_class, "page_cache_seconds", None)
     setattr(request, MARK, seconds or settings.PAGE_CACHE_SECONDS)
+    # Pages that switch by the clock ("nu live", announcement -> recap) say when they next change:
+    # a stored copy is not served from that moment on.
+    next_change = getattr(page, "next_change", None) if page is not None else None
+    setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
 
 
 def cache_public_view(seconds):
@@ -76,6 +82,11 @@ def _generation():
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
+
+
+def _outdated(stored) -> bool:
+    until = stored.get("until")
+    return until is not None and timezone.now() >= until
 
 
 def _anonymous_without_state(request) -> bool:
@@ -130,7 +141,7 @@ class PageCacheMiddleware:
         key = _key(request) if cacheable_request else None
         if key is not None:
             stored = cache.get(key)
-            if stored is not None:
+            if stored is not None and not _outdated(stored):
                 return self._from_cache(request, stored)
 
         response = self.get_response(request)
@@ -138,6 +149,7 @@ class PageCacheMiddleware:
         if key is not None and _storable(request, response):
             seconds = getattr(request, MARK)
             stored = self._to_cache(response, seconds)
+            stored["until"] = getattr(request, UNTIL, None)
             cache.set(key, stored, seconds)
             response["X-Page-Cache"] = "miss"
             _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)

@@ -71,6 +71,13 @@ class LunchSessionTag(TaggedItemBase):
 class LunchSessionIndexPage(Page):
     # Places left change with every registration: anonymous views are cached briefly, not per publish.
     page_cache_seconds = 30
+
+    def next_change(self, now):
+        """The next start or end of one of the sessions listed here: the lists switch then."""
+        moments = LunchSessionPage.objects.live().descendant_of(self).filter(end__gt=now).aggregate(
+            start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end")
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -149,6 +156,10 @@ def _by_year(sessions_and_cards) -> list[tuple[int, list]]:
 class LunchSessionPage(Page):
     # Places left and "nu live" change without a publish: anonymous views are cached briefly.
     page_cache_seconds = 30
+
+    def next_change(self, now):
+        """When the page next switches by the clock (announcement -> live -> recap), or None."""
+        return next((moment for moment in (self.start, self.end) if moment and moment > now), None)
     teaser = models.CharField(
         _("korte aankondiging"), max_length=300, blank=True,
         help_text=_("Eén of twee zinnen; ook zichtbaar voor bezoekers die de sessie niet mogen zien."),
