@@ -7,10 +7,11 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import audit, health, page_cache  # noqa: F401
+        from . import audit, health, page_cache, public_content  # noqa: F401
 
         health.register_configured()
         audit.connect()
+        public_content.connect()
         page_cache.connect()
         _drop_wagtails_view_restriction_check()
         from . import contributions, personal_data

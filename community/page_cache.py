@@ -11,9 +11,9 @@ A response is stored only when all of these hold:
   against caching.
 
 CSRF tokens in stored pages are replaced by a placeholder and filled in per visitor on a hit, so
-forms on cached pages keep working and no visitor gets another's token. Every publish, unpublish,
-move or deletion of a page and every change of a view restriction purges all cached pages at once
-(a new generation in the key); ``purge()`` does the same for apps whose data shows on public pages.
+forms on cached pages keep working and no visitor gets another's token. The "public content changed"
+signal (community.public_content: publish, unpublish, move, deletion, restriction changes, edits of
+models shown on public pages) purges all cached pages at once (a new generation in the key).
 Entries expire after PAGE_CACHE_SECONDS anyway.
 
 Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
@@ -29,7 +29,6 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -194,29 +193,6 @@ class PageCacheMiddleware:
 
 def connect():
     """Purge on anything that changes what public pages show or who may see them."""
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from .public_content import public_content_changed
 
-    page_published.connect(purge, dispatch_uid="kennisplein-pagecache-published")
-    page_unpublished.connect(purge, dispatch_uid="kennisplein-pagecache-unpublished")
-    post_page_move.connect(purge, dispatch_uid="kennisplein-pagecache-moved")
-    post_delete.connect(_purge_for_pages, dispatch_uid="kennisplein-pagecache-deleted")
-    post_save.connect(purge, sender=PageViewRestriction, dispatch_uid="kennisplein-pagecache-restriction-saved")
-    post_delete.connect(purge, sender=PageViewRestriction, dispatch_uid="kennisplein-pagecache-restriction-deleted")
-    m2m_changed.connect(
-        purge, sender=PageViewRestriction.groups.through, dispatch_uid="kennisplein-pagecache-restriction-groups"
-    )
-    _page_class[0] = Page
-    from .models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
-
-    for model in (Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region):
-        post_save.connect(purge, sender=model, dispatch_uid=f"kennisplein-pagecache-{model.__name__}-saved")
-        post_delete.connect(purge, sender=model, dispatch_uid=f"kennisplein-pagecache-{model.__name__}-deleted")
-
-
-_page_class: list = [None]
-
-
-def _purge_for_pages(sender, instance, **kwargs):
-    if _page_class[0] is not None and isinstance(instance, _page_class[0]):
-        purge()
+    public_content_changed.connect(purge, dispatch_uid="kennisplein-pagecache-purge")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "community.security.ContentSecurityPolicyMiddleware",
+    "community.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "community.middleware.SessionRefreshMiddleware",
     "community.middleware.CookieLocaleMiddleware",
@@ -132,6 +133,11 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "membership_apply"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisplein Scheiding] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+# Reverse proxies in front of the site that append to X-Forwarded-For (community.client_address).
+# 0 here: the development server is reached directly. Production reads it from the environment.
+TRUSTED_PROXY_COUNT = 0
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Brute-force protection: failed log-ins are rate limited per IP and per account.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
