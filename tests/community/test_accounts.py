@@ -125,6 +125,6 @@ def test_the_wagtail_login_goes_through_allauth(client):
 def test_sessions_end_after_thirty_idle_minutes(client):
     client.force_login(UserFactory())
     response = client.get("/")
-    assert settings.SESSION_SAVE_EVERY_REQUEST
-    assert response.cookies["sessionid"]["max-age"] == "" or int(response.cookies["sessionid"]["max-age"] or 0) <= 1800
-    assert client.session.get_expiry_age() == 30 * 60
+    # Written at most once a minute (tests/speed/test_sessions.py), so stored for 30 + 1 minutes.
+    assert response.cookies["sessionid"]["max-age"] == ""
+    assert client.session.get_expiry_age() == 31 * 60
