@@ -28,7 +28,7 @@ from .checking import all_findings, apply_all_replacements, apply_replacement, c
 from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator, make_private
 
-FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags")
+FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile")
 
 
 def members_only(view):
@@ -195,9 +195,9 @@ def casus_form(request, pk=None):
 
     if action == "draft":
         messages.success(request, _("Uw concept is opgeslagen. U kunt later verder waar u gebleven was."))
-    # Checking or saving a draft shows the findings, not "this field is required".
-    form = CasusForm(initial={**draft.data, "confirm_warnings": data.get("confirm_warnings") == "on"})
-    return _render_form(request, form, check_fields(CasusForm, data), draft.token, casus, draft_saved=True)
+    # Checking, replacing or saving shows the saved draft with its findings (not "this field is
+    # required"), by redirect: reloading the page then never posts the old text again.
+    return redirect(request.path)
 
 
 def _render_form(request, form, checked, token, casus, draft_saved=False):

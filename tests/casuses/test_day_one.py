@@ -52,7 +52,7 @@ def test_server_side_replacement_is_saved_in_the_draft(client_for, casus_index):
 
 def test_replace_all_replaces_every_finding_in_draft_and_page(client_for, casus_index):
     client = client_for("lid")
-    response = client.post(NEW, form_data(situation=PERSONAL, replace_all="1"))
+    response = client.post(NEW, form_data(situation=PERSONAL, replace_all="1"), follow=True)
     stored = CasusDraft.objects.get().data["situation"]
     for raw in ("Fatima", "111222333", "06-12345678"):
         assert raw not in stored
@@ -69,8 +69,13 @@ def test_check_as_you_type_saves_the_draft_so_replaced_text_is_gone(client_for, 
     assert "111222333" not in client.get(NEW).content.decode()
 
 
+def test_checking_redirects_so_a_reload_never_posts_old_text(client_for, casus_index):
+    response = client_for("lid").post(NEW, form_data(situation=PERSONAL, replace="[BSN]|111222333"))
+    assert response.status_code == 302 and response["Location"] == NEW
+
+
 def test_findings_are_rendered_beside_their_field(client_for, casus_index):
-    html = client_for("lid").post(NEW, form_data(situation=PERSONAL)).content.decode()
+    html = client_for("lid").post(NEW, form_data(situation=PERSONAL), follow=True).content.decode()
     field = html.index('id="id_situation"')
     findings = html.index('data-findings-for="situation"')
     next_field = html.index('id="id_question"')
