@@ -11,4 +11,5 @@ def register_casus_log_actions(actions):
     actions.register_action("casuses.close", _("Casus afsluiten"), _("Casus afgesloten met vervolg"))
     actions.register_action("casuses.archive", _("Casus archiveren"), _("Casus gearchiveerd (bewaartermijn)"))
     actions.register_action("casuses.report", _("Reactie melden"), _("Reactie gemeld"))
+    actions.register_action("casuses.report_resolve", _("Melding afhandelen"), _("Melding afgehandeld door moderator"))
     actions.register_action("casuses.reaction_hide", _("Reactie verbergen"), _("Reactie verborgen door moderator"))

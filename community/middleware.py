@@ -25,12 +25,17 @@ class AdminRequiresMFAMiddleware:
             and has_admin_access(request.user)
             and not is_mfa_enabled(request.user)
         ):
-            messages.warning(
-                request,
-                _("Stel eerst tweestapsverificatie in met een authenticator-app; daarna opent het beheer."),
-            )
-            return redirect("mfa_activate_totp")
+            return require_mfa_setup(request)
         return self.get_response(request)
+
+
+def require_mfa_setup(request):
+    """Send staff without an authenticator to set one up (for /cms/ and the front-end moderation)."""
+    messages.warning(
+        request,
+        _("Stel eerst tweestapsverificatie in met een authenticator-app; daarna opent het beheer."),
+    )
+    return redirect("mfa_activate_totp")
 
 
 class CookieLocaleMiddleware:
