@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from .anonymity import Finding, find_personal_data, highlight, replace_everywhere
 
@@ -58,9 +58,12 @@ def add_anonymity_errors(form, checked: list[FieldFindings]) -> bool:
     if blocking:
         form.add_error(
             None,
-            _(
-                "De tekst bevat nog %(count)d persoonsgegeven(s) die een cliënt herkenbaar maken (gemarkeerd hieronder). "
-                "Vervang ze door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw."
+            ngettext(
+                "De tekst bevat nog %(count)d persoonsgegeven dat een cliënt herkenbaar maakt (gemarkeerd hieronder). "
+                "Vervang het door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
+                "De tekst bevat nog %(count)d persoonsgegevens die een cliënt herkenbaar maken (gemarkeerd hieronder). "
+                "Vervang ze door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
+                len(blocking),
             ) % {"count": len(blocking)},
         )
         ok = False
