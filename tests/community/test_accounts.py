@@ -128,3 +128,22 @@ def test_sessions_end_after_thirty_idle_minutes(client):
     assert settings.SESSION_SAVE_EVERY_REQUEST
     assert response.cookies["sessionid"]["max-age"] == "" or int(response.cookies["sessionid"]["max-age"] or 0) <= 1800
     assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_cms_after_log_in_goes_straight_to_authenticator_setup_without_asking_password_again(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.post("/accounts/login/", {"login": admin.email, "password": DEFAULT_PASSWORD})
+    response = client.get("/cms/", follow=True)
+    assert [url for url, _status in response.redirect_chain] == ["/accounts/2fa/totp/activate/"]
+    assert "reauthenticate" not in response.request["PATH_INFO"]
+
+
+def test_reauthentication_is_asked_again_once_the_log_in_is_no_longer_fresh(client):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.post("/accounts/login/", {"login": admin.email, "password": DEFAULT_PASSWORD})
+    session = client.session
+    for record in session["account_authentication_methods"]:
+        record["at"] -= 3600
+    session.save()
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")

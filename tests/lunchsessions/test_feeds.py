@@ -137,3 +137,12 @@ def test_rss_has_public_recaps_only_for_every_role(client_for, make_session):
     item = next(root.iter("item"))
     assert "Negentig professionals" in item.findtext("description")
     assert item.findtext("link").endswith("/lunchsessies/openbare-terugblik/")
+
+
+def test_personal_calendar_page_offers_a_webcal_link_and_a_copy_button(client_for):
+    client = client_for("lid")
+    client.post("/lunchsessies/mijn-agenda/", {"action": "create"})
+    html = client.get("/lunchsessies/mijn-agenda/").content.decode()
+    token = CalendarToken.objects.get().token
+    assert f'href="webcal://testserver/lunchsessies/mijn-agenda/{token}.ics"' in html
+    assert 'data-copy-target="feed-url"' in html
