@@ -141,8 +141,7 @@ def meeting_card(meeting) -> Card:
         type_label=_("Ouderbijeenkomst"),
         title=f"{meeting.title} {meeting.region.name}",
         url=meeting.get_absolute_url(),
-        summary=f"{date_format(local, 'l j F Y, H:i')} · {meeting.venue}",
-        date=local,
+        summary=f"{date_format(local, 'l j F Y, H:i')} · {meeting.venue}",  # the date once, with weekday and time
     )
 
 

@@ -117,5 +117,10 @@ def my_calendar(request):
     return render(
         request,
         "lunchsessions/my_calendar.html",
-        {"token": token, "feed_url": feed_url, "registrations": registrations},
+        {
+            "token": token,
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1] if feed_url else "",
+            "registrations": registrations,
+        },
     )
