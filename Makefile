@@ -120,3 +120,8 @@ messages: install  ## regenerate the English catalogue
 
 bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
 	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000
+
+.PHONY: eval-search
+eval-search:  ## search relevance set: hit@3 and MRR per kind (SQLite; PostgreSQL too when DATABASE_URL is set)
+	$(BIN)/pytest tests/search/test_relevance.py -q -s -p no:randomly
+	@if [ -n "$$DATABASE_URL" ]; then TEST_DATABASE_URL="$$DATABASE_URL" $(BIN)/pytest tests/search/test_relevance.py -q -s -p no:randomly; fi

@@ -13,6 +13,7 @@ class CommunityConfig(AppConfig):
         audit.connect()
         public_content.connect()
         page_cache.connect()
+        _drop_wagtails_view_restriction_check()
         from . import contributions, personal_data
         from .account_views import erase_core, export_core
         from .organisations import organisation_meetings
@@ -40,3 +41,13 @@ class CommunityConfig(AppConfig):
         contributions.register_for_organisation(
             "ouderbijeenkomsten", organisation_meetings, title=_("Ouderbijeenkomsten die zij mede organiseren"), order=50
         )
+
+
+def _drop_wagtails_view_restriction_check():
+    """community.wagtail_hooks.serve_restricted_pages_as_teaser decides who sees a page; Wagtail's
+    own check would read the same restrictions again on every page view (two more queries)."""
+    from wagtail import hooks
+    from wagtail import wagtail_hooks as wagtail_core_hooks
+
+    serve_hooks = hooks._hooks.get("on_serve_page", [])
+    serve_hooks[:] = [(fn, order) for fn, order in serve_hooks if fn is not wagtail_core_hooks.check_view_restrictions]

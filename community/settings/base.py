@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "community.security.ContentSecurityPolicyMiddleware",
     "community.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "community.middleware.SessionRefreshMiddleware",
     "community.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "community.uploads.UploadSizeLimitMiddleware",
@@ -147,9 +148,14 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kennisplein Scheiding"
 
-# Idle sessions end after 30 minutes without a request.
-SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle sessions end after 30 minutes without a request. The session row is written at most once a
+# minute (community.middleware.SessionRefreshMiddleware), so it is stored for one interval longer.
+SESSION_IDLE_SECONDS = 30 * 60
+SESSION_REFRESH_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + SESSION_REFRESH_SECONDS
+SESSION_SAVE_EVERY_REQUEST = False
+# Read from the cache, written through to the database (as in production): no query per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "nl"
@@ -266,6 +272,8 @@ FILE_UPLOAD_HANDLERS = [
 # Anonymous views of public pages are served from the cache (community/page_cache.py).
 PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_BROWSER_SECONDS = 60
+# Shared caches (nginx's proxy_cache, a CDN) keep public pages longer; a publish purges them.
+PAGE_CACHE_SHARED_SECONDS = 300
 
 # Logging: to stdout, one line per event. Never request bodies, form data or casus text: loggers get
 # messages written for them, and the RedactFilter drops the request object Django attaches.

@@ -154,3 +154,12 @@ def test_rss_and_agenda_survive_control_characters(client, make_session):
     assert agenda.status_code == 200
     summaries = [str(event["SUMMARY"]) for event in _events(agenda.content)]
     assert len(summaries) == 1 and summaries[0].endswith("Kindgesprek [31mrood[0m en  meer")
+
+
+def test_personal_calendar_page_offers_a_webcal_link_and_a_copy_button(client_for):
+    client = client_for("lid")
+    client.post("/lunchsessies/mijn-agenda/", {"action": "create"})
+    html = client.get("/lunchsessies/mijn-agenda/").content.decode()
+    token = CalendarToken.objects.get().token
+    assert f'href="webcal://testserver/lunchsessies/mijn-agenda/{token}.ics"' in html
+    assert 'data-copy-target="feed-url"' in html
