@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
