@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
+
+from community.links import absolute_url
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -138,7 +141,7 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
         _mail_author(page, _("Uw casus is goedgekeurd"), _(
             "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
             "%(url)s"
-        ) % {"title": page.title, "url": settings.WAGTAILADMIN_BASE_URL + f"/casussen/{page.pk}/"})
+        ) % {"title": page.title, "url": absolute_url(page.url)})
     elif action_name == "reject":
         _mail_author(page, _("Uw casus is niet goedgekeurd"), _(
             "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
@@ -146,7 +149,7 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
         ) % {
             "title": page.title,
             "reason": comment or _("(geen reden opgegeven)"),
-            "url": settings.WAGTAILADMIN_BASE_URL + "/casussen/mijn/",
+            "url": absolute_url(reverse("casuses:mine")),
         })
 
 
