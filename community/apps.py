@@ -12,6 +12,9 @@ class CommunityConfig(AppConfig):
         health.register_configured()
         audit.connect()
         page_cache.connect()
+        from . import permissions
+
+        permissions.connect()
         from . import contributions, personal_data
         from .account_views import erase_core, export_core
         from .organisations import organisation_meetings
