@@ -1,7 +1,8 @@
 """Least privilege in the CMS, and no approval step where editors publish themselves.
 
 - Moderators moderate casussen only (through the Casusmoderatie workflow and /casussen/moderatie/):
-  no page, image or document permissions (Wagtail gave them add/change/publish on the root).
+  change/publish on the casus index (casuses.moderation.ensure_index), nothing else: no rights on
+  the root (Wagtail gave them add/change/publish there), no images or documents.
 - Editors add, edit and publish the methodiek (guides, training) and the lunch sessions, and manage
   documents and images; no rights elsewhere in the tree (Wagtail gave them add/change on the root).
 - Beheerders are superusers (users, groups, applications).
@@ -33,7 +34,8 @@ def apply(apps, schema_editor):
     editors, _ = Group.objects.get_or_create(name="Editors")
     admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
 
-    GroupPagePermission.objects.filter(group=moderators).delete()
+    casus_index_type = ContentType.objects.filter(app_label="casuses", model="casusindexpage").first()
+    GroupPagePermission.objects.filter(group=moderators).exclude(page__content_type=casus_index_type).delete()
     GroupCollectionPermission.objects.filter(group=moderators).delete()
     moderators.permissions.set(admin_access)
 
