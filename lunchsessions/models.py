@@ -204,8 +204,8 @@ class LunchSessionPage(Page):
     recap_panels = [
         HelpPanel(
             content=_(
-                "Vul de terugblik in na de sessie. De pagina toont de terugblik automatisch zodra de "
-                "sessie voorbij is. Dien de wijziging in ter goedkeuring."
+                "Vul de terugblik in na de sessie en publiceer hem. De pagina toont de terugblik "
+                "automatisch zodra de sessie voorbij is."
             )
         ),
         FieldPanel("attendees"),
