@@ -5,19 +5,35 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search
+.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search lint format lock test-fast
 
 # The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under /tmp/kennisplein-postgres-<hash>).
 PG_TEST_PORT ?= 5433
 
-$(INSTALLED): pyproject.toml
+help:  ## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
+
+# Exact versions from requirements.lock (made from pyproject.toml by `make lock`), then the project itself.
+$(INSTALLED): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+install: $(INSTALLED)  ## create .venv and install the locked dependencies
+
+lock: install  ## resolve pyproject.toml's ranges to exact versions in requirements.lock
+	PYTHON=$(BIN)/python ./scripts/lock.sh
+
+lint: install  ## ruff: lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 var/.demo-loaded: | $(INSTALLED)
 	mkdir -p var
@@ -25,7 +41,7 @@ var/.demo-loaded: | $(INSTALLED)
 	$(MANAGE) load_demo
 	touch var/.demo-loaded
 
-run: install var/.demo-loaded
+run: install var/.demo-loaded  ## serve the site with demo content on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) runserver 127.0.0.1:8000
 
@@ -49,11 +65,25 @@ deploy-check: install
 	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=postgres://kennisplein@127.0.0.1:5432/kennisplein EMAIL_URL=console:// \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-# The whole suite twice: on SQLite (with the browser tests) and on PostgreSQL (without them: they test
-# the browser side, which does not depend on the database). Exit code 5 (nothing collected) is no failure.
-test: install system-packages node-packages checks
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+# The whole suite twice, side by side (one per core): on SQLite (with the browser tests) and on PostgreSQL
+# (without them: they test the browser side, which does not depend on the database). The PostgreSQL run
+# keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
+# collected) is no failure.
+test: install system-packages node-packages checks  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
+	@mkdir -p var
+	@KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
+	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \
+	wait $$pg; postgres=$$?; \
+	echo "--- PostgreSQL run (var/test-postgres.log) ---"; cat var/test-postgres.log; \
+	exit $$(( sqlite || postgres ))
+
+test-fast: install  ## the SQLite suite without the browser tests
+	$(BIN)/pytest -q --ignore=tests/e2e || [ $$? -eq 5 ]
+
+# Recall per kind, false blocks / warnings per 1,000 clean words and speed of the anonymity check,
+# on the tuned and the held-out part of tests/casuses/ (rewrites tests/casuses/corpus_results.md).
+eval-anonymity: install  ## anonymity check: recall per kind, false blocks, speed (tuned + held-out corpus)
+	DJANGO_SETTINGS_MODULE=community.settings.test $(BIN)/python -m tests.casuses.corpus
 
 test-sqlite: install
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
@@ -67,26 +97,25 @@ PROD_PG_PORT ?= 5434
 PROD_REDIS_PORT ?= 6380
 PROD_ENV = PROD_WEB_PORT=$(PROD_WEB_PORT) PROD_PG_PORT=$(PROD_PG_PORT) PROD_REDIS_PORT=$(PROD_REDIS_PORT)
 
-serve-prod: install
+serve-prod: install  ## the production stack on loopback
 	$(PROD_ENV) ./scripts/prod-stack.sh serve
 
 stop-prod:
 	$(PROD_ENV) ./scripts/prod-stack.sh stop
 
 # Load and fault scenarios against that stack (bounded in time; print tables; see benchmarks/README.md).
-bench: install
+bench: install  ## load benchmarks against serve-prod
 	$(PROD_ENV) $(BIN)/python -m benchmarks.load
 
-faults: install
+faults: install  ## fault scenarios against serve-prod
 	$(PROD_ENV) $(BIN)/python -m benchmarks.faults
 
 clean:
 	rm -rf $(VENV) node_modules var
 
 # Regenerate the English translation catalogue (needs GNU gettext), then fill and compile it.
-messages: install
+messages: install  ## regenerate the English catalogue
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
 
-.PHONY: bench-search
 bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
 	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000

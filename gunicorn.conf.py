@@ -19,6 +19,8 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
 max_requests_jitter = 200
 # Load the app before forking: faster start, shared memory, and settings errors stop the master at once.
+# community/wsgi.py also loads and warms the anonymity check (Deduce, ~16 s) here, once, in the master:
+# every worker, also one recycled by max_requests, starts with it loaded.
 preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proxy_allow_ips = forwarded_allow_ips

@@ -9,14 +9,28 @@ suggested replacement ``role`` such as ``[MOEDER]``, ``[KIND 1]`` or ``[PLAATS]`
 * ``warn``: exact ages, place names, school / institution names, exact dates of events.
 
 It combines Deduce (offline Dutch de-identification; names, places, institutions, dates, ages)
-with precise checks of its own. Deduce is loaded once per process, lazily, because loading its
-lookup tables takes seconds; the corpus in ``tests/casuses/`` measures the result.
+with precise checks of its own. Deduce is loaded once per process; loading its lookup tables takes
+seconds, so web processes call ``warm_up()`` before they take requests (``community/wsgi.py``, which
+``runserver`` and gunicorn's ``preload_app`` import before serving). Elsewhere (management commands,
+tests) it loads on first use. The corpus in ``tests/casuses/`` measures the result
+(``make eval-anonymity``).
 """
 
 import logging
 import re
 import threading
 from dataclasses import dataclass, replace
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "anonymity_data"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
 
 BLOCK = "block"
 WARN = "warn"
@@ -66,7 +80,7 @@ def _finding(text: str, kind: str, start: int, end: int, severity: str | None = 
     while end > start and text[end - 1] in " \t\n\r.,;:!?\"')":
         end -= 1
     if kind == "address":
-        while (match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end])):
+        while match := re.match(r"(?:de|het|van|der|den|'t)\s+", text[start:end]):
             start += match.end()
     severity = severity or (BLOCK if kind in BLOCK_KINDS else WARN)
     return Finding(kind, start, end, text[start:end], severity)
@@ -102,6 +116,23 @@ def get_deduce():
     return _deduce
 
 
+_WARM_UP_TEXT = (
+    "Moeder Sandra de Vries (06-12345678) en vader Mehmet Yilmaz wonen in Utrecht. "
+    "Hun dochter Noor (3 maart 2015) zit op basisschool De Regenboog."
+)
+
+
+def warm_up() -> float:
+    """Load Deduce and run one check, so the first real check is as fast as every later one.
+
+    Returns the seconds it took (for the start-up log)."""
+    import time
+
+    started = time.perf_counter()
+    find_personal_data(_WARM_UP_TEXT)
+    return time.perf_counter() - started
+
+
 # Deduce tag -> our kind. Names: any tag mentioning a person or name part.
 _DEDUCE_KINDS = {
     "locatie": "place",
@@ -129,7 +160,7 @@ def _deduce_findings(text: str) -> list[Finding]:
             kind = "name"
         else:
             kind = _DEDUCE_KINDS.get(tag)
-        if kind is None:
+        if kind is None or kind == "name" and annotation.text.islower():
             continue
         if kind == "place" and re.search(r"\d", annotation.text):
             kind = "address" if not POSTCODE.fullmatch(annotation.text.strip()) else "postcode"
@@ -154,7 +185,7 @@ def is_valid_bsn(value: str) -> bool:
     digits = digits.zfill(9)
     if digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -171,10 +202,12 @@ def is_valid_iban(value: str) -> bool:
 
 BSN_CANDIDATE = re.compile(r"(?<![\w.-])(\d{9}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\w-])")
 BSN_CONTEXT = re.compile(r"(bsn|burgerservicenummer|sofinummer|sofi-nummer)\W{0,4}$", re.I)
-POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3}(?!sa|sd|ss)[a-z]{2}(?![\w-])")
+POSTCODE = re.compile(
+    r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])|(?<![\w-])[1-9]\d{3} ?(?!sa|sd|ss|en|op|in|te|of|is|de|na|om|al|nu|ja|km|cm|mm|mg|kg|ml|tv|pc|cd|ha)[a-z]{2}(?![\w-])"
+)
 IBAN_CANDIDATE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\w])", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[\s\-]?(?:\(0\)[\s\-]?)?\(?\d[\d\s\-\)]{7,14}\d(?!\d)")
+PHONE = re.compile(r"(?<![\w+./-])(?:\+31|0031|0)[\s\-./]?(?:\(0\)[\s\-./]?)?\(?\d[\d\s\-\)./]{7,14}\d(?![\d/]|[.-]\d)")
 STREET_SUFFIXES = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad|dreef|park|markt|ring|baan|wal|erf|"
     "plantsoen|boulevard|allee|straatweg|dwarsstraat|veld|hoek|zijde|haven|burgwal|lei|akker|weide|kamp|"
@@ -182,22 +215,21 @@ STREET_SUFFIXES = (
 )
 ADDRESS = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w'.-]*|van|de|der|den|het|'t)\s+){0,4}"
-    rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[-]?\s?[a-zA-Z](?![\w]))?(?:[-/]\d{{1,4}})?(?![\w-])"
+    rf"[A-Z][\w'-]*(?:{STREET_SUFFIXES})\s+\d{{1,5}}(?:\s?[-]?\s?[a-zA-Z](?![\w]))?(?:[-/]\d{{1,4}})?(?:-?[IVX]{{1,3}}(?![\w]))?(?![\w-])"
 )
 ADDRESS_WORDS = re.compile(
     r"(?<![\w-])(?:Laan|Plein|Weg|Dorpsstraat|Hoofdstraat|Kerkstraat|Markt|Singel)\s+(?:van\s+|de\s+|der\s+)*[A-Z][\w'-]*\s+\d{1,5}[a-zA-Z]?(?![\w-])"
 )
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 DATE = re.compile(
-    r"(?<![\w/-])(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"(?<![\w/-])(?=\d)(?:\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
     rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}}|\s+'\d{{2}})?)(?![\w/-])",
     re.I,
 )
-BIRTH_CONTEXT = re.compile(
-    r"(geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|geb\s|°|\*)[^.\n]{0,25}$", re.I
-)
+BIRTH_CONTEXT = re.compile(r"(geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|geb\s|°|\*)[^.\n]{0,25}$", re.I)
 BIRTH_AFTER = re.compile(r"\s*(?:\)|,)?\s*(?:is\s+)?(?:geboren|geb\.)", re.I)
 CASE_KEYWORDS = (
+    r"(?:BVH|VT|PV|proces-verbaal|raads|parket|mutatie|meld|registratie|politie)-?(?:nummer|nr)|"
     r"dossiernummer|dossiernr|dossier|zaaknummer|zaaknr|zaak|rolnummer|rekestnummer|kenmerk|"
     r"registratienummer|cliëntnummer|clientnummer|cli[eë]ntnr|referentienummer|referentie|meldingsnummer|"
     r"ons kenmerk|uw kenmerk|beschikking|vonnis|procedurenummer|polisnummer|klantnummer|ECLI"
@@ -206,9 +238,12 @@ CASE_NUMBER = re.compile(
     rf"(?<![\w])(?i:{CASE_KEYWORDS})\.?\s*(?i:nummer|nr\.?|no\.?)?\s*[:#]?\s*(?:(?:is|was|luidt)\s+)?"
     r"((?:[A-Z][A-Za-z]{1,5}[\s-](?=\d))?(?=[A-Z0-9/.\-]*\d)[A-Z0-9](?:[A-Z0-9/.\-]|\s(?=[A-Z0-9/\-]*\d))*[A-Z0-9])"
 )
-IDENTIFIER = re.compile(r"(?<![\w-])[A-Z]{2,6}-\d{2,4}-\d{3,}(?![\w-])")
+IDENTIFIER = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,6}-\d{2,4}[-/]\d{3,}|[A-Z]{2}\d{4}-\d{6,}|[A-Z]{2,4}-\d{4,}|RvdK\s+\d{4}/\d{3,}"
+    r"|\d{2}/\d{6}-\d{2})(?![\w-])"
+)
 COURT_NUMBER = re.compile(
-    r"(?<![\w/])(?:[A-Z]/\d{2}/\d{4,7}(?:\s*/\s*[A-Z]{2}\s*[A-Z]{2}\s*\d{2}-\d{1,5})?|FA\s?RK\s?\d{2}-\d{1,5}"
+    r"(?<![\w/])(?:[A-Z]/\d{2}/\d{4,7}(?:\s*/?\s*[A-Z]{2}\s*[A-Z]{2}\s*\d{2}-\d{1,5})?|[A-Z]{2}\s?RK\s?\d{2}-\d{1,5}"
     r"|ECLI:NL:[A-Z]+:\d{4}:[A-Z0-9.]+)"
 )
 
@@ -224,7 +259,7 @@ AGE_PATTERNS = [
         rf"(?:\d{{1,2}}|{NUMBER_WORDS})(?:\s+en\s+een\s+half)?\s+(?:jaar|jaren|maanden)(?:\s+oud)?(?!\s+(?:geleden|gescheiden|getrouwd|samen|bij|in|op|lang|later|na|terug|werkzaam|actief))(?![\w])",
         re.I,
     ),
-    re.compile(rf"(?<![\w])(?:\d{{1,2}}|{NUMBER_WORDS})\s+jaar\s+oud(?![\w])", re.I),
+    re.compile(rf"(?<![\w])(?=\w+\s+jaar\s+oud)(?:\d{{1,2}}|{NUMBER_WORDS})\s+jaar\s+oud(?![\w])", re.I),
     re.compile(r"(?<![\w])(?:is|zijn|was|wordt|werd)\s+\d{1,2}(?=\s+en\s|\s*[,.;:])", re.I),
     re.compile(r"(?<=\d\sen\s)\d{1,2}\s+jaar(?![\w])", re.I),
     re.compile(r"(?<![\w])leeftijd\s+van\s+\d{1,2}(?:\s+jaar)?(?![\w])", re.I),
@@ -250,33 +285,12 @@ ROLE_NAME = re.compile(
 NAME_AGE = re.compile(r"(?<![\w])([A-Z][a-zà-ÿ'-]+)\s?\(\d{1,2}(?:\s?jaar|\s?jr\.?)?\)")
 
 # Words that look like names in deduce's tables but are ordinary in casus texts.
-NOT_NAMES = {
-    "moeder", "vader", "mama", "papa", "kind", "kinderen", "ouders", "ouder", "zoon", "dochter", "oma", "opa",
-    "jeugdteam", "wijkteam", "omgangshuis", "veilig", "thuis", "raad", "kinderbescherming", "rechter", "rechtbank",
-    "school", "juf", "meester", "de", "het", "een", "hij", "zij", "ze", "wij", "we", "jullie", "hun", "haar", "zijn",
-    "in", "op", "bij", "na", "voor", "dat", "dit", "die", "deze", "wat", "hoe", "wie", "waar", "wanneer", "ook", "nu",
-    "sinds", "toen", "daarna", "vervolgens", "inmiddels", "tijdens", "intake", "plan", "aanpak", "kindgesprek",
-    "oudergesprek", "begeleide", "omgang", "overdracht", "mediation", "mediator", "advocaat", "jeugdbescherming",
-    "gecertificeerde", "instelling", "huisarts", "leerkracht", "mentor", "stiefvader", "stiefmoeder", "partner",
-    "nieuwe", "vriend", "vriendin", "broer", "zus", "baby", "peuter", "jongen", "meisje", "samen", "beide", "allebei",
-    "ouderschapsplan", "ouderschap", "blijft", "scheiding", "vechtscheiding", "contactverlies", "terugkomafspraak",
-    "intervisie", "casus", "vraag", "situatie", "collega", "collega's", "gezinsvoogd", "jeugdbeschermer", "voogd",
-    "zorgmelding", "melding", "hulpverlener", "gedragswetenschapper", "werkbegeleider", "omgangsbegeleider",
-    "pleegouders", "pleegmoeder", "pleegvader", "grootouders", "tante", "oom", "neef", "nicht", "januari",
-    "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-    "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "kerst", "pasen",
-    "sinterklaas", "zomervakantie", "herfstvakantie", "kerstvakantie", "voorjaarsvakantie", "meivakantie",
-    "cjg", "ggz", "ggd", "jgz", "skj", "nji", "okk", "wmo", "jeugdwet", "rvdk", "raadsonderzoek", "raadsonderzoeker",
-}
+NOT_NAMES = _word_list(_DATA / "not_names.txt")
 # Domain terms that are never personal data (deduce sometimes marks them as institutions or places).
 NOT_PERSONAL = [
-    "Veilig Thuis", "Raad voor de Kinderbescherming", "Jeugdteam", "jeugdteam", "wijkteam", "Wijkteam", "CJG",
-    "Centrum voor Jeugd en Gezin", "Omgangshuis", "omgangshuis", "Ouderschap Blijft", "Plan van Aanpak",
-    "Scheiden zonder Schade", "Kenniscentrum Kind en Scheiding", "Nederlands Jeugdinstituut", "NJi", "SKJ",
-    "rechtbank", "Rechtbank", "gecertificeerde instelling", "GI", "Jeugdbescherming", "jeugdbescherming",
-    "huisarts", "Huisarts", "GGZ", "ggz", "basisschool", "middelbare school", "Sinterklaas", "Kerst", "Pasen",
-    "Ramadan", "Suikerfeest", "Offerfeest", "Zoom", "Teams", "WhatsApp", "Whatsapp", "Instagram", "Facebook",
-    "TikTok", "Snapchat", "Marokko", "Turkije", "Polen", "Nederland", "Europa", "Duitsland", "België",
+    line.strip()
+    for line in (_DATA / "not_personal.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 ]
 _NOT_PERSONAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in NOT_PERSONAL) + r")(?![\w])")
 
@@ -293,7 +307,7 @@ def _own_findings(text: str) -> list[Finding]:
     for match in BSN_CANDIDATE.finditer(text):
         if is_valid_bsn(match.group()):
             findings.append(_finding(text, "bsn", *match.span()))
-        elif BSN_CONTEXT.search(text[max(0, match.start() - 30):match.start()]):
+        elif BSN_CONTEXT.search(text[max(0, match.start() - 30) : match.start()]):
             findings.append(_finding(text, "bsn", *match.span(), severity=WARN))
     for match in POSTCODE.finditer(text):
         findings.append(_finding(text, "postcode", *match.span()))
@@ -315,10 +329,7 @@ def _own_findings(text: str) -> list[Finding]:
     for match in COURT_NUMBER.finditer(text):
         findings.append(_finding(text, "case_number", *match.span()))
     for match in DATE.finditer(text):
-        before = text[max(0, match.start() - 40):match.start()]
-        after = text[match.end():match.end() + 20]
-        born = BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after)
-        kind = "birth_date" if born else "date"
+        kind = "birth_date" if _is_birth_date(text, *match.span()) else "date"
         findings.append(_finding(text, kind, *match.span()))
     for pattern in AGE_PATTERNS:
         for match in pattern.finditer(text):
@@ -336,7 +347,138 @@ def _own_findings(text: str) -> list[Finding]:
     for match in NAME_AGE.finditer(text):
         if match.group(1).lower() not in NOT_NAMES:
             findings.append(_finding(text, "name", *match.span(1)))
+    for match in NAME_PAREN.finditer(text):
+        date = DATE.match(text, match.end())
+        if date and match.group(1).lower() not in NOT_NAMES and _is_birth_date(text, *date.span()):
+            findings.append(_finding(text, "name", *match.span(1)))
+    findings += _structural_names(text)
+    findings += _lexicon_names(text)
     return findings
+
+
+# --- Names by sentence structure ------------------------------------------------------------------
+# Where a name stands is told by the words around it (a role word, a title, a parenthesis after a
+# person, a quote, a verb of naming); a lexicon of first names of many origins decides only for
+# lower-case tokens, which would otherwise be ordinary words. Word lists are data files.
+
+
+def _deduce_list(*parts: str) -> frozenset[str]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.origin:
+        return frozenset()
+    return _word_list(Path(spec.origin).parent.joinpath("data", "lookup", "src", *parts, "items.txt"))
+
+
+FIRST_NAMES = _deduce_list("names", "lst_first_name") | _word_list(_DATA / "first_names.txt")
+# Dutch words that are also first names ("wil", "roos"): never a name in lower case on their own.
+COMMON_WORDS = _deduce_list("whitelist", "lst_common_word") | _deduce_list("whitelist", "lst_stop_word")
+NAME_LIKE_WORDS = _word_list(_DATA / "name_like_words.txt") | COMMON_WORDS
+
+_CAP = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zà-öø-ÿßłśżźćńąęőűșțğı'-]+"
+_LOW = r"[a-zà-öø-ÿßłśżźćńąęőűșțğı][a-zà-öø-ÿßłśżźćńąęőűșțğı'-]+"
+_PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|dos|da|das|del|della|di|du|el|al|ter|ten|te|von|le|la|bin|ibn|abu|ben)"
+_FULL_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP}){{0,3}}"
+_SURNAME = rf"(?i:{_PARTICLE}\s+)?(?:{_CAP}|{_LOW})(?:\s+{_CAP})?"
+
+ROLE_WORDS = _word_list(_DATA / "role_words.txt")
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
+# "Moeder, Abeba Tesfaye," / "Vader (Nguyen Van Minh)" / "moeder (sandra)" / "opa henk" / "oma Fatma".
+ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:(?:de\s+|het\s+|haar\s+|zijn\s+|hun\s+)?(?:{_ROLE}))\s*(?:(,|\()\s*)?({_FULL_NAME}|{_LOW})(?=\s*[),.;:!?'\"]|\s|$)"
+)
+TITLE_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|de\s+heer|mr\.?|dr\.?|(?:meneer|mevrouw)\s+en\s+(?:meneer|mevrouw))\s+({_SURNAME})"
+    rf"(?=\s*[),.;:!?'\"]|\s|$)"
+)
+NAMING = re.compile(
+    rf"(?<![\w])(?i:noem\w*|heet|heten|genaamd|bijnaam|roepnaam)(?:\s+(?i:ze|zij|we|wij|hij|hem|haar|hun|het|altijd|"
+    rf"thuis|eigenlijk|ook|nog|gewoon|de|kinderen|zijn|dochter|zoon|stiefvader|stiefmoeder|nieuwe|partner|als))*"
+    rf"\s+['\"]?(?i:onze\s+kleine\s+|ome\s+|tante\s+)?({_CAP})"
+)
+SPEECH_THEN_NAME = re.compile(
+    rf"(?<![\w])(?i:zei|zegt|vroeg|vraagt|schreef|schrijft|stuurde|appte|appt|riep|antwoordde|vertelde)\s+({_CAP}|{_LOW})(?![\w-])"
+)
+KLEINE_NAME = re.compile(rf"(?<![\w])(?i:onze\s+kleine|ome|tante)\s+({_CAP})")
+QUOTE = re.compile(r"(?:^|(?<=[\s(:]))(['\"‘“])(.{2,300}?)(?:['\"’”])(?=[\s,.;:!?)]|$)", re.S)
+_TOKEN = re.compile(rf"(?<![\w-]){_LOW}(?![\w-])")
+NAME_PAREN = re.compile(rf"(?<![\w])({_CAP})\s*\(\s*(?=\d)")
+_NOT_AFTER_ROLE = {"en", "of", "die", "dat", "wil", "is", "heeft", "was", "zegt", "vindt", "kan", "moet"}
+
+
+def _is_lower_name(token: str) -> bool:
+    word = token.lower()
+    return word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES
+
+
+def _structural_names(text: str) -> list[Finding]:
+    findings = []
+    for match in ROLE_THEN_NAME.finditer(text):
+        name, punctuation = match.group(2), match.group(1)
+        first = name.split()[0].lower()
+        if first in NOT_NAMES or first in _NOT_AFTER_ROLE or first in COMMON_WORDS:
+            continue
+        if name.islower() and not (
+            _is_lower_name(name)
+            or punctuation == "("
+            and first not in NAME_LIKE_WORDS
+            and re.match(r"\s*\)", text[match.end(2) :])
+            or first in FIRST_NAMES
+            and re.match(
+                r"(?i:oma|opa|tante|oom)\b", match.group().split()[-2 if len(match.group().split()) > 1 else 0]
+            )
+        ):
+            continue
+        if not name.islower() and not punctuation and first in NAME_LIKE_WORDS and first not in FIRST_NAMES:
+            continue
+        findings.append(_finding(text, "name", *match.span(2)))
+    for match in TITLE_THEN_NAME.finditer(text):
+        name = match.group(1)
+        if name.split()[-1].lower() in NOT_NAMES | _NOT_AFTER_ROLE | {"en", "de", "van"}:
+            continue
+        findings.append(_finding(text, "name", *match.span(1)))
+    for pattern in (NAMING, KLEINE_NAME):
+        for match in pattern.finditer(text):
+            if match.group(1).lower() not in NOT_NAMES:
+                findings.append(_finding(text, "name", *match.span(1)))
+    for match in SPEECH_THEN_NAME.finditer(text):
+        word = match.group(1).lower()
+        if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
+            findings.append(_finding(text, "name", *match.span(1)))
+    for quote in QUOTE.finditer(text):
+        offset = quote.start(2)
+        for token in _TOKEN.finditer(quote.group(2)):
+            if _is_lower_name(token.group()):
+                findings.append(_finding(text, "name", offset + token.start(), offset + token.end()))
+    return findings
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:uit|naar|in|te|richting|vanuit)\s+$", re.I)
+_CAP_TOKEN = re.compile(rf"(?<![\w-]){_CAP}(?![\w-])")
+
+
+def _lexicon_names(text: str) -> list[Finding]:
+    """A capitalised first name of the lexicon that is no Dutch word ("Femke", "Bilal", "Haruto")."""
+    findings = []
+    for match in _CAP_TOKEN.finditer(text):
+        word = match.group().lower()
+        if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
+            if not _PLACE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+                findings.append(_finding(text, "name", *match.span()))
+    return findings
+
+
+def _is_birth_date(text: str, start: int, end: int) -> bool:
+    """A date next to a person is a birth date: "Tess (09-11-2018)", "(5/8/2011, BSN …)", "Liam, 12-04-2012"."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20]
+    if BIRTH_CONTEXT.search(before) or BIRTH_AFTER.match(after):
+        return True
+    if re.match(r"\s*,\s*(?:BSN|burgerservicenummer)", after, re.I):
+        return True
+    person = rf"(?:{_CAP}|kind|kinderen|jongste|oudste|zoon|dochter|meisje|jongen|baby|broer|zus)"
+    return bool(re.search(rf"(?<![\w]){person}\s*[(,]\s*$", before) and re.match(r"\s*(?:[),;]|en\s)", after))
 
 
 # --- Combining ----------------------------------------------------------------------------------
@@ -352,9 +494,11 @@ def _trim_name(finding: Finding, text: str) -> Finding:
         return finding
     start = finding.start
     while True:
-        match = re.match(r"([\w'.-]+)\s+", text[start:finding.end])
+        match = re.match(r"([\w'.-]+)\s+", text[start : finding.end])
         if not match or match.group(1).lower().rstrip(".") not in NOT_NAMES | {"mr", "dr", "drs", "ir"}:
             break
+        if match.group(1) in ("de", "het") and re.match(r"\s*[\w'-]+\s*$", text[start + match.end() : finding.end]):
+            break  # "de graaf", "de Vries": a surname with its particle
         start += match.end()
     return _finding(text, "name", start, finding.end) if start != finding.start else finding
 
@@ -365,8 +509,6 @@ def _keep(finding: Finding, text: str, excluded: list[tuple[int, int]]) -> bool:
     if finding.kind == "name":
         words = [w for w in re.split(r"[\s.]+", finding.text) if w]
         if all(w.lower().strip("'") in NOT_NAMES for w in words):
-            return False
-        if not any(ch.isupper() for ch in finding.text):
             return False
     if finding.kind in ("name", "place", "institution", "date", "age", "url"):
         for start, end in excluded:
@@ -403,20 +545,44 @@ def find_personal_data(text: str, *, use_deduce: bool = True) -> list[Finding]:
 # --- Replacement roles ------------------------------------------------------------------------------
 
 _ROLE_WORDS = [
-    (re.compile(r"\b(moeder|mama|mevrouw|mw|mevr)\.?\s*$", re.I), "[MOEDER]"),
-    (re.compile(r"\b(vader|papa|meneer|dhr)\.?\s*$", re.I), "[VADER]"),
+    (re.compile(r"\b(moeder|mama|mevrouw|mw|mevr)\.?\s*[,(]?\s*$", re.I), "[MOEDER]"),
+    (re.compile(r"\b(vader|papa|meneer|dhr|de heer)\.?\s*[,(]?\s*$", re.I), "[VADER]"),
     (re.compile(r"\b(stiefvader|stiefmoeder|partner|vriend|vriendin)\s*(van\s+\w+\s*)?$", re.I), "[NIEUWE PARTNER]"),
-    (re.compile(r"\b(oma|opa|grootmoeder|grootvader)\s*$", re.I), "[GROOTOUDER]"),
+    (re.compile(r"\b(oma|grootmoeder)\s*[,(]?\s*$", re.I), "[OMA]"),
+    (re.compile(r"\b(opa|grootvader)\s*[,(]?\s*$", re.I), "[OPA]"),
     (re.compile(r"\b(juf|meester|leerkracht|mentor)\s*$", re.I), "[LEERKRACHT]"),
     (re.compile(r"\b(advocaat|advocate)\s*$", re.I), "[ADVOCAAT]"),
-    (re.compile(r"\b(tante|oom)\s*$", re.I), "[FAMILIELID]"),
+    (re.compile(r"\btante\s*[,(]?\s*$", re.I), "[TANTE]"),
+    (re.compile(r"\boom\s*[,(]?\s*$", re.I), "[OOM]"),
     (
         re.compile(
-            r"\b(zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|jongen|meisje|baby|peuter)\s*$", re.I
+            r"\b(zoon|zoontje|dochter|dochtertje|kind|kinderen|broer|broertje|zus|zusje|jongen|meisje|baby|peuter)"
+            r"\s*[,(:]?\s*$",
+            re.I,
         ),
         "[KIND]",
     ),
 ]
+
+
+# Case and file numbers: the organisation named just before the number decides the role.
+_CASE_ROLES = [
+    (re.compile(r"politie|aangifte|proces-verbaal|mutatie|BVH|wijkagent|PL\d", re.I), "[POLITIENUMMER]"),
+    (re.compile(r"Veilig Thuis|VT", re.I), "[VEILIG THUIS-NUMMER]"),
+    (re.compile(r"\bRaad\b|raads|RvdK", re.I), "[RAADSNUMMER]"),
+    (re.compile(r"rechtbank|rechter|zaaknummer|parket|beschikking|zitting|FA RK|JE RK|ECLI", re.I), "[ZAAKNUMMER]"),
+    (re.compile(r"jeugdbescherm|gecertificeerde|\bGI\b|\bJB\b", re.I), "[DOSSIERNUMMER JEUGDBESCHERMING]"),
+]
+
+
+def _case_role(text: str, finding: Finding) -> str:
+    context = re.split(r"[.!?]\s", text[max(0, finding.start - 60) : finding.start])[-1] + finding.text
+    nearest, chosen = -1, KINDS["case_number"][1]
+    for pattern, role in _CASE_ROLES:
+        for match in pattern.finditer(context):
+            if match.start() > nearest:
+                nearest, chosen = match.start(), role
+    return chosen
 
 
 def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
@@ -431,8 +597,8 @@ def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
             if key in by_name:
                 role = by_name[key]
             else:
-                before = text[max(0, finding.start - 25):finding.start]
-                after = text[finding.end:finding.end + 12]
+                before = text[max(0, finding.start - 25) : finding.start]
+                after = text[finding.end : finding.end + 12]
                 role = "[PERSOON]"
                 for pattern, candidate in _ROLE_WORDS:
                     if pattern.search(before):
@@ -444,7 +610,11 @@ def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
                     children += 1
                     role = f"[KIND {children}]"
                 by_name[key] = role
-        elif finding.kind == "institution" and re.search(r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I):
+        elif finding.kind == "case_number":
+            role = _case_role(text, finding)
+        elif finding.kind == "institution" and re.search(
+            r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I
+        ):
             role = "[SCHOOL]"
         result.append(replace(finding, role=role))
     return result
@@ -469,8 +639,8 @@ def highlight(text: str, findings: list[Finding]):
         if finding.start < position:
             continue
         if finding.start > position:
-            segments.append((text[position:finding.start], None))
-        segments.append((text[finding.start:finding.end], finding))
+            segments.append((text[position : finding.start], None))
+        segments.append((text[finding.start : finding.end], finding))
         position = finding.end
     if position < len(text):
         segments.append((text[position:], None))
