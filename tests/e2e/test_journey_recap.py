@@ -56,7 +56,7 @@ def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form)
     page.goto(live_server.url + "/")
     page.locator("header").get_by_role("link", name="Lunchsessies").first.click()
     page.get_by_role("link", name="Grootouders na de scheiding").first.click()
-    assert page.get_by_text("ouderschapsplannen en de rol van grootouders").first.is_visible()
+    assert "ouderschapsplannen en de rol van grootouders" in page.locator("main").text_content()
     page.set_viewport_size({"width": 360, "height": 740})
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe() == []
