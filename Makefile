@@ -91,11 +91,12 @@ test-sqlite: install
 test-postgres: install
 	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e
 
-# The production stack on loopback: PostgreSQL + Redis (Debian packages), gunicorn, task worker.
+# The production stack on loopback: nginx -> gunicorn -> PostgreSQL + Redis (Debian packages), task worker.
 PROD_WEB_PORT ?= 8080
 PROD_PG_PORT ?= 5434
 PROD_REDIS_PORT ?= 6380
-PROD_ENV = PROD_WEB_PORT=$(PROD_WEB_PORT) PROD_PG_PORT=$(PROD_PG_PORT) PROD_REDIS_PORT=$(PROD_REDIS_PORT)
+PROD_NGINX_PORT ?= 8090
+PROD_ENV = PROD_WEB_PORT=$(PROD_WEB_PORT) PROD_PG_PORT=$(PROD_PG_PORT) PROD_REDIS_PORT=$(PROD_REDIS_PORT) PROD_NGINX_PORT=$(PROD_NGINX_PORT)
 
 serve-prod: install  ## the production stack on loopback
 	$(PROD_ENV) ./scripts/prod-stack.sh serve
@@ -119,3 +120,8 @@ messages: install  ## regenerate the English catalogue
 
 bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
 	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000
+
+.PHONY: eval-search
+eval-search:  ## search relevance set: hit@3 and MRR per kind (SQLite; PostgreSQL too when DATABASE_URL is set)
+	$(BIN)/pytest tests/search/test_relevance.py -q -s -p no:randomly
+	@if [ -n "$$DATABASE_URL" ]; then TEST_DATABASE_URL="$$DATABASE_URL" $(BIN)/pytest tests/search/test_relevance.py -q -s -p no:randomly; fi

@@ -10,10 +10,11 @@ class CasusesConfig(AppConfig):
         from community import home, personal_data
         from search.documents import register
 
-        from . import privacy
+        from . import moderation, privacy
         from .search import CasusAdapter
 
         register(CasusAdapter())
+        moderation.silence_stock_workflow_mails()
         personal_data.register("casussen", export=privacy.export_casuses, erase=privacy.erase_casuses)
         from community import contributions, digest
         from methodology import phase_links

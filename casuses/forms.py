@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .checking import AnonymityCheckedForm
 from .models import AGE_BANDS, Reaction
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
@@ -32,7 +33,7 @@ def _text(label, max_length, help_text="", rows=6, required=True):
     )
 
 
-class CasusForm(forms.Form):
+class CasusForm(AnonymityCheckedForm):
     CHECKED_FIELDS = ("title", "situation", "question", "tags")
 
     title = forms.CharField(
@@ -87,7 +88,7 @@ class CasusForm(forms.Form):
         return sorted({name for name in names if name})[:10]
 
 
-class ReactionForm(forms.Form):
+class ReactionForm(AnonymityCheckedForm):
     CHECKED_FIELDS = ("body",)
 
     body = _text(_("Uw reactie"), 4000, _("Deel uw advies of ervaring. Noem geen namen, plaatsen of scholen."), rows=6)
@@ -103,10 +104,13 @@ class ReasonForm(forms.Form):
     reason = _text(_("Reden"), 1000, rows=3)
 
 
-class CloseForm(forms.Form):
+class CloseForm(AnonymityCheckedForm):
     CHECKED_FIELDS = ("follow_up",)
 
     follow_up = _text(
         _("Vervolg: wat heeft u gedaan en wat leverde het op?"), 4000,
         _("Collega's leren van uw vervolg. Ook hier geen namen of andere herkenbare gegevens."), rows=5,
+    )
+    confirm_warnings = forms.BooleanField(
+        label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False
     )

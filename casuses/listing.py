@@ -1,7 +1,7 @@
 """The casus list at /casussen/: filters, ordering, pagination, cards; a constant number of queries."""
 
 from django.core.paginator import Paginator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from taggit.models import Tag
 
 from community.cards import Card
@@ -65,7 +65,9 @@ def casus_list_context(index, request) -> dict:
 def card_for(casus, request=None) -> Card:
     status = _("afgesloten") if casus.status == CasusPage.Status.CLOSED else _("open")
     count = casus.reaction_count
-    label = _("Casus · %(status)s · %(count)d reactie(s)") % {"status": status, "count": count}
+    label = ngettext(
+        "Casus · %(status)s · %(count)d reactie", "Casus · %(status)s · %(count)d reacties", count
+    ) % {"status": status, "count": count}
     return Card(
         type_label=label,
         title=casus.title,

@@ -1,5 +1,4 @@
 """Casussen: anonymised case questions that members put to colleagues, and the colleagues' reactions.
-
 A ``CasusPage`` lives under the members-only ``CasusIndexPage`` (``/casussen/``). Members never use
 the Wagtail admin: they post through the front-end form (``casuses/views.py``), which runs the
 anonymity check (``casuses/anonymity.py``) and then starts the moderation workflow, whose task is an
@@ -7,6 +6,7 @@ anonymity check (``casuses/anonymity.py``) and then starts the moderation workfl
 """
 
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import models
@@ -139,6 +139,10 @@ class CasusPage(Page):
     @property
     def teaser(self):
         return _("Een geanonimiseerde casus die een lid aan collega's voorlegt. Alleen leden kunnen hem lezen.")
+
+    def restricted_stand_in(self):
+        """What a non-member's teaser shows instead of this page: the title is member content too."""
+        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="")
 
     @property
     def is_open(self) -> bool:

@@ -1,5 +1,7 @@
 """Moderation of casussen: the workflow, submitting from the front-end, decisions, and their trail."""
 
+from urllib.parse import urlparse
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -9,8 +11,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
-
-from community.links import absolute_url
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -82,7 +82,62 @@ def submit_casus(user, *, data: dict, token, casus=None):
     _no_admin_mails(user)
     moderation_workflow().start(page, user)
     log(page, "casuses.submit", user=user)
+    mail_moderators(
+        _("Nieuwe casus ter controle"),
+        _("Er wacht een casus op de anonimiteitscontrole: '%(title)s'.\n\nControleer hem op %(url)s")
+        % {"title": page.title, "url": absolute_url(reverse("casuses:moderation"))},
+    )
     return page
+
+
+def absolute_url(path: str) -> str:
+    """An absolute link for a mail. TODO(staff): use the site's base-URL helper once it is merged."""
+    return path if urlparse(path).scheme else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def moderators():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
+
+
+def mail_moderators(subject: str, text: str) -> None:
+    addresses = list(moderators().values_list("email", flat=True))
+    for address in addresses:
+        _mail_on_commit(address, subject, text)
+
+
+def _mail_on_commit(address: str, subject: str, text: str) -> None:
+    transaction.on_commit(lambda: send_mail(f"[Kennisplein Scheiding] {subject}", text, None, [address]))
+
+
+def is_casus_workflow_object(instance) -> bool:
+    """Whether a Wagtail workflow or task state belongs to the casus moderation."""
+    from .models import AnonymityCheckTask
+
+    workflow_state = getattr(instance, "workflow_state", instance)
+    task = getattr(instance, "task", None)
+    if task is not None and isinstance(task.specific, AnonymityCheckTask):
+        return True
+    workflow = getattr(workflow_state, "workflow", None)
+    return workflow is not None and workflow.name == WORKFLOW_NAME
+
+
+def silence_stock_workflow_mails() -> None:
+    """Wagtail mails moderators and superusers about casus workflow steps with links into /cms/; for
+    casussen we send our own mails (to /casussen/moderatie/ and the casus page) instead."""
+    from wagtail.admin import signal_handlers
+
+    for notifier in (
+        signal_handlers.task_submission_email_notifier,
+        signal_handlers.workflow_submission_email_notifier,
+        signal_handlers.workflow_approval_email_notifier,
+        signal_handlers.workflow_rejection_email_notifier,
+    ):
+        stock = notifier.can_handle
+        notifier.can_handle = lambda instance, _stock=stock, **kwargs: (
+            not is_casus_workflow_object(instance) and _stock(instance, **kwargs)
+        )
 
 
 def _no_admin_mails(user):
@@ -141,7 +196,7 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
         _mail_author(page, _("Uw casus is goedgekeurd"), _(
             "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
             "%(url)s"
-        ) % {"title": page.title, "url": absolute_url(page.url)})
+        ) % {"title": page.title, "url": absolute_url(CasusPage.objects.get(pk=page.pk).get_url() or reverse("casuses:mine"))})
     elif action_name == "reject":
         _mail_author(page, _("Uw casus is niet goedgekeurd"), _(
             "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
@@ -157,9 +212,7 @@ def _mail_author(page, subject, text):
     author = page.author
     if author is None or not author.email:
         return
-    transaction.on_commit(
-        lambda: send_mail(f"[Kennisplein Scheiding] {subject}", text, None, [author.email])
-    )
+    _mail_on_commit(author.email, subject, text)
 
 
 @transaction.atomic
@@ -186,3 +239,35 @@ def hide_reaction(reaction, user, reason: str):
         reaction_count=reaction.casus.reactions.filter(hidden=False).count()
     )
     log(reaction, "casuses.reaction_hide", user=user, data={"reason": reason})
+    author = reaction.author
+    if author is not None and author.email and author.is_active:
+        _mail_on_commit(author.email, _("Uw reactie is verborgen"), _(
+            "Een moderator heeft uw reactie op de casus '%(title)s' verborgen.\n\nReden: %(reason)s\n\n"
+            "Leden zien de reactie niet meer. De casus staat op %(url)s"
+        ) % {"title": reaction.casus.title, "reason": reason, "url": absolute_url(reaction.casus.get_url())})
+
+
+def report_reaction(reaction, reporter, reason: str):
+    """Store a member's report (once per member) and tell the moderators."""
+    from .models import ReactionReport
+
+    report, created = ReactionReport.objects.get_or_create(
+        reaction=reaction, reporter=reporter, defaults={"reason": reason}
+    )
+    if created:
+        log(reaction, "casuses.report", user=reporter, data={"reason": reason})
+        mail_moderators(
+            _("Nieuwe melding van een reactie"),
+            _("Een lid heeft een reactie op de casus '%(title)s' gemeld.\n\nReden: %(reason)s\n\n"
+              "Bekijk de melding op %(url)s") % {
+                "title": reaction.casus.title, "reason": reason, "url": absolute_url(reverse("casuses:moderation")),
+            },
+        )
+    return report
+
+
+def resolve_report(report, user):
+    """The moderator looked at the report and leaves the reaction visible."""
+    report.resolved = True
+    report.save(update_fields=["resolved"])
+    log(report.reaction, "casuses.report_resolve", user=user, data={"report": report.pk})

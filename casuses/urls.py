@@ -18,4 +18,5 @@ urlpatterns = [
     path("casussen/reacties/<int:pk>/nuttig/", views.mark_helpful, name="helpful"),
     path("casussen/reacties/<int:pk>/melden/", views.report, name="report"),
     path("casussen/reacties/<int:pk>/verbergen/", views.hide_reaction, name="hide"),
+    path("casussen/meldingen/<int:pk>/afhandelen/", views.resolve_report, name="resolve_report"),
 ]

@@ -16,16 +16,19 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
+from allauth.mfa.utils import is_mfa_enabled
+
 from community import access, ratelimit
+from community.middleware import require_mfa_setup
 from community.notifications import notify
 from community.ratelimit import rate_limit
 
 from . import moderation
-from .checking import add_anonymity_errors, apply_replacement, check_fields
+from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields
 from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator, make_private
 
-FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags")
+FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile")
 
 
 def members_only(view):
@@ -41,12 +44,16 @@ def members_only(view):
 
 
 def moderators_only(view):
+    """Moderators only, and only with a second factor: the same rule and set-up redirect as /cms/."""
+
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_moderator(request.user):
             return make_private(render(request, "403.html", status=403))
+        if not is_mfa_enabled(request.user):
+            return require_mfa_setup(request)
         return make_private(view(request, *args, **kwargs))
 
     return wrapped
@@ -77,16 +84,64 @@ def _data_of_page(page: CasusPage) -> dict:
     }
 
 
+def bounded_body(max_bytes: int):
+    """Refuse a request whose body is larger than any honest form could be, before reading it."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > max_bytes:
+                message = _("Uw tekst is te lang om te versturen. Maak hem korter en probeer het opnieuw.")
+                return make_private(render(request, "413.html", {"message": message}, status=413))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+# Every casus form is a few thousand characters at most (CasusForm: about 8,300). URL-encoded, a
+# character takes up to 9 bytes, so 128 KB holds every honest post and refuses abuse unread.
+MAX_FORM_BYTES = 128 * 1024
+
+
+def _draft_for(user, token, casus) -> CasusDraft:
+    """The member's own draft for this token; a token of someone else's draft starts a new one."""
+    draft = CasusDraft.objects.filter(token=token).first()
+    if draft is None:
+        return CasusDraft(token=token, author=user, casus=casus)
+    if draft.author_id != user.pk or draft.casus_id != (casus.pk if casus else None):
+        return CasusDraft(token=uuid.uuid4(), author=user, casus=casus)
+    return draft
+
+
+def _save_draft(draft: CasusDraft, data) -> None:
+    draft.data = {name: data.get(name, "") for name in FORM_FIELDS}
+    draft.save()
+    CasusDraft.objects.filter(author=draft.author, casus=draft.casus).exclude(pk=draft.pk).delete()
+
+
+def _posted_token(request):
+    try:
+        return uuid.UUID(request.POST.get("token", ""))
+    except ValueError:
+        return uuid.uuid4()
+
+
 @members_only
+@bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_form", "200/h")
 def casus_form(request, pk=None):
     casus = None
     if pk is not None:
         casus = get_object_or_404(CasusPage, pk=pk, author=request.user, archived_at__isnull=True)
-    drafts = CasusDraft.objects.filter(author=request.user, casus=casus)
 
     if request.method == "GET":
-        draft = drafts.first()
+        draft = CasusDraft.objects.filter(author=request.user, casus=casus).first()
         if draft is not None:
             data = draft.data
         elif casus is not None:
@@ -101,40 +156,32 @@ def casus_form(request, pk=None):
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
 
-    try:
-        token = uuid.UUID(request.POST.get("token", ""))
-    except ValueError:
-        token = uuid.uuid4()
-    already = CasusPage.objects.filter(submission_token=token).first()
-    if already is not None and not CasusDraft.objects.filter(token=token).exists():
+    token = _posted_token(request)
+    if CasusPage.objects.filter(submission_token=token, author=request.user).exists() and not (
+        CasusDraft.objects.filter(token=token, author=request.user).exists()
+    ):
         messages.info(request, _("Deze casus is al ingediend; u hoeft niets opnieuw te versturen."))
         return redirect("casuses:mine")
 
     data = request.POST.copy()
     action = data.get("action", "check")
-    replacement = data.get("replace")
-    if replacement:
-        apply_replacement(CasusForm, data, replacement)
+    if data.get("replace_all"):
+        apply_all_replacements(CasusForm, data)
+        action = "check"
+    elif data.get("replace"):
+        apply_replacement(CasusForm, data, data["replace"])
         action = "check"
 
-    # Save what was typed, always: nothing is lost, whatever happens next.
-    stored = {name: data.get(name, "") for name in FORM_FIELDS}
-    draft, _created = CasusDraft.objects.update_or_create(
-        token=token, defaults={"author": request.user, "casus": casus, "data": stored}
-    )
-    drafts.exclude(pk=draft.pk).delete()
-
-    form = CasusForm(data)
-    form.is_valid()
-    checked = check_fields(CasusForm, data)
+    # Save what was typed (after any replacement), always: nothing is lost, whatever happens next.
+    draft = _draft_for(request.user, token, casus)
+    _save_draft(draft, data)
 
     if action == "submit":
-        acceptable = add_anonymity_errors(form, checked)
-        if form.is_valid() and acceptable:
+        form = CasusForm(data)
+        if form.is_valid():
             if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
                 return ratelimit.too_many_requests(request)
-            cleaned = dict(form.cleaned_data)
-            page = moderation.submit_casus(request.user, data=cleaned, token=token, casus=casus)
+            page = moderation.submit_casus(request.user, data=dict(form.cleaned_data), token=draft.token, casus=casus)
             draft.delete()
             messages.success(
                 request,
@@ -142,31 +189,24 @@ def casus_form(request, pk=None):
                   "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."),
             )
             return redirect("casuses:mine")
-        status = 400
-    elif action == "draft":
+        response = _render_form(request, form, form.checked, draft.token, casus, draft_saved=True)
+        response.status_code = 400
+        return response
+
+    if action == "draft":
         messages.success(request, _("Uw concept is opgeslagen. U kunt later verder waar u gebleven was."))
-        status = 200
-    else:
-        status = 200
-    if action != "submit":
-        # Checking or saving a draft shows the findings, not "this field is required".
-        form = CasusForm(initial={**stored, "confirm_warnings": data.get("confirm_warnings") == "on"})
-    response = _render_form(request, form, checked, token, casus, draft_saved=True)
-    response.status_code = status
-    return response
+    # Checking, replacing or saving shows the saved draft with its findings (not "this field is
+    # required"), by redirect: reloading the page then never posts the old text again.
+    return redirect(request.path)
 
 
 def _render_form(request, form, checked, token, casus, draft_saved=False):
-    blocking = sum(1 for field in checked for f in field.findings if f.severity == "block")
-    warnings = sum(1 for field in checked for f in field.findings if f.severity == "warn")
     return render(
         request,
         "casuses/casus_form.html",
         {
             "form": form,
-            "checked": checked,
-            "blocking": blocking,
-            "warnings": warnings,
+            "fields": field_rows(form, checked),
             "token": token,
             "casus": casus,
             "draft_saved": draft_saved,
@@ -174,13 +214,47 @@ def _render_form(request, form, checked, token, casus, draft_saved=False):
     )
 
 
+def field_rows(form, checked) -> dict:
+    """Each visible field with its own findings, so they show next to the field they concern; the
+    summary with "alles vervangen" follows the last checked field."""
+    by_name = {field.name: field for field in checked}
+    return {
+        "rows": [
+            {"field": field, "checked": field.name in form.CHECKED_FIELDS, "findings": by_name.get(field.name)}
+            for field in form.visible_fields()
+        ],
+        "checked": checked,
+        "total": len(all_findings(checked)),
+        "last_checked": form.CHECKED_FIELDS[-1],
+    }
+
+
 @members_only
+@bounded_body(MAX_FORM_BYTES)
+@rate_limit("casus_check_minute", "40/m")
+@rate_limit("casus_check", "600/h")
 @require_POST
 def check_text(request):
-    """The findings panel for the texts in the form (used by static/js/casus-anonymity.js)."""
-    form_class = ReactionForm if request.POST.get("form") == "reaction" else CasusForm
+    """The findings beside each field (used by static/js/casus-anonymity.js as the member types).
+
+    For the casus form it also saves the member's own draft, so the server never keeps text the
+    member has since replaced or removed."""
+    form_class = {"reaction": ReactionForm, "close": CloseForm}.get(request.POST.get("form"), CasusForm)
+    token = _posted_token(request)
+    submitted = CasusPage.objects.filter(submission_token=token).exists()
+    if form_class is CasusForm and request.POST.get("token") and not submitted:
+        casus = None
+        if request.POST.get("casus"):
+            casus = get_object_or_404(CasusPage, pk=request.POST["casus"], author=request.user, archived_at__isnull=True)
+        _save_draft(_draft_for(request.user, token, casus), request.POST)
     checked = check_fields(form_class, request.POST)
-    html = render_to_string("casuses/_findings.html", {"checked": checked}, request=request)
+    by_name = {field.name: field for field in checked}
+    context = {
+        "blocks": [(name, by_name.get(name)) for name in form_class.CHECKED_FIELDS],
+        "checked": checked,
+        "total": len(all_findings(checked)),
+    }
+    html = render_to_string("casuses/_findings.html", context, request=request)
     return HttpResponse(html)
 
 
@@ -241,7 +315,9 @@ def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
         "is_author": user.is_authenticated and page.author_id == user.pk,
         "is_moderator": moderator,
         "reaction_form": ReactionForm(),
+        "reaction_rows": field_rows(ReactionForm(), []),
         "close_form": CloseForm(),
+        "close_rows": field_rows(CloseForm(), []),
         "tags": [tag.name for tag in page.tags.all()],
     }
     if getattr(request, "is_preview", False):
@@ -253,6 +329,7 @@ def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
 
 
 @members_only
+@bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_reaction", "30/h")
 @require_POST
 def react(request, pk):
@@ -260,14 +337,11 @@ def react(request, pk):
     if not page.is_open:
         messages.info(request, _("Deze casus is afgesloten; er kunnen geen reacties meer bij."))
         return redirect(page.url)
-    data = request.POST.copy()
-    replacement = data.get("replace")
-    if replacement:
-        apply_replacement(ReactionForm, data, replacement)
-    form = ReactionForm(data)
-    form.is_valid()
-    checked = check_fields(ReactionForm, data)
-    if not replacement and add_anonymity_errors(form, checked) and form.is_valid():
+    replaced = _with_replacements(ReactionForm, request.POST)
+    if replaced is not None:
+        return page.render_with(request, {"reaction_form": replaced[0], "reaction_rows": replaced[1]})
+    form = ReactionForm(request.POST)
+    if form.is_valid():
         with transaction.atomic():
             reaction = Reaction.objects.create(
                 casus=page, author=request.user, body=form.cleaned_data["body"],
@@ -279,9 +353,23 @@ def react(request, pk):
         _notify_author(page, reaction, request)
         messages.success(request, _("Dank u wel voor uw reactie."))
         return redirect(page.url + f"#reactie-{reaction.pk}")
-    if replacement:
-        form = ReactionForm(initial={name: data.get(name, "") for name in ("body", "perspective")})
-    return page.render_with(request, {"reaction_form": form, "reaction_checked": checked}, status=200 if replacement else 400)
+    extra = {"reaction_form": form, "reaction_rows": field_rows(form, form.checked)}
+    return page.render_with(request, extra, status=400)
+
+
+def _with_replacements(form_class, posted):
+    """Without JS, "Vervang door" and "alles vervangen" post the form: show it again with the text
+    replaced and its findings (form, rows); None when the post was no replacement."""
+    data = posted.copy()
+    if data.get("replace_all"):
+        apply_all_replacements(form_class, data)
+    elif data.get("replace"):
+        apply_replacement(form_class, data, data["replace"])
+    else:
+        return None
+    form = form_class(initial={name: data.get(name, "") for name in form_class.base_fields})
+    form.initial["confirm_warnings"] = data.get("confirm_warnings") == "on"
+    return form, field_rows(form, check_fields(form_class, data))
 
 
 def _notify_author(page, reaction, request):
@@ -311,16 +399,18 @@ def mark_helpful(request, pk):
 
 
 @members_only
+@bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_close", "20/h")
 @require_POST
 def close(request, pk):
     page = _visible_casus(request, pk)
     if page.author_id != request.user.pk:
         return make_private(render(request, "403.html", status=403))
+    replaced = _with_replacements(CloseForm, request.POST)
+    if replaced is not None:
+        return page.render_with(request, {"close_form": replaced[0], "close_rows": replaced[1]})
     form = CloseForm(request.POST)
-    form.is_valid()
-    checked = check_fields(CloseForm, request.POST)
-    if add_anonymity_errors(form, checked) and form.is_valid():
+    if form.is_valid():
         CasusPage.objects.filter(pk=page.pk).update(
             status=CasusPage.Status.CLOSED, follow_up=form.cleaned_data["follow_up"], closed_at=timezone.now(),
             last_activity_at=timezone.now(),
@@ -328,21 +418,19 @@ def close(request, pk):
         log(page, "casuses.close", user=request.user)
         messages.success(request, _("Uw casus is afgesloten. Dank u wel voor het delen van het vervolg."))
         return redirect(page.url)
-    return page.render_with(request, {"close_form": form, "close_checked": checked}, status=400)
+    return page.render_with(request, {"close_form": form, "close_rows": field_rows(form, form.checked)}, status=400)
 
 
 @members_only
+@bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_report", "20/h")
 @require_POST
 def report(request, pk):
-    reaction = get_object_or_404(Reaction, pk=pk)
+    reaction = get_object_or_404(Reaction, pk=pk, hidden=False)
     page = _visible_casus(request, reaction.casus_id)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        ReactionReport.objects.get_or_create(
-            reaction=reaction, reporter=request.user, defaults={"reason": form.cleaned_data["reason"]}
-        )
-        log(reaction, "casuses.report", user=request.user, data={"reason": form.cleaned_data["reason"]})
+        moderation.report_reaction(reaction, request.user, form.cleaned_data["reason"])
         messages.success(request, _("Dank u wel. Een moderator bekijkt de reactie."))
     else:
         messages.error(request, _("Geef een reden op voor uw melding."))
@@ -384,14 +472,31 @@ def moderation_decide(request, task_state_pk):
     return redirect("casuses:moderation")
 
 
+def _back_to_queue_or_casus(request, reaction):
+    if request.POST.get("next") == "moderation":
+        return redirect("casuses:moderation")
+    return redirect(reaction.casus.url + f"#reactie-{reaction.pk}")
+
+
 @moderators_only
 @require_POST
 def hide_reaction(request, pk):
-    reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk)
+    reaction = get_object_or_404(Reaction.objects.select_related("casus", "author"), pk=pk)
     form = ReasonForm(request.POST)
-    if form.is_valid():
+    if reaction.hidden:
+        messages.info(request, _("Deze reactie was al verborgen."))
+    elif form.is_valid():
         moderation.hide_reaction(reaction, request.user, form.cleaned_data["reason"])
-        messages.success(request, _("De reactie is verborgen."))
+        messages.success(request, _("De reactie is verborgen. De schrijver krijgt de reden per e-mail."))
     else:
-        messages.error(request, _("Geef een reden op om de reactie te verbergen."))
-    return redirect(reaction.casus.url + f"#reactie-{reaction.pk}")
+        messages.error(request, _("Geef een reden op om de reactie te verbergen; de schrijver krijgt die te zien."))
+    return _back_to_queue_or_casus(request, reaction)
+
+
+@moderators_only
+@require_POST
+def resolve_report(request, pk):
+    report = get_object_or_404(ReactionReport.objects.select_related("reaction"), pk=pk, resolved=False)
+    moderation.resolve_report(report, request.user)
+    messages.success(request, _("De melding is afgehandeld; de reactie blijft zichtbaar."))
+    return redirect("casuses:moderation")

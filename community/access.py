@@ -102,8 +102,33 @@ def combine(audiences) -> str:
 
 def _restriction_audiences() -> list[tuple[str, str]]:
     """(page path, audience) for every page view restriction: a small table, read in one query."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [(r.page.path, audience_of_restriction(r)) for r in restrictions]
+    rows = PageViewRestriction.objects.values_list("pk", "page__path", "restriction_type", "groups__name")
+    return _audiences_from_rows(rows)
+
+
+def _audiences_from_rows(rows) -> list[tuple[str, str]]:
+    """Rows of (restriction pk, path, type, group name or None), one per group, to (path, audience)."""
+    restrictions: dict = {}
+    for pk, path, restriction_type, group_name in rows:
+        _path, _type, names = restrictions.setdefault(pk, (path, restriction_type, []))
+        if group_name is not None:
+            names.append(group_name)
+    return [(path, _audience_of(restriction_type, names)) for path, restriction_type, names in restrictions.values()]
+
+
+def _audience_of(restriction_type: str, group_names: list[str]) -> str:
+    if restriction_type == BaseViewRestriction.LOGIN:
+        return LOGIN
+    if restriction_type == BaseViewRestriction.GROUPS and group_names:
+        return group_audience(*group_names)
+    return NOBODY
+
+
+def _request_restrictions(user) -> list[tuple[str, str]]:
+    cache = _request_cache(user)
+    if "restrictions" not in cache:
+        cache["restrictions"] = _restriction_audiences()
+    return cache["restrictions"]
 
 
 def _audience_at(path: str, restrictions) -> str:
@@ -116,9 +141,10 @@ def page_audience(page) -> str:
     return _audience_at(page.path, _restriction_audiences())
 
 
-def page_audiences(pages) -> dict:
-    """{page pk: audience} for many pages at once (one query), e.g. for audience labels on cards."""
-    restrictions = _restriction_audiences()
+def page_audiences(pages, user=None) -> dict:
+    """{page pk: audience} for many pages at once (one query, none when ``user``'s request read the
+    restriction table already), e.g. for audience labels on cards."""
+    restrictions = _request_restrictions(user) if user is not None else _restriction_audiences()
     return {page.pk: _audience_at(page.path, restrictions) for page in pages}
 
 
@@ -134,7 +160,7 @@ def _hidden_paths(user) -> list[str]:
     cache = _request_cache(user)
     if "hidden_paths" not in cache:
         cache["hidden_paths"] = [
-            path for path, audience in _restriction_audiences() if not may_see_audience(user, audience)
+            path for path, audience in _request_restrictions(user) if not may_see_audience(user, audience)
         ]
     return cache["hidden_paths"]
 
@@ -168,13 +194,25 @@ def has_admin_access(user) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
+def load_permissions(user) -> None:
+    """Fill Django's per-request permission cache in one query instead of ModelBackend's two.
+
+    Every page asks ``perms.wagtailadmin.access_admin`` (header, Wagtail's user bar). Same result
+    as ModelBackend.get_all_permissions for an active, non-superuser account.
+    """
+    if not user.is_authenticated or not user.is_active or user.is_superuser or hasattr(user, "_perm_cache"):
+        return
+    from django.contrib.auth.models import Permission
+
+    rows = (
+        Permission.objects.filter(Q(user=user) | Q(group__user=user))
+        .values_list("content_type__app_label", "codename")
+        .distinct()
+    )
+    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
+
+
 # Documents: a collection's restrictions hold for the collections under it.
-
-
-def _collection_restriction_audiences() -> list[tuple[str, str]]:
-    """(collection path, audience) for every collection view restriction, read in one query."""
-    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
-    return [(r.collection.path, audience_of_restriction(r)) for r in restrictions]
 
 
 def _hidden_collection_ids(user) -> frozenset[int]:
@@ -182,13 +220,15 @@ def _hidden_collection_ids(user) -> frozenset[int]:
     if "hidden_collections" not in cache:
         from wagtail.models import Collection
 
-        hidden = Q()
-        for path, audience in _collection_restriction_audiences():
-            if not may_see_audience(user, audience):
-                hidden |= Q(path__startswith=path)
-        cache["hidden_collections"] = (
-            frozenset(Collection.objects.filter(hidden).values_list("pk", flat=True)) if hidden else frozenset()
+        # Collections are a small table: all of them with their restrictions in one query.
+        rows = list(
+            Collection.objects.values_list(
+                "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type", "view_restrictions__groups__name"
+            )
         )
+        restricted = _audiences_from_rows((r_pk, path, kind, group) for _pk, path, r_pk, kind, group in rows if r_pk)
+        hidden = tuple(path for path, audience in restricted if not may_see_audience(user, audience))
+        cache["hidden_collections"] = frozenset(pk for pk, path, *_rest in rows if hidden and path.startswith(hidden))
     return cache["hidden_collections"]
 
 
@@ -205,10 +245,12 @@ def may_open_document(user, document) -> bool:
 
 def cached_page_audience(user, page) -> str:
     """page_audience, with the restriction table read once per request (for lists of many pages)."""
-    cache = _request_cache(user)
-    if "restrictions" not in cache:
-        cache["restrictions"] = _restriction_audiences()
-    return _audience_at(page.path, cache["restrictions"])
+    return _audience_at(page.path, _request_restrictions(user))
+
+
+def request_page_audience(request, page) -> str:
+    """The page's audience, with the restriction table read at most once for the whole request."""
+    return cached_page_audience(request.user, page)
 
 
 def audience_label(audience: str) -> str:

@@ -7,11 +7,13 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import audit, health, page_cache  # noqa: F401
+        from . import audit, health, page_cache, public_content  # noqa: F401
 
         health.register_configured()
         audit.connect()
+        public_content.connect()
         page_cache.connect()
+        _drop_wagtails_view_restriction_check()
         from . import permissions
 
         permissions.connect()
@@ -42,3 +44,13 @@ class CommunityConfig(AppConfig):
         contributions.register_for_organisation(
             "ouderbijeenkomsten", organisation_meetings, title=_("Ouderbijeenkomsten die zij mede organiseren"), order=50
         )
+
+
+def _drop_wagtails_view_restriction_check():
+    """community.wagtail_hooks.serve_restricted_pages_as_teaser decides who sees a page; Wagtail's
+    own check would read the same restrictions again on every page view (two more queries)."""
+    from wagtail import hooks
+    from wagtail import wagtail_hooks as wagtail_core_hooks
+
+    serve_hooks = hooks._hooks.get("on_serve_page", [])
+    serve_hooks[:] = [(fn, order) for fn, order in serve_hooks if fn is not wagtail_core_hooks.check_view_restrictions]

@@ -56,7 +56,9 @@ class AuditContextMiddleware:
 def _client_ip(request) -> str | None:
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    from .client_address import client_ip
+
+    return client_ip(request)
 
 
 def _label(user) -> str:

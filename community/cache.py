@@ -10,6 +10,7 @@ are stored in the database (``cached_db``), so nobody is logged out.
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -28,9 +29,10 @@ def _warn(operation: str, error: Exception) -> None:
 
 
 class ResilientRedisCache(RedisCache):
-    def add(self, key, value, timeout=None, version=None, **kwargs):
+    # timeout=None means "never expire" in Django's cache API; DEFAULT_TIMEOUT means "the default".
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
-            return super().add(key, value, **({"timeout": timeout} if timeout is not None else {}), version=version)
+            return super().add(key, value, timeout, version)
         except FAILURES as error:
             _warn("add", error)
             # Pretend it was stored: locks (allauth's rate limits) and rate limits then let requests
@@ -44,18 +46,16 @@ class ResilientRedisCache(RedisCache):
             _warn("get", error)
             return default
 
-    def set(self, key, value, timeout=None, version=None, **kwargs):
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
-            if timeout is None and "timeout" not in kwargs:
-                return super().set(key, value, version=version)
             return super().set(key, value, timeout, version)
         except FAILURES as error:
             _warn("set", error)
             return None
 
-    def touch(self, key, timeout=None, version=None):
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         try:
-            return super().touch(key, **({"timeout": timeout} if timeout is not None else {}), version=version)
+            return super().touch(key, timeout, version)
         except FAILURES as error:
             _warn("touch", error)
             return False
@@ -88,10 +88,8 @@ class ResilientRedisCache(RedisCache):
             _warn("incr", error)
             raise ValueError(f"Key '{key}' not found (cache unavailable).") from error
 
-    def set_many(self, data, timeout=None, version=None):
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         try:
-            if timeout is None:
-                return super().set_many(data, version=version)
             return super().set_many(data, timeout, version)
         except FAILURES as error:
             _warn("set_many", error)

@@ -18,6 +18,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from .sanitize import strip_control_characters
+
 TZID = "Europe/Amsterdam"
 AMSTERDAM = ZoneInfo(TZID)
 PRODID = "-//Kennisplein Scheiding//Agenda//NL"
@@ -71,7 +73,7 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str = "Kennisplein 
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
     calendar.add("METHOD", method)
-    calendar.add("X-WR-CALNAME", name)
+    calendar.add("X-WR-CALNAME", strip_control_characters(name))
     calendar.add("X-WR-TIMEZONE", TZID)
     calendar.add_component(amsterdam_timezone())
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
@@ -81,13 +83,13 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str = "Kennisplein 
         event.add("DTSTAMP", stamp)
         event.add("DTSTART", _local(item.start))
         event.add("DTEND", _local(item.end))
-        event.add("SUMMARY", item.summary)
+        event.add("SUMMARY", strip_control_characters(item.summary))
         if item.description:
-            event.add("DESCRIPTION", item.description)
+            event.add("DESCRIPTION", strip_control_characters(item.description))
         if item.url:
             event.add("URL", item.url)
         if item.location:
-            event.add("LOCATION", item.location)
+            event.add("LOCATION", strip_control_characters(item.location))
         event.add("STATUS", item.status)
         event.add("SEQUENCE", item.sequence)
         if item.last_modified:

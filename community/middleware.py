@@ -1,3 +1,5 @@
+import time
+
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
@@ -23,12 +25,17 @@ class AdminRequiresMFAMiddleware:
             and has_admin_access(request.user)
             and not is_mfa_enabled(request.user)
         ):
-            messages.warning(
-                request,
-                _("Stel eerst tweestapsverificatie in met een authenticator-app; daarna opent het beheer."),
-            )
-            return redirect("mfa_activate_totp")
+            return require_mfa_setup(request)
         return self.get_response(request)
+
+
+def require_mfa_setup(request):
+    """Send staff without an authenticator to set one up (for /cms/ and the front-end moderation)."""
+    messages.warning(
+        request,
+        _("Stel eerst tweestapsverificatie in met een authenticator-app; daarna opent het beheer."),
+    )
+    return redirect("mfa_activate_totp")
 
 
 class CookieLocaleMiddleware:
@@ -48,4 +55,28 @@ class CookieLocaleMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class SessionRefreshMiddleware:
+    """Keeps an active session alive with at most one write a minute (not one per request).
+
+    The stored expiry is the idle timeout plus one refresh interval, so a session still ends
+    between SESSION_IDLE_SECONDS and SESSION_IDLE_SECONDS + SESSION_REFRESH_SECONDS after the
+    visitor's last request, and an active member writes the session row once a minute at most.
+    Sessions of anonymous visitors stay empty, so they never get a cookie from here.
+    """
+
+    KEY = "_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if session.modified or now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
         return response

@@ -12,10 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import contributions, maps
+from . import contributions, maps, page_cache
 from .calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from .cards import Card
 from .models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
+
+# Anonymous views of the network pages are cached for everyone; an edit of the data purges them
+# (community.page_cache.connect), the lifetime keeps "komende bijeenkomsten" current as time passes.
+NETWORK_CACHE_SECONDS = 120
 
 
 class OrganisationFilterForm(forms.Form):
@@ -66,6 +70,7 @@ def _personalised(request, response):
     return response
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
     organisations = Organisation.objects.prefetch_related("offers")
@@ -80,6 +85,7 @@ def organisation_list(request):
     return render(request, "community/organisation_list.html", context)
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("logo").prefetch_related("regions", "offers"), slug=slug
@@ -97,6 +103,7 @@ def _upcoming(queryset=None):
     return queryset.filter(starts_at__gte=timezone.now())
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def region_list(request):
     certified = Organisation.objects.filter(certified_since__isnull=False).only("name", "slug")
     regions = list(
@@ -115,6 +122,7 @@ def region_list(request):
     return render(request, "community/region_list.html", context)
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
     organisations = list(region.organisations.prefetch_related("offers"))
@@ -133,8 +141,7 @@ def meeting_card(meeting) -> Card:
         type_label=_("Ouderbijeenkomst"),
         title=f"{meeting.title} {meeting.region.name}",
         url=meeting.get_absolute_url(),
-        summary=f"{date_format(local, 'l j F Y, H:i')} · {meeting.venue}",
-        date=local,
+        summary=f"{date_format(local, 'l j F Y, H:i')} · {meeting.venue}",  # the date once, with weekday and time
     )
 
 
@@ -146,6 +153,7 @@ class MeetingFilterForm(forms.Form):
     )
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def parent_meeting_list(request):
     form = MeetingFilterForm(request.GET or None)
     meetings = _upcoming(ParentMeeting.objects.select_related("region"))
@@ -158,6 +166,7 @@ def parent_meeting_list(request):
     return render(request, "community/parent_meeting_list.html", context)
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def parent_meeting_detail(request, pk):
     meeting = get_object_or_404(ParentMeeting.objects.select_related("region"), pk=pk)
     partners = meeting.partners.select_related("organisation")
@@ -168,6 +177,7 @@ def parent_meeting_organise(request):
     return render(request, "community/parent_meeting_organise.html", {"regions": Region.objects.all()})
 
 
+@page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def parent_meeting_calendar(request):
     since = timezone.now() - datetime.timedelta(days=30)
     meetings = ParentMeeting.objects.select_related("region").filter(starts_at__gte=since)

@@ -11,37 +11,62 @@ A response is stored only when all of these hold:
   against caching.
 
 CSRF tokens in stored pages are replaced by a placeholder and filled in per visitor on a hit, so
-forms on cached pages keep working and no visitor gets another's token. Every publish, unpublish,
-move or deletion of a page and every change of a view restriction purges all cached pages at once
-(a new generation in the key); ``purge()`` does the same for apps whose data shows on public pages.
+forms on cached pages keep working and no visitor gets another's token. The "public content changed"
+signal (community.public_content: publish, unpublish, move, deletion, restriction changes, edits of
+models shown on public pages) purges all cached pages at once (a new generation in the key).
 Entries expire after PAGE_CACHE_SECONDS anyway.
 
-Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS`` (``private,
+Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
+s-maxage=PAGE_CACHE_SHARED_SECONDS`` (``private,
 max-age=…`` when the page holds a form with a CSRF token, which must not be shared by proxies); anything
 for a signed-in user, and anything else without its own header, ``private, no-store``.
 """
 
 import hashlib
+from functools import wraps
 import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
+UNTIL = "_kennisplein_cacheable_until"
 PLACEHOLDER = "__KENNISPLEIN_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Link")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 
 
-def mark_cacheable(request, page) -> None:
-    setattr(request, MARK, page.pk)
+def mark_cacheable(request, page=None, seconds=None) -> None:
+    """Let the middleware store this (anonymous) response; ``seconds`` shortens the page's lifetime
+    for content that changes without a publish (places left, "nu live")."""
+    if seconds is None and page is not None:
+        seconds = getattr(page.specific_class, "page_cache_seconds", None)
+    setattr(request, MARK, seconds or settings.PAGE_CACHE_SECONDS)
+    # Pages that switch by the clock ("nu live", announcement -> recap) say when they next change:
+    # a stored copy is not served from that moment on.
+    next_change = getattr(page, "next_change", None) if page is not None else None
+    setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
+
+
+def cache_public_view(seconds):
+    """For Django views whose anonymous answer is the same for every visitor (public listings)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            mark_cacheable(request, seconds=seconds)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def purge(**kwargs) -> None:
@@ -56,6 +81,11 @@ def _generation():
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
     return generation
+
+
+def _outdated(stored) -> bool:
+    until = stored.get("until")
+    return until is not None and timezone.now() >= until
 
 
 def _anonymous_without_state(request) -> bool:
@@ -89,13 +119,16 @@ def _storable(request, response) -> bool:
     return request.user.is_anonymous
 
 
-def _public(response, shared: bool) -> None:
+def _public(response, shared: bool, seconds=None) -> None:
     """Browsers may keep the page briefly. Shared caches (proxies, CDNs) only when it holds no CSRF
-    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies."""
+    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies.
+    Pages with a shorter lifetime (``seconds``) get it for browsers and shared caches alike."""
+    browser = min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds or settings.PAGE_CACHE_BROWSER_SECONDS)
+    shared_seconds = min(settings.PAGE_CACHE_SHARED_SECONDS, seconds or settings.PAGE_CACHE_SHARED_SECONDS)
     if shared:
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=shared_seconds)
     else:
-        patch_cache_control(response, private=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+        patch_cache_control(response, private=True, max_age=browser)
 
 
 class PageCacheMiddleware:
@@ -107,25 +140,28 @@ class PageCacheMiddleware:
         key = _key(request) if cacheable_request else None
         if key is not None:
             stored = cache.get(key)
-            if stored is not None:
+            if stored is not None and not _outdated(stored):
                 return self._from_cache(request, stored)
 
         response = self.get_response(request)
 
         if key is not None and _storable(request, response):
-            stored = self._to_cache(response)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            seconds = getattr(request, MARK)
+            stored = self._to_cache(response, seconds)
+            stored["until"] = getattr(request, UNTIL, None)
+            cache.set(key, stored, seconds)
             response["X-Page-Cache"] = "miss"
-            _public(response, shared=PLACEHOLDER not in stored["content"])
+            _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)
         else:
             self._private_unless_said(request, response)
         return response
 
     @staticmethod
-    def _to_cache(response) -> dict:
+    def _to_cache(response, seconds) -> dict:
         content = CSRF_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", response.content.decode(response.charset))
         return {
             "content": content,
+            "seconds": seconds,
             "status": response.status_code,
             "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
         }
@@ -139,7 +175,7 @@ class PageCacheMiddleware:
         for name, value in stored["headers"].items():
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        _public(response, shared=PLACEHOLDER not in stored["content"])
+        _public(response, shared=PLACEHOLDER not in stored["content"], seconds=stored.get("seconds"))
         return response
 
     @staticmethod
@@ -157,24 +193,6 @@ class PageCacheMiddleware:
 
 def connect():
     """Purge on anything that changes what public pages show or who may see them."""
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from .public_content import public_content_changed
 
-    page_published.connect(purge, dispatch_uid="kennisplein-pagecache-published")
-    page_unpublished.connect(purge, dispatch_uid="kennisplein-pagecache-unpublished")
-    post_page_move.connect(purge, dispatch_uid="kennisplein-pagecache-moved")
-    post_delete.connect(_purge_for_pages, dispatch_uid="kennisplein-pagecache-deleted")
-    post_save.connect(purge, sender=PageViewRestriction, dispatch_uid="kennisplein-pagecache-restriction-saved")
-    post_delete.connect(purge, sender=PageViewRestriction, dispatch_uid="kennisplein-pagecache-restriction-deleted")
-    m2m_changed.connect(
-        purge, sender=PageViewRestriction.groups.through, dispatch_uid="kennisplein-pagecache-restriction-groups"
-    )
-    _page_class[0] = Page
-
-
-_page_class: list = [None]
-
-
-def _purge_for_pages(sender, instance, **kwargs):
-    if _page_class[0] is not None and isinstance(instance, _page_class[0]):
-        purge()
+    public_content_changed.connect(purge, dispatch_uid="kennisplein-pagecache-purge")

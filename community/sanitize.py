@@ -35,3 +35,13 @@ def plain_text(html: str | None) -> str:
     if not html:
         return ""
     return nh3.clean(str(html), tags=set(), attributes={}).strip()
+
+
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls. XML 1.0 (RSS) cannot hold
+# them at all and iCalendar forbids them: pasted coloured text (ESC [ 31 m) would break the whole feed.
+CONTROL_CHARACTERS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+
+
+def strip_control_characters(text):
+    """The text without control characters (anything else, e.g. a lazy string or None, as given)."""
+    return str(text).translate(CONTROL_CHARACTERS) if isinstance(text, str) else text

@@ -16,6 +16,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("taal/<str:language>/", views.switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("lidmaatschap/", views.membership_apply, name="membership_apply"),
     path("healthz", views.healthz, name="healthz"),

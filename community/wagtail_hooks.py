@@ -7,30 +7,49 @@ from . import access, page_cache
 from .admin_views import audit_event_viewset, membership_application_viewset
 
 
-@hooks.register("on_serve_page", order=-10)
+@hooks.register("on_serve_page", order=-20)
 def serve_restricted_pages_as_teaser(serve):
-    """A visitor who may not see a page gets its teaser and a way in, never the body."""
+    """The one restriction check of the site's pages: reads the restriction table once per request.
+
+    A visitor who may not see a page gets its teaser and a way in, never the body. It replaces
+    Wagtail's own ``check_view_restrictions`` (removed in CommunityConfig.ready), which would read
+    the restrictions again; password restrictions have the audience "nobody", so they get the teaser.
+    """
 
     def inner(page, request, serve_args, serve_kwargs):
-        if access.can_view_page(request.user, page):
-            if (
-                not request.user.is_authenticated
-                and page.live
-                and getattr(page.specific_class, "cache_anonymous_views", True)
-                and access.page_audience(page) == access.PUBLIC
-            ):
-                page_cache.mark_cacheable(request, page)
-            return serve(page, request, serve_args, serve_kwargs)
-        response = TemplateResponse(
-            request,
-            "components/restricted_page.html",
-            {"page": page, "teaser": getattr(page.specific, "teaser", "") or page.search_description},
-            status=403,
-        )
-        add_never_cache_headers(response)
+        audience = access.request_page_audience(request, page)
+        if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
+            return _teaser_response(request, page)
+        if (
+            not request.user.is_authenticated
+            and page.live
+            and audience == access.PUBLIC
+            and getattr(page.specific_class, "cache_anonymous_views", True)
+        ):
+            page_cache.mark_cacheable(request, page)
+        response = serve(page, request, serve_args, serve_kwargs)
+        if audience != access.PUBLIC:
+            add_never_cache_headers(response)
         return response
 
     return inner
+
+
+def _teaser_response(request, page):
+    specific = page.specific
+    # Some pages' titles are restricted content too (a casus title): they bring their own stand-in.
+    stand_in = getattr(specific, "restricted_stand_in", None)
+    response = TemplateResponse(
+        request,
+        "components/restricted_page.html",
+        {
+            "page": stand_in() if stand_in else page,
+            "teaser": getattr(specific, "teaser", "") or page.search_description,
+        },
+        status=403,
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @hooks.register("register_admin_viewset")

@@ -1,10 +1,10 @@
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from community import access
+from community.feeds import CleanRssFeed
 
 from .models import LunchSessionPage
 
@@ -14,7 +14,7 @@ FEED_SIZE = 20
 class RecapFeed(Feed):
     """Published recaps of public sessions. Built as an anonymous visitor: never a restricted session."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = CleanRssFeed
     title = _("Terugblikken op de lunchsessies van Kennisplein Scheiding")
     link = "/lunchsessies/"
     description = _("Samenvattingen, kernpunten, opnames en dia's van de online lunchsessies.")

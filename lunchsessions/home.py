@@ -15,7 +15,7 @@ def upcoming_cards(request) -> list[Card]:
         request.user, LunchSessionPage.objects.filter(end__gt=timezone.now())
     ).order_by("start").prefetch_related("tags")[:HOME_ITEMS]
     sessions = list(sessions)
-    audiences = access.page_audiences(sessions)
+    audiences = access.page_audiences(sessions, request.user)
     return [
         Card(
             type_label=str(_("Lunchsessie")),

@@ -13,7 +13,7 @@ UPCOMING_WINDOW = datetime.timedelta(days=21)
 
 def _cards(user, sessions) -> list[Card]:
     sessions = list(sessions)
-    audiences = access.page_audiences(sessions)
+    audiences = access.page_audiences(sessions, user)
     return [session.as_card(audiences.get(session.pk, access.PUBLIC)) for session in sessions]
 
 

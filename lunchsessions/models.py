@@ -69,7 +69,15 @@ class LunchSessionTag(TaggedItemBase):
 
 
 class LunchSessionIndexPage(Page):
-    cache_anonymous_views = False  # places left change with every registration
+    # Places left change with every registration: anonymous views are cached briefly, not per publish.
+    page_cache_seconds = 30
+
+    def next_change(self, now):
+        """The next start or end of one of the sessions listed here: the lists switch then."""
+        moments = LunchSessionPage.objects.live().descendant_of(self).filter(end__gt=now).aggregate(
+            start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end")
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -106,7 +114,7 @@ class LunchSessionIndexPage(Page):
         archive_page = paginator.get_page(request.GET.get("pagina"))
 
         archive_sessions = list(archive_page.object_list)
-        audiences = access.page_audiences(upcoming + archive_sessions)
+        audiences = access.page_audiences(upcoming + archive_sessions, request.user)
         visible_ids = sessions.values("pk")
         context.update(
             {
@@ -146,7 +154,12 @@ def _by_year(sessions_and_cards) -> list[tuple[int, list]]:
 
 
 class LunchSessionPage(Page):
-    cache_anonymous_views = False  # places left and the announcement/recap switch change without a publish
+    # Places left and "nu live" change without a publish: anonymous views are cached briefly.
+    page_cache_seconds = 30
+
+    def next_change(self, now):
+        """When the page next switches by the clock (announcement -> live -> recap), or None."""
+        return next((moment for moment in (self.start, self.end) if moment and moment > now), None)
     teaser = models.CharField(
         _("korte aankondiging"), max_length=300, blank=True,
         help_text=_("Eén of twee zinnen; ook zichtbaar voor bezoekers die de sessie niet mogen zien."),
@@ -352,7 +365,7 @@ class LunchSessionPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.page_audience(self) != access.PUBLIC:
+        if request.user.is_authenticated or access.cached_page_audience(request.user, self) != access.PUBLIC:
             response["Cache-Control"] = "private, no-store"
         return response
 

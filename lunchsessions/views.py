@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from community import access
+from community import access, page_cache
 from community.calendar import build_calendar, calendar_response
 from community.ratelimit import rate_limit
 
@@ -59,6 +59,7 @@ def unregister_view(request, page_id):
 
 
 @require_GET
+@page_cache.cache_public_view(seconds=300)
 def agenda_ics(request):
     """Upcoming public sessions: the same for every visitor, so nothing restricted can be in it."""
     sessions = access.visible_pages(AnonymousUser(), LunchSessionPage.objects.filter(end__gt=timezone.now()))
@@ -116,5 +117,10 @@ def my_calendar(request):
     return render(
         request,
         "lunchsessions/my_calendar.html",
-        {"token": token, "feed_url": feed_url, "registrations": registrations},
+        {
+            "token": token,
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1] if feed_url else "",
+            "registrations": registrations,
+        },
     )

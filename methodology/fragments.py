@@ -1,12 +1,12 @@
 """Template fragment caching for the process timeline: the same for every visitor, changed only by editors.
 
-The version in the cache key moves on every save or delete of a Phase, so an edit shows at once.
+The version in the cache key moves on every "public content changed" signal (community.public_content;
+it covers saving or deleting a Phase), so an edit shows at once.
 """
 
 import time
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 
 VERSION_KEY = "methodology:phases-version"
 
@@ -20,7 +20,6 @@ def bump_phases_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    from .models import Phase
+    from community.public_content import public_content_changed
 
-    post_save.connect(bump_phases_version, sender=Phase, dispatch_uid="methodology_phase_saved")
-    post_delete.connect(bump_phases_version, sender=Phase, dispatch_uid="methodology_phase_deleted")
+    public_content_changed.connect(bump_phases_version, dispatch_uid="methodology_phases_version")

@@ -154,7 +154,7 @@ class PrivateWhenPersonalMixin:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.page_audience(self) != access.PUBLIC:
+        if request.user.is_authenticated or access.cached_page_audience(request.user, self) != access.PUBLIC:
             patch_cache_control(response, private=True, no_store=True)
         return response
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, skipping what is already there (fast on reruns).
 set -euo pipefail
-packages=(chromium fonts-dejavu-core postgresql)
+packages=(chromium fonts-dejavu-core postgresql nginx-light libnginx-mod-http-cache-purge gettext-base)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The production stack on this machine, on loopback only: PostgreSQL and Redis from Debian packages,
-# gunicorn with the production settings, and the task worker.
+# The production stack on this machine, on loopback only: Debian's nginx (reverse proxy with a shared
+# cache for public pages) -> gunicorn with the production settings -> PostgreSQL and Redis (Debian
+# packages), and the task worker.
 #
 #   scripts/prod-stack.sh serve     # start everything, gunicorn in the foreground (Ctrl-C stops all)
 #   scripts/prod-stack.sh start     # start everything in the background (benchmarks, fault scenarios)
 #   scripts/prod-stack.sh stop      # stop web, worker, Redis and PostgreSQL
 #   scripts/prod-stack.sh env       # print the environment the stack runs with
-#   scripts/prod-stack.sh {start,stop}-{web,worker,redis,postgres}
+#   scripts/prod-stack.sh {start,stop}-{nginx,web,worker,redis,postgres}
 #
-# Ports (environment): PROD_WEB_PORT (8080), PROD_PG_PORT (5434), PROD_REDIS_PORT (6380).
+# Ports (environment): PROD_NGINX_PORT (8090, what visitors use), PROD_PURGE_PORT (nginx + 1000, purges), PROD_WEB_PORT (8080, gunicorn),
+# PROD_PG_PORT (5434), PROD_REDIS_PORT (6380).
 # Data under var/prod/ (its own PostgreSQL cluster, Redis, media, static files, logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +18,12 @@ ROOT="$(pwd)"
 PY="$ROOT/.venv/bin/python"
 
 PROD_WEB_PORT="${PROD_WEB_PORT:-8080}"
+PROD_NGINX_PORT="${PROD_NGINX_PORT:-8090}"
+PROD_PURGE_PORT="${PROD_PURGE_PORT:-$((PROD_NGINX_PORT + 1000))}"
 PROD_PG_PORT="${PROD_PG_PORT:-5434}"
 PROD_REDIS_PORT="${PROD_REDIS_PORT:-6380}"
 PROD_DIR="${PROD_DIR:-$ROOT/var/prod}"
-mkdir -p "$PROD_DIR/redis" "$PROD_DIR/media" "$PROD_DIR/logs" "$PROD_DIR/run"
+mkdir -p "$PROD_DIR/redis" "$PROD_DIR/media" "$PROD_DIR/logs" "$PROD_DIR/run" "$PROD_DIR/nginx"
 
 log() { echo "prod-stack: $*" >&2; }
 
@@ -43,7 +47,10 @@ export_env() {
     export STATIC_ROOT="${STATIC_ROOT:-$PROD_DIR/static}"
     export KENNISPLEIN_VAR_DIR="$PROD_DIR"
     export GUNICORN_BIND="127.0.0.1:$PROD_WEB_PORT"
-    export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PROD_WEB_PORT"
+    export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PROD_NGINX_PORT"
+    export CSRF_TRUSTED_ORIGINS="${CSRF_TRUSTED_ORIGINS:-http://127.0.0.1:$PROD_NGINX_PORT,http://localhost:$PROD_NGINX_PORT,http://127.0.0.1:$PROD_WEB_PORT}"
+    export TRUSTED_PROXY_COUNT="${TRUSTED_PROXY_COUNT:-1}"  # nginx
+    export FRONTEND_CACHE_PURGE_URL="${FRONTEND_CACHE_PURGE_URL-http://127.0.0.1:$PROD_PURGE_PORT}"
 }
 
 start_postgres() {
@@ -127,7 +134,36 @@ start_web() {
     exit 1
 }
 
+start_nginx() {
+    ./scripts/install-serve-packages.sh
+    local dir="$PROD_DIR/nginx"
+    mkdir -p "$dir/cache" "$dir/temp"
+    if [ "$(id -u)" -eq 0 ]; then chown -R www-data "$dir/cache" "$dir/temp"; fi
+    PROD_NGINX_PORT="$PROD_NGINX_PORT" PROD_PURGE_PORT="$PROD_PURGE_PORT" PROD_WEB_PORT="$PROD_WEB_PORT" NGINX_DIR="$dir" LOG_DIR="$PROD_DIR/logs" \
+        NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
+        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $NGINX_USER' \
+        <"$ROOT/scripts/nginx.conf.template" >"$dir/nginx.conf"
+    if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
+        nginx -p "$dir" -c "$dir/nginx.conf" -s reload
+        return 0
+    fi
+    nginx -p "$dir" -c "$dir/nginx.conf" -t -q
+    nginx -p "$dir" -c "$dir/nginx.conf"
+    log "nginx on http://127.0.0.1:$PROD_NGINX_PORT/ (cache: X-Proxy-Cache header)"
+}
+
+stop_nginx() {
+    local dir="$PROD_DIR/nginx" pid
+    pid="$(cat "$dir/nginx.pid" 2>/dev/null || true)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        nginx -p "$dir" -c "$dir/nginx.conf" -s quit
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        log "nginx stopped"
+    fi
+}
+
 stop_all() {
+    stop_nginx
     stop_pidfile web
     stop_pidfile worker
     stop_redis
@@ -136,15 +172,17 @@ stop_all() {
 
 command="${1:-serve}"
 case "$command" in
-    env) export_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|ALLOWED_HOSTS|DATABASE_URL|REDIS_URL|EMAIL_URL|MEDIA_ROOT|STATIC_ROOT|KENNISPLEIN_LOCAL_HTTP|GUNICORN_BIND)=' ;;
-    start) start_postgres; start_redis; prepare; start_worker; start_web ;;
+    env) export_env; env | grep -E '^(DJANGO_SETTINGS_MODULE|TRUSTED_PROXY_COUNT|FRONTEND_CACHE_PURGE_URL|ALLOWED_HOSTS|DATABASE_URL|REDIS_URL|EMAIL_URL|MEDIA_ROOT|STATIC_ROOT|KENNISPLEIN_LOCAL_HTTP|GUNICORN_BIND)=' ;;
+    start) start_postgres; start_redis; prepare; start_worker; start_web; start_nginx ;;
     serve)
-        start_postgres; start_redis; prepare; start_worker
-        trap 'stop_pidfile worker; stop_redis; pg stop' EXIT
-        log "serving http://127.0.0.1:$PROD_WEB_PORT/ (Ctrl-C stops web, worker, Redis and PostgreSQL)"
+        start_postgres; start_redis; prepare; start_worker; start_nginx
+        trap 'stop_nginx; stop_pidfile worker; stop_redis; pg stop' EXIT
+        log "serving http://127.0.0.1:$PROD_NGINX_PORT/ through nginx (gunicorn on $PROD_WEB_PORT; Ctrl-C stops all)"
         "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py community.wsgi:application
         ;;
     stop) stop_all ;;
+    start-nginx) start_nginx ;;
+    stop-nginx) stop_nginx ;;
     start-postgres) start_postgres ;;
     stop-postgres) pg stop ;;
     start-redis) start_redis ;;
@@ -153,5 +191,5 @@ case "$command" in
     stop-worker) stop_pidfile worker ;;
     start-web) start_web ;;
     stop-web) stop_pidfile web ;;
-    *) echo "usage: $0 serve|start|stop|env|{start,stop}-{web,worker,redis,postgres}" >&2; exit 2 ;;
+    *) echo "usage: $0 serve|start|stop|env|{start,stop}-{nginx,web,worker,redis,postgres}" >&2; exit 2 ;;
 esac

@@ -1,4 +1,4 @@
-"""Dutch text analysis for the database engine on SQLite: tokens, Snowball stems, stop words, queries, snippets.
+"""Dutch text analysis: tokens, Snowball stems, stop words, synonyms, compounds, queries, snippets.
 
 SQLite's FTS5 has no Dutch stemmer, so words are stemmed here, at index time and at query time, with the
 Snowball Dutch stemmer: ``scheidingen`` and ``scheiding`` both become ``scheid``. Snippets are made here too,
@@ -7,6 +7,8 @@ from the original text, marking every word whose stem the query asked for.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 from django.utils.html import escape
@@ -51,39 +53,49 @@ def stemmed(text: str) -> str:
 class Clause:
     words: tuple[str, ...]  # one word, or several for a phrase
     phrase: bool = False
+    # Other ways to say the same (each a word sequence, matched as a phrase): synonyms, the compound of words
+    # written apart, the parts of a compound. An exact match of ``words`` ranks above them.
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(stem(word) for word in self.words)
+
+    @property
+    def variants(self) -> tuple[tuple[str, ...], ...]:
+        """The word sequences this clause matches: its own words first, then the alternatives."""
+        return (self.words, *self.alternatives)
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
     raw: str
     clauses: tuple[Clause, ...] = field(default_factory=tuple)
+    all_words: tuple[str, ...] = ()  # every word of the query, stop words included (phrase and proximity scoring)
 
     def __bool__(self):
         return bool(self.clauses)
 
     @property
     def stems(self) -> frozenset[str]:
-        return frozenset(s for clause in self.clauses for s in clause.stems)
+        """Stems to mark in snippets: the query's own words and their alternatives."""
+        return frozenset(stem(word) for clause in self.clauses for variant in clause.variants for word in variant)
 
     @property
     def terms(self) -> list[str]:
         return [word for clause in self.clauses for word in clause.words]
 
-    def fts5(self, operator: str = "AND") -> str:
-        """An FTS5 MATCH expression over the stemmed columns; phrases stay phrases."""
-        parts = ['"' + " ".join(clause.stems) + '"' for clause in self.clauses]
-        return f" {operator} ".join(parts)
-
 
 PHRASE = re.compile(r'"([^"]*)"')
+MAX_ALTERNATIVES = 8
 
 
-def parse(raw: str) -> ParsedQuery:
-    """Words are combined with AND; "quoted words" must appear as a phrase. Stop words are dropped outside phrases."""
+def parse(raw: str, lexicon: "Lexicon | None" = None) -> ParsedQuery:
+    """Words are combined with AND; "quoted words" must appear as a phrase. Stop words are dropped outside phrases.
+
+    With a ``lexicon`` (words of what the user may see) words get alternatives: synonyms (search/synonyms_nl.txt),
+    the compound of two words written apart, the parts of a compound and compounds ending in a word.
+    """
     raw = (raw or "").strip()
     clauses: list[Clause] = []
     for phrase in PHRASE.findall(raw):
@@ -92,16 +104,138 @@ def parse(raw: str) -> ParsedQuery:
             clauses.append(Clause(phrase_words, phrase=True))
         elif phrase_words:
             clauses.append(Clause(phrase_words))
-    rest = PHRASE.sub(" ", raw).replace('"', " ")
-    single = [word for word in words(rest) if word not in STOP_WORDS]
-    if not single and not clauses:
-        single = words(rest)  # a query of only stop words still searches for them
+    rest_words = words(PHRASE.sub(" ", raw).replace('"', " "))
+    all_words = tuple(words(raw.replace('"', " ")))
+    if lexicon is not None:
+        clauses += lexicon.expand(rest_words)
+    else:
+        single = [word for word in rest_words if word not in STOP_WORDS] or ([] if clauses else rest_words)
+        clauses += [Clause((word,)) for word in dict.fromkeys(single)]
+    return ParsedQuery(raw=raw, clauses=tuple(_unique(clauses)), all_words=all_words)
+
+
+def _unique(clauses):
     seen = set()
-    for word in single:
-        if word not in seen:
-            seen.add(word)
-            clauses.append(Clause((word,)))
-    return ParsedQuery(raw=raw, clauses=tuple(clauses))
+    for clause in clauses:
+        if clause.words not in seen:
+            seen.add(clause.words)
+            yield clause
+
+
+# ----- synonyms and compounds -------------------------------------------------------------------------------
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms_nl.txt"
+LINKS = ("", "s", "e", "en")  # Dutch linking sounds between the parts of a compound
+MIN_PART = 4  # shortest part of a compound (shorter "parts" split too many words wrongly)
+
+
+def parse_synonyms(text: str) -> list[tuple[tuple[str, ...], ...]]:
+    """Solr format: one group per line, members separated by commas; # starts a comment."""
+    groups = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        members = tuple(dict.fromkeys(tuple(words(member)) for member in line.split(",") if words(member)))
+        if len(members) > 1:
+            groups.append(members)
+    return groups
+
+
+@lru_cache(maxsize=1)
+def file_synonyms() -> tuple:
+    return tuple(parse_synonyms(SYNONYMS_FILE.read_text(encoding="utf-8")))
+
+
+class Lexicon:
+    """The words a user may see (from the index), for decompounding, plus the synonym groups."""
+
+    def __init__(self, vocabulary, synonyms=None):
+        self.words = set(vocabulary)
+        self.stems = {stem(word) for word in self.words}
+        groups = file_synonyms() if synonyms is None else synonyms
+        self.synonyms: dict[tuple[str, ...], tuple] = {}
+        for group in groups:
+            for member in group:
+                self.synonyms.setdefault(member, tuple(m for m in group if m != member))
+        self.longest_synonym = max((len(member) for member in self.synonyms), default=1)
+        self._by_suffix: dict[str, list[str]] | None = None
+
+    def known(self, word: str) -> bool:
+        return len(word) >= MIN_PART and (word in self.words or stem(word) in self.stems)
+
+    def known_part(self, word: str) -> bool:
+        """A first part of a compound: a known word, or one with a linking sound (ouderschap-s-)."""
+        return self.known(word) or any(
+            link and word.endswith(link) and self.known(word[: -len(link)]) for link in LINKS
+        )
+
+    def joined(self, first: str, second: str) -> str:
+        """The known compound of two words written apart (kinder begeleiding -> kinderbegeleiding), or ""."""
+        for link in LINKS:
+            compound = first + link + second
+            if compound in self.words or stem(compound) in self.stems:
+                return compound
+        return ""
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """A compound as two known parts (ouderschapsplan -> ouderschaps plan), or ()."""
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            first, second = word[:cut], word[cut:]
+            if self.known(second) and self.known_part(first):
+                return (first, second)
+        return ()
+
+    def compounds_ending_in(self, word: str) -> list[str]:
+        """Known compounds whose last part is this word (begeleiding -> kinderbegeleiding), most specific first."""
+        if len(word) < 5:
+            return []
+        if self._by_suffix is None:
+            index: dict[str, list[str]] = {}
+            for known in self.words:
+                for cut in range(MIN_PART, len(known) - 4):
+                    first = known[:cut]
+                    if first in self.words or any(link and first.endswith(link) and first[: -len(link)] in self.words for link in LINKS):
+                        index.setdefault(known[cut:], []).append(known)
+            self._by_suffix = index
+        return sorted(self._by_suffix.get(word, []))[:4]
+
+    def expand(self, query_words: list[str]) -> list[Clause]:
+        clauses: list[Clause] = []
+        i = 0
+        while i < len(query_words):
+            match = self._synonym_at(query_words, i)
+            if match:
+                member, alternatives = match
+                clauses.append(Clause(member, phrase=len(member) > 1, alternatives=alternatives))
+                i += len(member)
+                continue
+            word = query_words[i]
+            following = query_words[i + 1] if i + 1 < len(query_words) else ""
+            compound = self.joined(word, following) if following and len(word) >= 3 and len(following) >= 3 else ""
+            if compound and following not in STOP_WORDS and word not in STOP_WORDS:
+                # What was meant is the compound: it is the clause's own word, the words apart an alternative.
+                clauses.append(Clause((compound,), alternatives=((word, following),)))
+                i += 2
+                continue
+            i += 1
+            if word in STOP_WORDS:
+                continue
+            alternatives = []
+            parts = self.parts(word)
+            if parts:
+                alternatives.append(parts)
+            alternatives += [(compound,) for compound in self.compounds_ending_in(word) if compound != word]
+            alternatives += list(self.synonyms.get((word,), ()))
+            clauses.append(Clause((word,), alternatives=tuple(alternatives[:MAX_ALTERNATIVES])))
+        if not clauses:  # a query of only stop words still searches for them
+            clauses = [Clause((word,)) for word in dict.fromkeys(query_words)]
+        return clauses
+
+    def _synonym_at(self, query_words, i):
+        for size in range(min(self.longest_synonym, len(query_words) - i), 0, -1):
+            member = tuple(query_words[i : i + size])
+            if member in self.synonyms and (size > 1 or member[0] not in STOP_WORDS):
+                return member, self.synonyms[member]
+        return None
 
 
 def highlight(text: str, stems, max_words: int = 32, whole: bool = False) -> str:
@@ -178,8 +312,3 @@ def head_text(title_stems: str, tag_stems: str) -> str:
     "A query word in title or tags" is then a plain term lookup, not a column filter (which reads positions).
     """
     return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
-
-
-def head_any(parsed: "ParsedQuery") -> str:
-    """An FTS5 expression: a query word (or phrase) occurs in title or tags."""
-    return "(" + " OR ".join('"' + " ".join(HEAD_PREFIX + s for s in clause.stems) + '"' for clause in parsed.clauses) + ")"

@@ -19,6 +19,7 @@ class SearchForm(forms.Form):
         label=_("Sorteren op"), required=False, choices=[("relevance", _("Relevantie")), ("date", _("Datum (nieuwste eerst)"))]
     )
     page = forms.IntegerField(label=_("Pagina"), required=False, min_value=1, max_value=MAX_PAGE)
+    literal = forms.BooleanField(label=_("Zoek precies wat ik typte"), required=False)
 
     error_messages = {
         "q": _("De zoekterm mag hoogstens 200 tekens lang zijn."),
@@ -62,4 +63,5 @@ class SearchForm(forms.Form):
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
             per_page=per_page,
+            literal=bool(data.get("literal")),
         )

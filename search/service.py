@@ -7,6 +7,7 @@ results and facet counts only come from audiences ``community.access`` lets this
 import difflib
 import hashlib
 import logging
+from dataclasses import replace
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -28,23 +29,57 @@ def fallback_notice() -> str:
     return _("De zoekserver is even niet bereikbaar. U ziet resultaten uit de eenvoudige zoekfunctie; die kunnen minder volledig zijn.")
 
 
+FEW = 3  # fewer results than this: the spelling suggestion is searched too
+
+
 def search(user, query: SearchQuery) -> SearchResult:
+    """Results for what the user may see; with few results, those for the spelling suggestion when it finds more."""
     audiences = allowed_audiences(user)
+    result, searched = _search(query, audiences), query.q
+    if query.q and (result.total < FEW or result.relaxed):
+        suggestion = spelling_suggestion(query.q, audiences)
+        retry = _search(replace(query, q=suggestion), audiences) if suggestion and not query.literal else None
+        if retry is not None and retry.total > result.total and not retry.relaxed:
+            retry.query, retry.corrected_from = query, query.q
+            result, searched = retry, suggestion
+        result.suggestion = suggestion
+    if query.q and not user.is_authenticated:
+        result.members_more = members_more(query, searched, audiences, result)
+    return result
+
+
+def _search(query: SearchQuery, audiences: list[str]) -> SearchResult:
     engine = get_engine()
     database = database_engine()
     if engine is database:
-        result = database.search(query, audiences)
-    else:
-        try:
-            result = engine.search(query, audiences)
-        except Exception as error:  # noqa: BLE001 - a search server problem must never become a 500
-            level = logging.WARNING if isinstance(error, SearchEngineError) else logging.ERROR
-            logger.log(level, "Zoeken: %s faalt (%s: %s); antwoord uit de database.", engine.name, type(error).__name__, error)
-            result = database.search(query, audiences)
-            result.notice = fallback_notice()
-    if query.q and (result.total == 0 or result.relaxed):
-        result.suggestion = spelling_suggestion(query.q, audiences)
-    return result
+        return database.search(query, audiences, lexicon(audiences))
+    try:
+        return engine.search(query, audiences)
+    except Exception as error:  # noqa: BLE001 - a search server problem must never become a 500
+        level = logging.WARNING if isinstance(error, SearchEngineError) else logging.ERROR
+        logger.log(level, "Zoeken: %s faalt (%s: %s); antwoord uit de database.", engine.name, type(error).__name__, error)
+        result = database.search(query, audiences, lexicon(audiences))
+        result.notice = fallback_notice()
+        return result
+
+
+def member_audiences() -> list[str]:
+    """What a member of the association's members group (lid) may see: public and members-only audiences."""
+    allowed = {access.PUBLIC, access.LOGIN, access.members_audience()}
+    return [audience for audience in store.distinct_audiences() if all(t in allowed for t in audience.split("&"))]
+
+
+def members_more(query: SearchQuery, searched: str, audiences: list[str], result: SearchResult) -> int:
+    """For an anonymous visitor: how many more results a member gets for the same search (a number, nothing else).
+
+    The member search runs with what was searched (after a spelling retry: the suggestion, made from public words)
+    and with the visitor's lexicon, so its expansions are the visitor's and the number counts only members' items.
+    """
+    members = member_audiences()
+    if set(members) <= set(audiences):
+        return 0
+    counted = database_engine().search(replace(query, q=searched, page=1, per_page=1), members, lexicon(audiences))
+    return max(0, counted.total - result.total)
 
 
 def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
@@ -58,9 +93,31 @@ def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
     return database_engine().suggest_titles(prefix, audiences, limit)
 
 
+_lexicons: dict[str, tuple[dict, analysis.Lexicon]] = {}
+
+
+def lexicon(audiences: list[str]) -> analysis.Lexicon:
+    """Words of what these audiences may see, with the synonym groups: for compounds and synonyms in queries.
+
+    Built once per vocabulary (a new vocabulary in the cache, e.g. after it expired, builds a new lexicon).
+    """
+    key = _audiences_key(audiences)
+    words = vocabulary(audiences)
+    cached = _lexicons.get(key)
+    if cached is None or cached[0] is not words and cached[0] != words:
+        if len(_lexicons) > 32:
+            _lexicons.clear()
+        cached = _lexicons[key] = (words, analysis.Lexicon(words))
+    return cached[1]
+
+
+def _audiences_key(audiences) -> str:
+    return hashlib.sha1("\n".join(sorted(audiences)).encode()).hexdigest()
+
+
 def vocabulary(audiences: list[str]) -> dict[str, int]:
     """Words from titles and tags of what these audiences may see (so a suggestion never reveals more)."""
-    key = "search:vocabulary:" + hashlib.sha1("\n".join(sorted(audiences)).encode()).hexdigest()
+    key = "search:vocabulary:" + _audiences_key(audiences)
     words = cache.get(key)
     if words is None:
         words = database_engine().vocabulary(audiences)

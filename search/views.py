@@ -60,7 +60,7 @@ def search_page(request):
     if request.GET and form.is_valid():
         query = form.to_query(PER_PAGE)
         result = service.search(request.user, query)
-        params = {key: getattr(query, key) for key in ("q", "type", "tag", "phase", "year", "sort")}
+        params = {key: getattr(query, key) for key in ("q", "type", "tag", "phase", "year", "sort", "literal")}
         params = {key: value for key, value in params.items() if value and not (key == "sort" and value == "relevance")}
         labels = type_labels()
         phases = phase_labels(list(result.facets["phase"]) + [query.phase])
@@ -82,6 +82,7 @@ def search_page(request):
             previous_url=_url(params, page=query.page - 1) if query.page > 1 else "",
             next_url=_url(params, page=query.page + 1) if query.page < result.pages else "",
             suggestion_url=_url({"q": result.suggestion}) if result.suggestion else "",
+            literal_url=_url({**params, "literal": "1"}) if result.corrected_from else "",
             active_filters=[
                 {"label": group["title"], "value": group["active_label"], "url": _url(params, **{group["name"]: ""})}
                 for group in facet_groups
@@ -142,6 +143,7 @@ def api_search(request):
                 "snippet": hit.snippet,
                 "date": hit.date.isoformat() if hit.date else None,
                 "tags": hit.tags,
+                **({"more_chapters": hit.more_chapters} if hit.more_chapters else {}),
             }
             for hit in result.hits
         ],
@@ -150,6 +152,11 @@ def api_search(request):
     }
     if result.suggestion:
         body["suggestion"] = result.suggestion
+    if result.corrected_from:
+        body["corrected_from"] = result.corrected_from
+        body["searched"] = result.suggestion
+    if result.members_more:
+        body["members_more"] = result.members_more
     if result.notice:
         body["notice"] = result.notice
     return _private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))

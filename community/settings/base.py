@@ -48,7 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "community.security.ContentSecurityPolicyMiddleware",
+    "community.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "community.middleware.SessionRefreshMiddleware",
     "community.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "community.links.RequestBaseURLMiddleware",
@@ -132,6 +134,11 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "membership_apply"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisplein Scheiding] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+# Reverse proxies in front of the site that append to X-Forwarded-For (community.client_address).
+# 0 here: the development server is reached directly. Production reads it from the environment.
+TRUSTED_PROXY_COUNT = 0
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Brute-force protection: failed log-ins are rate limited per IP and per account.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
@@ -141,9 +148,14 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kennisplein Scheiding"
 
-# Idle sessions end after 30 minutes without a request.
-SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle sessions end after 30 minutes without a request. The session row is written at most once a
+# minute (community.middleware.SessionRefreshMiddleware), so it is stored for one interval longer.
+SESSION_IDLE_SECONDS = 30 * 60
+SESSION_REFRESH_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + SESSION_REFRESH_SECONDS
+SESSION_SAVE_EVERY_REQUEST = False
+# Read from the cache, written through to the database (as in production): no query per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "nl"
@@ -248,6 +260,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Anonymous views of public pages are served from the cache (community/page_cache.py).
 PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_BROWSER_SECONDS = 60
+# Shared caches (nginx's proxy_cache, a CDN) keep public pages longer; a publish purges them.
+PAGE_CACHE_SHARED_SECONDS = 300
 
 # Logging: to stdout, one line per event. Never request bodies, form data or casus text: loggers get
 # messages written for them, and the RedactFilter drops the request object Django attaches.

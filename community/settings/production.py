@@ -3,7 +3,7 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL.
 Optional: REDIS_URL (shared cache and sessions; strongly advised with more than one process),
 ELASTICSEARCH_URL, CSRF_TRUSTED_ORIGINS, MEDIA_STORAGE (local | s3) with MEDIA_ROOT or AWS_*,
-STATIC_ROOT, WAGTAILADMIN_BASE_URL, DATABASE_CONN_MAX_AGE, LOG_LEVEL.
+STATIC_ROOT, WAGTAILADMIN_BASE_URL, DATABASE_CONN_MAX_AGE, LOG_LEVEL, TRUSTED_PROXY_COUNT (1).
 See docs/deploy.md. A missing or bad value stops start-up with a message naming the variable.
 """
 
@@ -148,6 +148,22 @@ STORAGES = {
     "default": _media_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- reverse proxy -----------------------------------------------------------------------------
+# How many proxies in front of gunicorn append the client's address to X-Forwarded-For (nginx on the
+# same host: 1; a load balancer in front of that: 2). The client address of rate limits, allauth's
+# log-in limits and the audit log comes from it (community.client_address). 0 = reached directly.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# The shared proxy cache in front of gunicorn (nginx with the cache-purge module): emptied on every
+# "public content changed" signal (community.public_content). Unset: no proxy cache to purge.
+FRONTEND_CACHE_PURGE_URL = env.optional("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    env.url("FRONTEND_CACHE_PURGE_URL", {"http", "https"}, value=FRONTEND_CACHE_PURGE_URL)
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+    }
 
 # --- HTTPS and headers -------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -17,6 +17,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    literal: bool = False  # search for what was typed, without retrying a spelling suggestion
 
     @property
     def offset(self) -> int:
@@ -39,6 +40,9 @@ class Hit:
     tags: list[str] = field(default_factory=list)
     phase: str = ""
     score: float = 0.0
+    more_chapters: int = 0  # further chapters of the same guide among the matches (collapsed under this hit)
+    group_url: str = ""  # the guide those chapters belong to
+    text: str = field(default="", repr=False)  # the document's text, while ranking (never sent out)
 
 
 @dataclass
@@ -52,6 +56,8 @@ class SearchResult:
     facets_approximate: bool = False  # facet counts estimated from a sample (very broad queries on SQLite)
     suggestion: str = ""
     notice: str = ""
+    corrected_from: str = ""  # the query as typed, when these are the results for the spelling suggestion
+    members_more: int = 0  # anonymous visitors: how many more results members would see (a count only)
 
     @property
     def pages(self) -> int:
@@ -65,7 +71,7 @@ class SearchEngineError(Exception):
 class Engine:
     name = ""
 
-    def search(self, query: SearchQuery, audiences: list[str]) -> SearchResult:
+    def search(self, query: SearchQuery, audiences: list[str], lexicon=None) -> SearchResult:
         raise NotImplementedError
 
     def suggest_titles(self, prefix: str, audiences: list[str], limit: int = 8) -> list[dict]:

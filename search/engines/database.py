@@ -25,8 +25,12 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils.html import escape
 
-from .. import analysis, store
+from dataclasses import replace
+
+from .. import analysis, ranking, store
 from ..models import IndexedDocument
+from . import postgres as pg_syntax
+from . import sqlite as fts5_syntax
 from .base import Engine, Hit, SearchQuery, SearchResult
 
 # bm25 weights of the FTS5 columns title, tags, text; ts_rank weights {D, C, B, A} (A = title).
@@ -43,6 +47,7 @@ TS_RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
 PG_OPEN, PG_CLOSE = "\u27e6", "\u27e7"  # ts_headline markers, turned into <mark> after escaping
 PG_HEADLINE = f"StartSel={PG_OPEN}, StopSel={PG_CLOSE}, MaxWords=32, MinWords=16, MaxFragments=2, FragmentDelimiter=\" … \""
 SNIPPET_WORDS = 32
+FEW = 3  # fewer matches of every word than this: matches of some of the words are ranked too
 
 COLUMNS = "d.id, d.key, d.type, d.title, d.url, d.date, d.tags_text, d.phase"
 
@@ -78,15 +83,11 @@ class DatabaseEngine(Engine):
     def _match(self, parsed: analysis.ParsedQuery, operator: str) -> tuple[str, str, list]:
         """(FROM clause, WHERE condition, params) for the full-text condition."""
         if self.vendor == "postgresql":
-            parts, params = [], []
-            for clause in parsed.clauses:
-                parts.append("phraseto_tsquery('dutch', %s)" if clause.phrase else "plainto_tsquery('dutch', %s)")
-                params.append(" ".join(clause.words))
-            joiner = " && " if operator == "AND" else " || "
-            source = f"search_indexeddocument d CROSS JOIN (SELECT ({joiner.join(parts)}) AS query) q"
+            expression, params = pg_syntax.tsquery(parsed, operator)
+            source = f"search_indexeddocument d CROSS JOIN (SELECT {expression} AS query) q"
             return source, "d.search_vector @@ q.query", params
         source = "search_fts JOIN search_indexeddocument d ON d.id = search_fts.rowid"
-        return source, "search_fts MATCH %s", [parsed.fts5(operator)]
+        return source, "search_fts MATCH %s", [fts5_syntax.match(parsed, operator)]
 
     def _filters(self, query: SearchQuery, audiences: list[str]) -> tuple[list[str], list]:
         where = [f"d.audience IN ({_placeholders(audiences)})"]
@@ -107,20 +108,40 @@ class DatabaseEngine(Engine):
 
     # ----- search ---------------------------------------------------------------------------------------
 
-    def search(self, query: SearchQuery, audiences: list[str]) -> SearchResult:
+    def search(self, query: SearchQuery, audiences: list[str], lexicon=None) -> SearchResult:
+        """With a ``lexicon`` (search.analysis.Lexicon of what these audiences may see) words get alternatives."""
         result = SearchResult(query=query, engine=self.name)
-        parsed = analysis.parse(query.q)
+        parsed = analysis.parse(query.q, lexicon)
         if not audiences or not (parsed or query.has_filters):
             return result
-        self._run(query, parsed, audiences, "AND", result)
-        if result.total == 0 and len(parsed.clauses) > 1:
-            self._run(query, parsed, audiences, "OR", result)
-            result.relaxed = result.total > 0
+        reranked = bool(parsed) and query.sort == "relevance" and query.offset + query.per_page <= ranking.CANDIDATES
+        run_query = replace(query, page=1, per_page=ranking.CANDIDATES) if reranked else query
+        self._run(run_query, parsed, audiences, "AND", result, plain=reranked)
+        if result.total < FEW and len(parsed.clauses) > 1:
+            # Few items have every word: items with some of them are ranked too (the more words, the higher).
+            every = result
+            result = SearchResult(query=query, engine=self.name)
+            self._run(run_query, parsed, audiences, "OR", result, plain=reranked)
+            keys = {hit.key for hit in every.hits}
+            result.hits = every.hits + [hit for hit in result.hits if hit.key not in keys]
+            result.relaxed = every.total == 0 and result.total > 0
+        result.query = query
+        if reranked:
+            hits = ranking.collapse_chapters(ranking.rerank(parsed, result.hits))
+            hits = ranking.mix_types(hits, query.per_page)[query.offset : query.offset + query.per_page]
+            stems = parsed.stems
+            for hit in hits:
+                hit.snippet = analysis.highlight(hit.text, stems, SNIPPET_WORDS)
+                hit.title_html = analysis.highlight(hit.title, stems, whole=True)
+            result.hits = hits
+        for hit in result.hits:
+            hit.text = ""
         return result
 
-    def _run(self, query, parsed, audiences, operator, result) -> None:
+    def _run(self, query, parsed, audiences, operator, result, plain=False) -> None:
+        """Total, facets and one page of hits; ``plain``: hits with their text and no snippets yet."""
         if self.vendor == "sqlite":
-            return self._run_sqlite(query, parsed, audiences, operator, result)
+            return self._run_sqlite(query, parsed, audiences, operator, result, plain)
         filters, filter_params = self._filters(query, audiences)
         if parsed:
             source, condition, match_params = self._match(parsed, operator)
@@ -130,7 +151,7 @@ class DatabaseEngine(Engine):
         where_sql = " AND ".join(where)
         result.facets, result.total = self._facets(source, where_sql, params)
         if result.total:
-            result.hits = self._hits(query, parsed, source, where_sql, params)
+            result.hits = self._hits(query, parsed, source, where_sql, params, plain)
 
     def _facets(self, source, where_sql, params):
         sql = f"""
@@ -148,8 +169,8 @@ class DatabaseEngine(Engine):
         total = sum(facets["type"].values())
         return _ordered(facets), total
 
-    def _hits(self, query, parsed, source, where_sql, params) -> list[Hit]:
-        postgres = self.vendor == "postgresql"
+    def _hits(self, query, parsed, source, where_sql, params, plain=False) -> list[Hit]:
+        postgres = self.vendor == "postgresql" and not plain
         if parsed:
             score = (
                 f"ts_rank('{TS_RANK_WEIGHTS}', d.search_vector, q.query)"
@@ -160,6 +181,8 @@ class DatabaseEngine(Engine):
             score = "0.0"
         order = "score DESC, d.date DESC NULLS LAST, d.id" if query.sort == "relevance" else "d.date DESC NULLS LAST, score DESC, d.id"
         extra = ", q.query AS query" if postgres and parsed else ""
+        if plain and parsed:
+            score = f"ts_rank('{TS_RANK_WEIGHTS}', d.search_vector, q.query)"
         inner = (
             f"SELECT {COLUMNS}, d.text, {score} AS score{extra} FROM {source} WHERE {where_sql} "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
@@ -184,6 +207,8 @@ class DatabaseEngine(Engine):
             if postgres and parsed:
                 title_html, score = rest
                 snippet, title_html = _pg_marks(text_or_snippet), _pg_marks(title_html)
+            elif plain:
+                score, snippet, title_html = rest[0], "", ""
             else:
                 score = rest[0]
                 snippet = analysis.highlight(text_or_snippet, stems, SNIPPET_WORDS)
@@ -192,7 +217,7 @@ class DatabaseEngine(Engine):
                 Hit(
                     key=key, type=type_, title=title, url=url, snippet=snippet, title_html=title_html,
                     date=_as_date(date), tags=[tag for tag in tags_text.split(" | ") if tag], phase=phase,
-                    score=float(score or 0),
+                    score=float(score or 0), text=text_or_snippet if plain else "",
                 )
             )
         return hits
@@ -207,12 +232,12 @@ class DatabaseEngine(Engine):
             if getattr(query, kind)
         ]
 
-    def _run_sqlite(self, query, parsed, audiences, operator, result) -> None:
+    def _run_sqlite(self, query, parsed, audiences, operator, result, plain=False) -> None:
         codes = sorted(store.audience_codes(audiences).values())
         if not codes:  # nothing in the index that these audiences may see
             return
         filters = self._filter_tokens(query)
-        parts = [f"({parsed.fts5(operator)})"] if parsed else []
+        parts = [f"({fts5_syntax.match(parsed, operator)})"] if parsed else []
         parts += [f'meta : "{token}"' for token in filters]
         fts = _Fts(" AND ".join(parts), _visible(codes))
         result.total, sample, step = self._sqlite_count_and_sample(fts, self._estimate(parsed, filters, operator))
@@ -226,18 +251,19 @@ class DatabaseEngine(Engine):
             ranked = self._sqlite_ranked(fts, query.per_page, query.offset)
         else:
             ranked = self._sqlite_broad_relevance(query, parsed, fts, result.total)
-        result.hits = self._sqlite_hits(ranked, parsed)
+        result.hits = self._sqlite_hits(ranked, parsed, plain)
 
     @staticmethod
     def _estimate(parsed, filters, operator) -> int | None:
         """An upper bound on the matches, from the index's own term statistics (None: no bound known)."""
-        terms = {stem for clause in parsed.clauses for stem in clause.stems} | set(filters)
+        variants = [[tuple(map(analysis.stem, variant)) for variant in clause.variants] for clause in parsed.clauses]
+        terms = {stem for clause in variants for variant in clause for stem in variant} | set(filters)
         counts = {}
         if terms:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT term, doc FROM search_fts_vocab WHERE term IN ({_placeholders(terms)})", list(terms))
                 counts = dict(cursor.fetchall())
-        bounds = [min(counts.get(stem, 0) for stem in clause.stems) for clause in parsed.clauses]
+        bounds = [sum(min(counts.get(stem, 0) for stem in variant) for variant in clause) for clause in variants]
         if operator == "OR" and bounds:
             bounds = [sum(bounds)]
         bounds += [counts.get(token, 0) for token in filters]
@@ -335,7 +361,7 @@ class DatabaseEngine(Engine):
         bm25 runs over at most two windows, however many documents match; a tier the page does not reach
         costs nothing.
         """
-        head = analysis.head_any(parsed)
+        head = fts5_syntax.head_any(parsed)
         tiers = [fts.narrowed(f"AND {head}"), fts.narrowed(f"NOT {head}")]
         head_total = self._count(tiers[0])
         sizes = [min(RANK_WINDOW, head_total), min(RANK_WINDOW, total - head_total)]
@@ -363,7 +389,7 @@ class DatabaseEngine(Engine):
         return ranked
 
     @staticmethod
-    def _sqlite_hits(ranked, parsed) -> list[Hit]:
+    def _sqlite_hits(ranked, parsed, plain=False) -> list[Hit]:
         if not ranked:
             return []
         ids = [pk for pk, _score in ranked]
@@ -378,9 +404,11 @@ class DatabaseEngine(Engine):
             _id, key, type_, title, url, date, tags_text, phase, text = rows[pk]
             hits.append(
                 Hit(
-                    key=key, type=type_, title=title, url=url, snippet=analysis.highlight(text, stems, SNIPPET_WORDS),
-                    title_html=analysis.highlight(title, stems, whole=True), date=_as_date(date),
+                    key=key, type=type_, title=title, url=url,
+                    snippet="" if plain else analysis.highlight(text, stems, SNIPPET_WORDS),
+                    title_html="" if plain else analysis.highlight(title, stems, whole=True), date=_as_date(date),
                     tags=[tag for tag in tags_text.split(" | ") if tag], phase=phase, score=float(score or 0),
+                    text=text if plain else "",
                 )
             )
         return hits

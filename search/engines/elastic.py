@@ -136,7 +136,7 @@ class ElasticsearchEngine(Engine):
 
     # ----- engine interface --------------------------------------------------------------------------------
 
-    def search(self, query: SearchQuery, audiences: list[str]) -> SearchResult:
+    def search(self, query: SearchQuery, audiences: list[str], lexicon=None) -> SearchResult:
         result = SearchResult(query=query, engine=self.name)
         if not audiences or not (analysis.parse(query.q) or query.has_filters):
             return result

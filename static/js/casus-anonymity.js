@@ -1,5 +1,8 @@
-/* Casussen: instant anonymity check and one-click replacements. Progressive enhancement: without
-   this script the same buttons submit the form and the server does the work. */
+/* Casussen: the anonymity check as you type, findings beside each field, and one-click replacements.
+   Progressive enhancement: without this script the same buttons submit the form and the server
+   replaces the text and saves the draft. With it, the text is replaced in place and the check
+   request saves the draft too (casus form), so the server never keeps text the member replaced;
+   if that request fails, the button submits the form after all. */
 (function () {
     "use strict";
     var forms = document.querySelectorAll("form[data-check-url]");
@@ -15,21 +18,43 @@
             return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         }
 
+        function swap(fresh) {
+            var selector = fresh.hasAttribute("data-findings-summary")
+                ? "[data-findings-summary]"
+                : '[data-findings-for="' + fresh.getAttribute("data-findings-for") + '"]';
+            var current = form.querySelector(selector);
+            if (current) { current.replaceWith(fresh); }
+        }
+
         function recheck() {
             var body = new FormData(form);
             body.set("form", form.getAttribute("data-check-form") || "casus");
-            fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+            return fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
                 .then(function (response) { return response.ok ? response.text() : null; })
                 .then(function (html) {
-                    if (html === null) { return; }
-                    var current = form.querySelector("[data-findings]");
-                    if (!current) { return; }
+                    if (html === null) { return false; }
                     var holder = document.createElement("div");
                     holder.innerHTML = html;
-                    var fresh = holder.querySelector("[data-findings]");
-                    if (fresh) { current.replaceWith(fresh); }
+                    Array.prototype.forEach.call(holder.querySelectorAll("[data-findings-for], [data-findings-summary]"), swap);
+                    return true;
                 })
-                .catch(function () { /* the server check on submit still runs */ });
+                .catch(function () { return false; });
+        }
+
+        function replaceText(needle, role) {
+            var pattern = new RegExp("(^|[^\\p{L}\\p{N}_])" + escapeRegExp(needle) + "(?![\\p{L}\\p{N}_])", "gu");
+            Array.prototype.forEach.call(fields(), function (field) {
+                field.value = field.value.replace(pattern, function (match, before) { return before + role; });
+            });
+        }
+
+        function replaceAndSave(button, pairs) {
+            pairs.sort(function (a, b) { return b[0].length - a[0].length; });  // full names before first names
+            pairs.forEach(function (pair) { replaceText(pair[0], pair[1]); });
+            recheck().then(function (saved) {
+                if (!saved && button.isConnected) { form.requestSubmit(button); }
+                else if (!saved) { form.requestSubmit(); }
+            });
         }
 
         form.addEventListener("input", function (event) {
@@ -39,18 +64,16 @@
         });
 
         form.addEventListener("click", function (event) {
-            var button = event.target.closest("button[data-replace-text]");
-            if (!button) { return; }
+            var one = event.target.closest("button[data-replace-text]");
+            var all = event.target.closest("button[data-replace-all]");
+            if (!one && !all) { return; }
             event.preventDefault();
-            var needle = button.getAttribute("data-replace-text");
-            var role = button.getAttribute("data-replace-role");
-            var pattern = new RegExp("(^|[^\\p{L}\\p{N}_])" + escapeRegExp(needle) + "(?![\\p{L}\\p{N}_])", "gu");
-            Array.prototype.forEach.call(fields(), function (field) {
-                field.value = field.value.replace(pattern, function (match, before) { return before + role; });
+            window.clearTimeout(timer);
+            var buttons = one ? [one] : form.querySelectorAll("button[data-replace-text]");
+            var pairs = Array.prototype.map.call(buttons, function (button) {
+                return [button.getAttribute("data-replace-text"), button.getAttribute("data-replace-role")];
             });
-            var item = button.closest("li");
-            if (item) { item.remove(); }
-            recheck();
+            replaceAndSave(one || all, pairs);
         });
     });
 })();

@@ -38,7 +38,7 @@ def test_route_wins_over_wagtail_pages(client_for, casus_index):
 
 def test_check_highlights_findings_with_replacement_buttons(client_for, casus_index):
     token = "7f1c5b1e-4b8a-4a51-9e1d-3d1a5b7c9e01"
-    response = client_for("lid").post(NEW, form_data(situation=PERSONAL, action="check", token=token))
+    response = client_for("lid").post(NEW, form_data(situation=PERSONAL, action="check", token=token), follow=True)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="finding finding--block" data-kind="name"' in html
@@ -59,7 +59,7 @@ def test_blocking_findings_refuse_submission_and_keep_text(client_for, casus_ind
 
 def test_one_click_replacement_replaces_every_occurrence(client_for, casus_index):
     client = client_for("lid")
-    response = client.post(NEW, form_data(situation=PERSONAL, replace="[KIND 1]|Sem"))
+    response = client.post(NEW, form_data(situation=PERSONAL, replace="[KIND 1]|Sem"), follow=True)
     assert response.status_code == 200
     text = response.context["form"].initial["situation"]
     assert "Sem" not in text and text.count("[KIND 1]") == 2

@@ -25,3 +25,8 @@ def test_home_shows_only_sections_with_items_for_this_visitor(sections, client_f
     assert "Openbaar stuk" in anonymous and "Alleen leden" not in anonymous
     member = client_for("lid").get("/").content.decode()
     assert "Ledenstuk" in member and "Alleen leden" in member
+
+
+def test_home_page_title_names_the_site_once(client, home_page):
+    html = client.get("/").content.decode()
+    assert "<title>Kennisplein Scheiding</title>" in html

@@ -212,3 +212,12 @@ def test_home_page_shows_upcoming_parent_meetings(client, network):
     html = client.get("/").content.decode()
     assert "Komende ouderbijeenkomsten" in html and "Ouderbijeenkomst Arnhem" in html
     assert "Ouderbijeenkomst Breda" not in html
+
+
+def test_parent_meeting_card_shows_its_date_once(client, network):
+    meeting = make_meeting(network["arnhem"])
+    html = client.get("/organisaties/ouderbijeenkomsten/").content.decode()
+    card = html[html.index(meeting.get_absolute_url()):]
+    card = card[: card.index("</article>")]
+    year = str(timezone.localtime(meeting.starts_at).year)
+    assert card.count(year) == 1

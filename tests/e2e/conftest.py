@@ -57,7 +57,7 @@ def login(page, live_server):
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("E-mail").fill(email)
         page.get_by_label("Wachtwoord:", exact=True).fill(password)
-        page.locator("main").get_by_role("button", name="Aanmelden").click()
+        page.locator("main").get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
 
     return _login

@@ -13,6 +13,8 @@ from casuses.moderation import ensure_index
 from community.factories import DEFAULT_PASSWORD, MemberFactory, UserFactory
 from community.models import HomePage
 
+from .mfa import enter_code_if_asked, give_known_totp
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SITUATION = (
@@ -25,11 +27,13 @@ SITUATION = (
 def people():
     get_deduce()  # load once, before the browser waits on the first check
     ensure_index(HomePage.objects.get())
-    return {
+    people = {
         "author": MemberFactory(username="inbrenger", first_name="Noor", last_name="Smit"),
         "colleague": MemberFactory(username="collega", first_name="Bram", last_name="Kok"),
         "moderator": UserFactory(username="moderatie", groups=[settings.MEMBERS_GROUP, "Moderators"]),
     }
+    people["totp_secret"] = give_known_totp(people["moderator"])
+    return people
 
 
 def test_post_check_replace_submit_approve_and_react(page, live_server, login, axe, people):
@@ -66,6 +70,7 @@ def test_post_check_replace_submit_approve_and_react(page, live_server, login, a
 
     page.context.clear_cookies()
     login(people["moderator"].email, DEFAULT_PASSWORD)
+    enter_code_if_asked(page, people["totp_secret"])
     page.goto(live_server.url + "/casussen/moderatie/")
     expect(page.get_by_role("heading", name="Overdracht escaleert bij de voordeur")).to_be_visible()
     page.get_by_role("button", name="Goedkeuren").click()

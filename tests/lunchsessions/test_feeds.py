@@ -137,3 +137,29 @@ def test_rss_has_public_recaps_only_for_every_role(client_for, make_session):
     item = next(root.iter("item"))
     assert "Negentig professionals" in item.findtext("description")
     assert item.findtext("link").endswith("/lunchsessies/openbare-terugblik/")
+
+
+# --- control characters pasted into titles (coloured terminal text: ESC [ 31 m) ---
+
+PASTED = "Kindgesprek \x1b[31mrood\x1b[0m\x07 en \x0c meer"
+
+
+def test_rss_and_agenda_survive_control_characters(client, make_session):
+    make_session(title=PASTED, slug="terugblik-geplakt", days=-20, recap=RECAP)
+    make_session(title=PASTED, slug="komend-geplakt")
+    feed = client.get("/lunchsessies/feed/")
+    assert feed.status_code == 200
+    assert _rss_titles(feed) == ["Kindgesprek [31mrood[0m en  meer"]
+    agenda = client.get("/lunchsessies/agenda.ics")
+    assert agenda.status_code == 200
+    summaries = [str(event["SUMMARY"]) for event in _events(agenda.content)]
+    assert len(summaries) == 1 and summaries[0].endswith("Kindgesprek [31mrood[0m en  meer")
+
+
+def test_personal_calendar_page_offers_a_webcal_link_and_a_copy_button(client_for):
+    client = client_for("lid")
+    client.post("/lunchsessies/mijn-agenda/", {"action": "create"})
+    html = client.get("/lunchsessies/mijn-agenda/").content.decode()
+    token = CalendarToken.objects.get().token
+    assert f'href="webcal://testserver/lunchsessies/mijn-agenda/{token}.ics"' in html
+    assert 'data-copy-target="feed-url"' in html

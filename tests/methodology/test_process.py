@@ -91,3 +91,17 @@ def test_phase_page_links_guide_chapters_and_training_the_user_may_see(client_fo
 
     association = client_for("vereniging").get("/methodiek/fasen/intake/").content.decode()
     assert "Module voor de Vereniging" in association
+
+
+@pytest.mark.parametrize("url", ["/methodiek/fasen/", "/methodiek/"])
+def test_timeline_numbers_steps_one_to_seven_with_the_parallel_phase_in_place(client, index_page, url):
+    import re
+
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    markers = re.findall(r'<span class="process__marker" aria-hidden="true">([^<]+)</span>', html)
+    assert markers == ["1", "2", "3", "∥", "4", "5", "6", "7"]
+    parallel = html[html.index("process__step--parallel"):]
+    assert "vanaf stap 3" in parallel[: parallel.index("</li>")]
+    assert "Oudergesprekken" in parallel[: parallel.index("</li>")]

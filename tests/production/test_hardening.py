@@ -248,3 +248,9 @@ def test_errors_show_no_stack_trace_and_logs_no_request_body(caplog):
         redact.filter(record)
         assert getattr(record, "request", None) is None
         assert "Geheime casustekst" not in record.getMessage()
+
+
+def test_permissions_policy_switches_off_camera_microphone_location_and_payment(home_page):
+    response = Client().get("/")
+    policy = {part.strip() for part in response["Permissions-Policy"].split(",")}
+    assert policy == {"camera=()", "microphone=()", "geolocation=()", "payment=()"}

@@ -46,6 +46,7 @@ for overrides in cases:
         "email_user": s.EMAIL_HOST_USER, "email_password": s.EMAIL_HOST_PASSWORD, "tls": s.EMAIL_USE_TLS,
         "media": s.STORAGES["default"]["BACKEND"], "static": s.STORAGES["staticfiles"]["BACKEND"],
         "csrf": s.CSRF_TRUSTED_ORIGINS, "session": s.SESSION_ENGINE, "tasks": s.TASKS["default"]["BACKEND"],
+        "proxies": [s.TRUSTED_PROXY_COUNT, s.ALLAUTH_TRUSTED_PROXY_COUNT],
     })
 print(json.dumps(results))
 """
@@ -77,6 +78,11 @@ def test_good_environment_gives_postgres_smtp_and_queued_tasks():
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert values["csrf"] == ["https://kennisplein.example"]
     assert values["tasks"] == "django_tasks.backends.database.DatabaseBackend"
+    assert values["proxies"] == [1, 1]  # nginx on the same host, as docs/deploy.md describes
+
+
+def test_trusted_proxy_count_sets_allauths_too():
+    assert load(TRUSTED_PROXY_COUNT="2")["proxies"] == [2, 2]
 
 
 def test_s3_media_storage():

@@ -37,8 +37,12 @@ def test_filter_sort_and_pagination_links(anon, corpus):
 
 
 def test_did_you_mean(anon, corpus):
+    """A misspelt query that finds nothing is searched again with the suggestion, and the page says so."""
     html = anon.get("/zoeken/", {"q": "kindgesprk"}).content.decode()
-    assert "Bedoelde u" in html and "?q=kindgesprek" in html
+    assert "Resultaten voor <strong>kindgesprek</strong>;" in html and "?q=kindgesprk&amp;literal=1" in html
+    assert "/guide/g2/" in html
+    literal = anon.get("/zoeken/", {"q": "kindgesprk", "literal": "1"}).content.decode()
+    assert "Bedoelde u" in literal and "?q=kindgesprek" in literal and "/guide/g2/" not in literal
 
 
 def test_nothing_found_state(anon, corpus):
@@ -116,7 +120,7 @@ def test_openapi_and_docs(client, corpus):
     schema = client.get("/api/openapi.json").json()
     assert schema["openapi"].startswith("3.") and "/api/search" in schema["paths"]
     params = {p["name"] for p in schema["paths"]["/api/search"]["get"]["parameters"]}
-    assert params == {"q", "type", "tag", "phase", "year", "sort", "page"}
+    assert params == {"q", "type", "tag", "phase", "year", "sort", "page", "literal"}
     assert "casus" in schema["components"]["schemas"]["SearchResult"]["properties"]["type"]["enum"]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "/api/openapi.json" in docs.content.decode()
