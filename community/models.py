@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import Http404
@@ -301,6 +302,7 @@ class MembershipApplication(models.Model):
         return f"{self.applicant} ({self.get_status_display()})"
 
     @property
+    @admin.display(description=_("Aanvrager"))
     def applicant(self) -> str:
         name = self.user.get_full_name()
         return f"{name} <{self.user.email}>" if name else self.user.email
