@@ -338,6 +338,9 @@ class NotificationPreference(models.Model):
         verbose_name_plural = _("meldingsinstellingen")
 
 
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
 class SentDigest(models.Model):
     """One weekly digest mailed to one member: recorded so that no digest goes out twice."""
 

@@ -316,8 +316,9 @@ class LunchSessionPage(Page):
         return absolute_url(self.url) if self.url else ""
 
     def calendar_event(self, *, status: str = "CONFIRMED"):
-        from community.calendar import CalendarEvent, make_uid
         from django.utils.html import strip_tags
+
+        from community.calendar import CalendarEvent, make_uid
 
         description = "\n\n".join(
             part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part
@@ -440,6 +441,9 @@ class CalendarToken(models.Model):
     class Meta:
         verbose_name = _("agenda-sleutel")
         verbose_name_plural = _("agenda-sleutels")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
     @classmethod
     def issue(cls, user) -> "CalendarToken":

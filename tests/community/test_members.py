@@ -1,5 +1,4 @@
 import pytest
-from django.conf import settings
 
 from community import contributions
 from community.cards import Card

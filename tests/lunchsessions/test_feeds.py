@@ -3,7 +3,6 @@ import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 from icalendar import Calendar
 
 from community.calendar import CalendarEvent, build_calendar
