@@ -27,9 +27,8 @@ install: $(INSTALLED)  ## create .venv and install the locked dependencies
 lock: install  ## resolve pyproject.toml's ranges to exact versions in requirements.lock
 	PYTHON=$(BIN)/python ./scripts/lock.sh
 
-lint: install  ## ruff: lint and format check
+lint: install  ## ruff: lint (the first step of make test)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
 format: install  ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .
@@ -69,7 +68,7 @@ deploy-check: install
 # (without them: they test the browser side, which does not depend on the database). The PostgreSQL run
 # keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
 # collected) is no failure.
-test: install system-packages node-packages checks  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
+test: install lint system-packages node-packages checks  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
 	@mkdir -p var
 	@KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
 	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \

@@ -184,13 +184,13 @@ def run(size: int, repeat: int) -> dict:
         samples = []
         for _ in range(repeat):
             for query in queries:
-                samples += timed(lambda: engine.search(query, audiences), 1)
+                samples += timed(lambda query=query, audiences=audiences: engine.search(query, audiences), 1)
         latencies[role] = samples
     # the per-request work of access filtering outside the query: which audiences may this user see
     audience_ms = timed(lambda: service.allowed_audiences(AnonymousUser()), 200)
     service_samples = []
     for query in queries:
-        service_samples += timed(lambda: service.search(AnonymousUser(), query), 1)
+        service_samples += timed(lambda query=query: service.search(AnonymousUser(), query), 1)
     return {
         "vendor": connection.vendor,
         "size": size,

@@ -1,7 +1,8 @@
 """The casus list at /casussen/: filters, ordering, pagination, cards; a constant number of queries."""
 
 from django.core.paginator import Paginator
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from community.cards import Card

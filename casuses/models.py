@@ -240,6 +240,9 @@ class ReactionReport(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
 
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class CasusDraft(models.Model):
     """What a member typed in the casus form, kept server-side until submitted: nothing is lost.
@@ -259,6 +262,9 @@ class CasusDraft(models.Model):
         verbose_name = _("concept")
         verbose_name_plural = _("concepten")
 
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
 class AnonymityCheckTask(AbstractGroupApprovalTask):
     """The "anonimiteitscontrole": a moderator checks that a casus identifies nobody.

@@ -1,6 +1,5 @@
 """Moderation of casussen: the workflow, submitting from the front-end, decisions, and their trail."""
 
-from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -91,8 +90,10 @@ def submit_casus(user, *, data: dict, token, casus=None):
 
 
 def absolute_url(path: str) -> str:
-    """An absolute link for a mail. TODO(staff): use the site's base-URL helper once it is merged."""
-    return path if urlparse(path).scheme else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """An absolute link for a mail, on the base URL community.links decides (request host, else the setting)."""
+    from community import links
+
+    return links.absolute_url(path)
 
 
 def moderators():

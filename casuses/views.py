@@ -3,6 +3,7 @@
 import functools
 import uuid
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -15,8 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
-
-from allauth.mfa.utils import is_mfa_enabled
 
 from community import access, ratelimit
 from community.middleware import require_mfa_setup
@@ -181,7 +180,7 @@ def casus_form(request, pk=None):
         if form.is_valid():
             if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
                 return ratelimit.too_many_requests(request)
-            page = moderation.submit_casus(request.user, data=dict(form.cleaned_data), token=draft.token, casus=casus)
+            moderation.submit_casus(request.user, data=dict(form.cleaned_data), token=draft.token, casus=casus)
             draft.delete()
             messages.success(
                 request,

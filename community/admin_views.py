@@ -65,20 +65,31 @@ class MembershipApplicationViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["profession", "organisation", "user__email", "user__first_name", "user__last_name"]
     list_display = [
-        Column("applicant", label=_("Aanvrager")),
+        "applicant",
         "profession",
         "organisation",
         "status",
         DateColumn("submitted_at", label=_("Ingediend")),
     ]
-    create_view_enabled = False
     copy_view_enabled = False
-    inspect_view_enabled = True
+    # The decision form shows the whole application; a separate inspect view only repeated it.
+    inspect_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return MembershipDecisionAdminForm
 
 
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """An application is always made by the applicant (at /lidmaatschap/): nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(MembershipApplication, ApplicationPermissionPolicy(MembershipApplication))
 membership_application_viewset = MembershipApplicationViewSet()
 
 

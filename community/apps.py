@@ -14,6 +14,9 @@ class CommunityConfig(AppConfig):
         public_content.connect()
         page_cache.connect()
         _drop_wagtails_view_restriction_check()
+        from . import permissions
+
+        permissions.connect()
         from . import contributions, personal_data
         from .account_views import erase_core, export_core
         from .organisations import organisation_meetings

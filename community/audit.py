@@ -17,7 +17,6 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 

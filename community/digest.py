@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from . import access
+from .links import absolute_url, base_url
 from .models import NotificationPreference, SentDigest
 from .notifications import topic_label
 
@@ -94,7 +95,7 @@ def _drop_hidden_pages(user, sections: list[dict]) -> list[dict]:
 
 
 def _absolute(url: str) -> str:
-    return url if urlparse(url).scheme else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url if urlparse(url).scheme else absolute_url(url)
 
 
 def render(user, sections: list[dict], *, week: str) -> tuple[str, str, str]:
@@ -107,7 +108,7 @@ def render(user, sections: list[dict], *, week: str) -> tuple[str, str, str]:
         "user": user,
         "sections": sections,
         "week": week,
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "site_url": base_url(),
         "settings_url": _absolute("/leden/instellingen/meldingen/"),
         "unsubscribe_url": unsubscribe_url(user),
     }

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import Http404
@@ -301,6 +302,7 @@ class MembershipApplication(models.Model):
         return f"{self.applicant} ({self.get_status_display()})"
 
     @property
+    @admin.display(description=_("Aanvrager"))
     def applicant(self) -> str:
         name = self.user.get_full_name()
         return f"{name} <{self.user.email}>" if name else self.user.email
@@ -335,6 +337,9 @@ class NotificationPreference(models.Model):
         verbose_name = _("meldingsinstelling")
         verbose_name_plural = _("meldingsinstellingen")
 
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
 class SentDigest(models.Model):
     """One weekly digest mailed to one member: recorded so that no digest goes out twice."""

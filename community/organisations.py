@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.db.models import Count, Prefetch, Q
-
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers

@@ -23,9 +23,9 @@ for a signed-in user, and anything else without its own header, ``private, no-st
 """
 
 import hashlib
-from functools import wraps
 import re
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache

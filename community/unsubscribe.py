@@ -3,10 +3,10 @@
 A token names a user and a topic (or ``"all"``); following it turns that topic off.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from .links import absolute_url
 from .models import NotificationPreference
 
 SALT = "community.unsubscribe"
@@ -29,7 +29,7 @@ def read_token(token: str, *, max_age: int | None = None) -> tuple[int, str]:
 
 
 def unsubscribe_url(user, topic: str = ALL) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("unsubscribe", args=[make_token(user, topic)])
+    return absolute_url(reverse("unsubscribe", args=[make_token(user, topic)]))
 
 
 def unsubscribe(user, topic: str) -> NotificationPreference:

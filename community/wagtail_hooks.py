@@ -115,3 +115,11 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_tasks(request, panels):
+    from .dashboard import EditorTasksPanel, may_edit_content
+
+    if may_edit_content(request.user):
+        panels.append(EditorTasksPanel())

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.calendar import build_calendar
+from community.links import absolute_url
 
 SUBJECT_PREFIX = "[Kennisplein Scheiding] "
 
@@ -24,7 +25,7 @@ def _send(registration, template: str, subject: str, *, calendar_method: str | N
         "user": user,
         "start": timezone.localtime(session.start),
         "end": timezone.localtime(session.end),
-        "url": session.full_url,
+        "url": absolute_url(session.url),
     }
     body = render_to_string(f"lunchsessions/email/{template}.txt", context)
     attachment = None

@@ -25,7 +25,7 @@ class RecapFeed(Feed):
         ).order_by("-start")
         recaps = []
         for session in sessions[: FEED_SIZE * 3]:
-            if session.recap:
+            if session.recap or session.transcript or session.recording_embed_url:
                 recaps.append(session)
             if len(recaps) == FEED_SIZE:
                 break

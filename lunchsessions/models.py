@@ -217,8 +217,8 @@ class LunchSessionPage(Page):
     recap_panels = [
         HelpPanel(
             content=_(
-                "Vul de terugblik in na de sessie. De pagina toont de terugblik automatisch zodra de "
-                "sessie voorbij is. Dien de wijziging in ter goedkeuring."
+                "Vul de terugblik in na de sessie en publiceer hem. De pagina toont de terugblik "
+                "automatisch zodra de sessie voorbij is."
             )
         ),
         FieldPanel("attendees"),
@@ -310,12 +310,18 @@ class LunchSessionPage(Page):
     def summary_text(self) -> str:
         return self.teaser or self.search_description or self.topic
 
+    def _absolute_url(self) -> str:
+        from community.links import absolute_url
+
+        return absolute_url(self.url) if self.url else ""
+
     def calendar_event(self, *, status: str = "CONFIRMED"):
-        from community.calendar import CalendarEvent, make_uid
         from django.utils.html import strip_tags
 
+        from community.calendar import CalendarEvent, make_uid
+
         description = "\n\n".join(
-            part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self.full_url or "") if part
+            part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part
         )
         return CalendarEvent(
             uid=make_uid("lunchsession", self.pk),
@@ -323,7 +329,7 @@ class LunchSessionPage(Page):
             end=self.end,
             summary=_("Lunchsessie: %(title)s") % {"title": self.title},
             description=description,
-            url=self.full_url or "",
+            url=self._absolute_url(),
             location=_("Online"),
             status=status,
             last_modified=self.last_published_at,
@@ -435,6 +441,9 @@ class CalendarToken(models.Model):
     class Meta:
         verbose_name = _("agenda-sleutel")
         verbose_name_plural = _("agenda-sleutels")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
     @classmethod
     def issue(cls, user) -> "CalendarToken":

@@ -226,13 +226,9 @@ def _index_page(home) -> MethodologyIndexPage:
 
 def grant_editors_publishing(index) -> None:
     """Redacteuren publish the methodiek (DESIGN.md): Editors may add, edit and publish under the index."""
-    from django.contrib.auth.models import Permission
-    from wagtail.models import GroupPagePermission
+    from community.permissions import grant_editors
 
-    editors = Group.objects.get(name="Editors")
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=editors, page=index, permission=permission)
+    grant_editors(index)
 
 
 def _techniques() -> dict:

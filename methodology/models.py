@@ -7,7 +7,6 @@ Phases and techniques have their own URLs (methodology/urls.py) so other apps ca
 
 from django import forms
 from django.db import models
-
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property

@@ -19,6 +19,7 @@ from search.store import KEY_LENGTH
 
 from .models import GuidePage, Phase, Technique, TrainingModulePage
 
+
 def _page_date(page):
     if getattr(page, "last_reviewed", None):
         return page.last_reviewed
@@ -48,7 +49,7 @@ def chapter_key(page_pk, anchor: str) -> str:
     key = f"page:{page_pk}#{anchor}"
     if len(key) <= KEY_LENGTH:
         return key
-    return f"page:{page_pk}#{hashlib.sha1(anchor.encode()).hexdigest()}"
+    return f"page:{page_pk}#{hashlib.sha1(anchor.encode(), usedforsecurity=False).hexdigest()}"
 
 
 class GuideAdapter(SearchAdapter):

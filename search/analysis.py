@@ -289,7 +289,7 @@ def meta_token(kind: str, value) -> str:
     """One lower-case alphanumeric token per (kind, value); the unicode61 tokenizer keeps it whole."""
     import hashlib
 
-    digest = hashlib.sha1(f"{kind}\x00{value}".encode()).hexdigest()[:16]
+    digest = hashlib.sha1(f"{kind}\x00{value}".encode(), usedforsecurity=False).hexdigest()[:16]
     return META_KINDS[kind] + digest
 
 

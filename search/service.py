@@ -112,7 +112,7 @@ def lexicon(audiences: list[str]) -> analysis.Lexicon:
 
 
 def _audiences_key(audiences) -> str:
-    return hashlib.sha1("\n".join(sorted(audiences)).encode()).hexdigest()
+    return hashlib.sha1("\n".join(sorted(audiences)).encode(), usedforsecurity=False).hexdigest()
 
 
 def vocabulary(audiences: list[str]) -> dict[str, int]:

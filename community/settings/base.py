@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "community.middleware.SessionRefreshMiddleware",
     "community.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "community.links.RequestBaseURLMiddleware",
     "community.uploads.UploadSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

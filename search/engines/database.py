@@ -20,12 +20,10 @@ walk of the full-text index and "the newest N matches" is cheap. The work per qu
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from django.utils.html import escape
-
-from dataclasses import replace
 
 from .. import analysis, ranking, store
 from ..models import IndexedDocument

@@ -194,7 +194,7 @@ class ElasticsearchEngine(Engine):
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         try:
             index_definition(name).create(using=self.client)
-            for ok, _info in _streaming(self.client, rows, name, progress):
+            for _ok, _info in _streaming(self.client, rows, name, progress):
                 pass
             self.client.indices.refresh(index=name)
             old = list(self.client.indices.get_alias(name=self.alias).keys()) if self.client.indices.exists_alias(name=self.alias) else []

@@ -109,3 +109,48 @@ def test_admin_lists_pending_applications(client_for):
     response = client_for("beheerder").get("/cms/lidmaatschapsaanvragen/?status=pending")
     assert response.status_code == 200
     assert "Gezinsvoogd" in response.content.decode()
+
+
+def test_each_listed_application_links_to_its_decision_form(client_for, django_assert_max_num_queries):
+    applications = [MembershipApplicationFactory() for _ in range(3)]
+    client = client_for("beheerder")
+    client.get("/cms/lidmaatschapsaanvragen/")
+    with django_assert_max_num_queries(30):
+        html = client.get("/cms/lidmaatschapsaanvragen/").content.decode()
+    for application in applications:
+        assert f'href="/cms/lidmaatschapsaanvragen/edit/{application.pk}/"' in html
+
+
+def test_nobody_adds_an_application_in_the_admin(client_for):
+    client = client_for("beheerder")
+    html = client.get("/cms/lidmaatschapsaanvragen/").content.decode()
+    assert "/cms/lidmaatschapsaanvragen/add/" not in html
+    assert client.get("/cms/lidmaatschapsaanvragen/add/").status_code in (302, 403, 404)
+    assert client.post("/cms/lidmaatschapsaanvragen/add/", {"status": "approved"}).status_code in (302, 403, 404)
+    assert client.get(f"/cms/lidmaatschapsaanvragen/inspect/{MembershipApplicationFactory().pk}/").status_code == 404
+
+
+def test_decision_form_shows_the_decision_in_dutch_and_local_time(decide_as, client_for):
+    application = MembershipApplicationFactory()
+    decide_as(application, "rejected", "Geen professional in het veld.")
+    html = client_for("beheerder").get(f"/cms/lidmaatschapsaanvragen/edit/{application.pk}/").content.decode()
+    application.refresh_from_db()
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    assert "Besloten door" in html and "Geen professional in het veld." in html
+    assert date_format(timezone.localtime(application.decided_at), "j F Y H:i") in html
+
+
+def test_beheerders_are_mailed_with_an_absolute_link_when_an_application_arrives(
+    client, role_users, django_capture_on_commit_callbacks
+):
+    applicant = UserFactory(first_name="Lotte", last_name="Visser")
+    client.force_login(applicant, backend="django.contrib.auth.backends.ModelBackend")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("membership_apply"), APPLICATION, HTTP_HOST="localhost")
+    application = MembershipApplication.objects.get(user=applicant)
+    [message] = [m for m in mail.outbox if role_users["beheerder"].email in m.to]
+    assert "Lotte Visser" in message.subject
+    assert f"http://localhost/cms/lidmaatschapsaanvragen/edit/{application.pk}/" in message.body
+    assert role_users["moderator"].email not in message.to

@@ -73,7 +73,7 @@ def test_list_shows_certification_and_offers(client, network):
 def test_directory_queries_do_not_grow_with_data(client, network, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         client.get("/organisaties/?regio=arnhem")
-    for i in range(30):
+    for _ in range(30):
         organisation = OrganisationFactory(certified_since=datetime.date(2020, 1, 1))
         organisation.regions.set([network["arnhem"]])
         organisation.offers.set(Offer.objects.all())
@@ -83,7 +83,7 @@ def test_directory_queries_do_not_grow_with_data(client, network, django_assert_
 
 
 def test_region_overview_queries_do_not_grow(client, network, django_assert_max_num_queries):
-    for i in range(20):
+    for _ in range(20):
         organisation = OrganisationFactory(certified_since=datetime.date(2020, 1, 1))
         organisation.regions.set(Region.objects.all())
     with django_assert_max_num_queries(8):
@@ -183,8 +183,8 @@ def test_calendar_feed_uses_the_shared_calendar(client, network):
 
 
 def test_organisation_logo_is_optional_and_shown(client, network):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Logo Lindenhout", file=get_test_image_file())
     Organisation.objects.filter(pk=network["lindenhout"].pk).update(logo=image)

@@ -78,3 +78,38 @@ def _serialized_contents_in_this_context(migrated_data):
     # Restoring the rows builds Wagtail pages before their content types are back; Page.__init__ then
     # asks ContentType.get_for_model, which would insert a duplicate row unless the type is cached.
     ContentType.objects.get_for_models(*apps.get_models())
+
+
+def totp_code(user) -> str:
+    """The current code of the user's authenticator app (set up with community.factories.give_totp)."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    secret = get_adapter().decrypt(authenticator.data["secret"])
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+@pytest.fixture
+def login_form(page):
+    """Fill in the log-in form the page shows now (after following a link), with the TOTP step for staff."""
+
+    def _login(user, password: str):
+        page.get_by_label("E-mail").fill(user.email)
+        page.get_by_label("Wachtwoord:", exact=True).fill(password)
+        page.locator("main").get_by_role("button", name="Aanmelden").click()
+        page.wait_for_load_state()
+        code = page.locator("input[name=code]")
+        if code.count():
+            code.fill(totp_code(user))
+            page.locator("main").get_by_role("button").first.click()
+            page.wait_for_load_state()
+
+    return _login
+
+
+def mailed_link(message, pattern: str = r"https?://\S+") -> str:
+    import re
+
+    return re.search(pattern, message.body).group(0)

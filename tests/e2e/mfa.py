@@ -1,10 +1,9 @@
 """The second log-in step for staff with an authenticator, in the browser (a code from the secret)."""
 
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
-
 import time
 
 from allauth.mfa import app_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 
 
 def give_known_totp(user) -> str:

@@ -9,7 +9,6 @@ reason, and the replier is told why.
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from playwright.sync_api import expect
 

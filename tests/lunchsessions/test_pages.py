@@ -167,7 +167,7 @@ def _many_sessions(index_page, count, speakers, phase, first=0):
     )
     Page.objects.filter(pk=index_page.pk).update(numchild=index_page.numchild + count)
     tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in ["contactverlies"] + [f"tag-{i}" for i in range(7)]]
-    for n, page in zip(numbers, pages):
+    for n, page in zip(numbers, pages, strict=True):
         start = now - datetime.timedelta(days=n) if n >= 5 else now + datetime.timedelta(days=n + 1)  # the first five are upcoming
         LunchSessionPage(
             page_ptr_id=page.pk, title=page.title, slug=page.slug, path=page.path, depth=page.depth,
@@ -175,10 +175,10 @@ def _many_sessions(index_page, count, speakers, phase, first=0):
             capacity=50, phase=phase, live=True,
         ).save_base(raw=True)
     LunchSessionTag.objects.bulk_create(
-        [LunchSessionTag(content_object_id=page.pk, tag=tag) for n, page in zip(numbers, pages) for tag in (tags[0], tags[1 + n % 7])]
+        [LunchSessionTag(content_object_id=page.pk, tag=tag) for n, page in zip(numbers, pages, strict=True) for tag in (tags[0], tags[1 + n % 7])]
     )
     LunchSessionSpeaker.objects.bulk_create(
-        [LunchSessionSpeaker(page_id=page.pk, speaker=speakers[n % len(speakers)], sort_order=0) for n, page in zip(numbers, pages)]
+        [LunchSessionSpeaker(page_id=page.pk, speaker=speakers[n % len(speakers)], sort_order=0) for n, page in zip(numbers, pages, strict=True)]
     )
 
 

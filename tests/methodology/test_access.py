@@ -101,8 +101,9 @@ def test_prev_next_skip_guides_the_user_may_not_see(client_for, methodiek):
 
 
 def test_technique_page_lists_where_it_is_used(client_for, methodiek):
-    from methodology.factories import GuidePageFactory, TechniqueFactory, heading, restrict, technique_block
     from django.conf import settings
+
+    from methodology.factories import GuidePageFactory, TechniqueFactory, heading, restrict, technique_block
 
     technique = TechniqueFactory(name="Netwerk betrekken", slug="netwerk-betrekken")
     GuidePageFactory(parent=methodiek.index, title="Netwerkgids", body=[heading("Het netwerk"), technique_block(technique)])

@@ -3,7 +3,7 @@
 import pytest
 
 from methodology import outline
-from methodology.factories import GuidePageFactory, heading, paragraph, phase_block, technique_block, TechniqueFactory
+from methodology.factories import GuidePageFactory, TechniqueFactory, heading, paragraph, phase_block, technique_block
 from methodology.models import Phase
 
 

@@ -4,9 +4,8 @@ import pytest
 from django.conf import settings
 
 from community import access
-from search.documents import adapter_for_model, adapters
-
 from methodology.models import GuidePage, TrainingModulePage
+from search.documents import adapter_for_model, adapters
 
 pytestmark = pytest.mark.django_db
 
@@ -62,10 +61,11 @@ def test_home_section_shows_only_visible_items(client_for, methodiek):
 def test_demo_content_loads_and_is_idempotent(home_page):
     from io import StringIO
 
+    from wagtail.documents import get_document_model
+
     from community.demo import DemoContext
     from methodology import demo
     from methodology.models import Technique
-    from wagtail.documents import get_document_model
 
     context = DemoContext(stdout=StringIO(), home=home_page)
     demo.load(context)

@@ -151,7 +151,7 @@ def test_phases_and_techniques_are_found_and_follow_edits(db):
     phase.limits = "Nooit meer dan twee keer een warme overdracht."
     phase.save()
     assert service.search(AnonymousUser(), SearchQuery(q="warme overdracht")).hits[0].url == phase.get_absolute_url()
-    technique = Technique.objects.create(name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid",
+    Technique.objects.create(name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid",
                                          summary="Voor beide ouders partij kiezen.")
     hit = service.search(AnonymousUser(), SearchQuery(q="meerzijdige partijdigheid")).hits[0]
     assert (hit.type, hit.url) == ("technique", "/methodiek/technieken/meerzijdige-partijdigheid/")

@@ -153,7 +153,7 @@ def docx_bytes() -> bytes:
     [
         ("werkvorm.pdf", PDF, True),
         ("werkvorm.docx", docx_bytes(), True),
-        ("notities.txt", "Oudergesprek: afspraken over de overdracht.".encode(), True),
+        ("notities.txt", b"Oudergesprek: afspraken over de overdracht.", True),
         ("ondertitels.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n", True),
         ("werkvorm.pdf", b"MZ\x90\x00 not a pdf", False),  # an executable named .pdf
         ("werkvorm.docx", PDF, False),

@@ -15,7 +15,10 @@ D = datetime.date
 MEMBERS = f"group:{settings.MEMBERS_GROUP}"
 
 
-def _doc(key, type_, title, text, audience="public", tags=(), date=D(2025, 3, 1), url=None):
+DEFAULT_DATE = D(2025, 3, 1)
+
+
+def _doc(key, type_, title, text, audience="public", tags=(), date=DEFAULT_DATE, url=None):
     return SearchDocument(type=type_, key=f"eval:{key}", title=title, text=text, url=url or f"/eval/{key}/",
                           audience=audience, tags=list(tags), date=date)
 
@@ -201,7 +204,8 @@ def evaluate(search):
         if not rank or rank > 3:
             misses.append((kind, q, rank, [sorted(hit_urls)[0] for hit_urls in urls[:3]]))
     table = {}
-    for kind, ranks in [*scores.items(), ("overall", [r for ranks in scores.values() for r in ranks])]:
+    overall = [r for kind_ranks in scores.values() for r in kind_ranks]
+    for kind, ranks in [*scores.items(), ("overall", overall)]:
         table[kind] = (
             sum(1 for r in ranks if r and r <= 3) / len(ranks),
             sum(1 / r for r in ranks if r) / len(ranks),

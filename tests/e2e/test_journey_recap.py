@@ -1,0 +1,72 @@
+"""Journey 4: a redacteur turns a past lunch session into a recap in /cms/ and publishes it himself;
+it shows on the page, in the archive, in the RSS feed and in search."""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+
+from community.factories import DEFAULT_PASSWORD
+from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory
+from lunchsessions.models import LunchSessionPage
+from tests.conftest import make_role_user
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+TRANSCRIPT = "Welkom allemaal bij deze sessie over ouderschapsplannen en de rol van grootouders."
+
+
+def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form):
+    from community.models import HomePage
+
+    index = LunchSessionIndexPageFactory(parent=HomePage.objects.get(), title="Lunchsessies", slug="lunchsessies")
+    start = timezone.now() - datetime.timedelta(days=2)
+    session = LunchSessionPageFactory(
+        parent=index, title="Grootouders na de scheiding", slug="grootouders", start=start, end=start + datetime.timedelta(hours=1)
+    )
+    Document.objects.create(title="Dia's grootouders", file=ContentFile(b"%PDF-1.4 dia's", name="dias-grootouders.pdf"))
+    redacteur = make_role_user("redacteur")
+
+    page.goto(live_server.url + "/cms/")
+    login_form(redacteur, DEFAULT_PASSWORD)
+    assert "/cms/" in page.url, page.url
+    page.get_by_role("link", name="Grootouders na de scheiding").first.click()
+    page.get_by_role("tab", name="Terugblik").click()
+    page.get_by_label("Opname (video-link)").fill("https://www.youtube.com/watch?v=abcdefghijk")
+    page.get_by_label("Transcript").fill(TRANSCRIPT)
+    slides = page.locator("[data-contentpath=slides]")
+    slides.get_by_role("button").first.click()
+    chooser = page.locator("[data-contentpath=slides]").get_by_role("button", name="Kies een document")
+    if chooser.count():
+        chooser.first.click()
+        page.locator(".modal").get_by_role("link", name="Dia's grootouders").click()
+    slides.get_by_label("Titel").first.fill("Presentatie")
+    page.locator("footer").get_by_role("button", name="Meer acties").click()
+    page.locator("footer").get_by_role("button", name="Publiceren").click()
+    page.wait_for_load_state()
+
+    session.refresh_from_db()
+    published = LunchSessionPage.objects.get(pk=session.pk)
+    assert published.live
+    assert published.transcript == TRANSCRIPT and len(published.slides) == 1
+
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/")
+    page.locator("header").get_by_role("link", name="Lunchsessies").first.click()
+    page.get_by_role("link", name="Grootouders na de scheiding").first.click()
+    assert "ouderschapsplannen en de rol van grootouders" in page.locator("main").text_content()
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe() == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    feed = page.request.get(live_server.url + "/lunchsessies/feed/")
+    assert feed.ok and "Grootouders na de scheiding" in feed.text()
+    page.goto(live_server.url + "/")
+    search = page.get_by_role("searchbox").first
+    search.fill("grootouders")
+    search.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("main").get_by_role("link", name="Grootouders na de scheiding").first.is_visible()
