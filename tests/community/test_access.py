@@ -76,10 +76,19 @@ def test_nested_restrictions_combine_into_one_audience(pages):
 
 
 def test_unpublished_pages_are_only_for_editors(role_users, pages):
+    # Editors have rights in their own sections only (least privilege): give them this page's.
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name="Editors"), page=pages["public"],
+        permission=Permission.objects.get(codename="change_page"),
+    )
     pages["public"].unpublish()
     pages["public"].refresh_from_db()
     assert not access.can_view_page(role_users["lid"], pages["public"])
     assert access.can_view_page(role_users["redacteur"], pages["public"])
+    assert not access.can_view_page(role_users["moderator"], pages["public"])
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def login_form(page):
     def _login(user, password: str):
         page.get_by_label("E-mail").fill(user.email)
         page.get_by_label("Wachtwoord:", exact=True).fill(password)
-        page.locator("main").get_by_role("button", name="Aanmelden").click()
+        page.locator("main").get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
         code = page.locator("input[name=code]")
         if code.count():

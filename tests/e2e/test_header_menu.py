@@ -35,7 +35,7 @@ def test_phone_header_menu_is_closed_and_opens_by_keyboard(page, live_server, ax
     assert main_nav.get_by_role("link", name="Methodiek").is_visible()
     assert page.locator("#site-search-q").is_visible()
     assert page.locator(".account-nav").get_by_role("link", name="Inloggen").is_visible()
-    assert page.get_by_role("button", name="English").is_visible()
+    assert page.get_by_role("link", name="English").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.keyboard.press("Tab")  # focus moves from the toggle into the menu
     assert page.evaluate("document.activeElement.closest('.site-menu__panel') !== null")

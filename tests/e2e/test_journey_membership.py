@@ -44,7 +44,7 @@ def test_visitor_becomes_member_and_reads_a_members_only_guide(page, live_server
     page.get_by_label("E-mail").fill(EMAIL)
     page.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
     page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
-    page.get_by_role("button", name="Registreren").click()
+    page.get_by_role("button", name="Account aanmaken").click()
     page.wait_for_load_state()
 
     [confirmation] = mails_to(EMAIL)
@@ -85,7 +85,7 @@ def test_visitor_becomes_member_and_reads_a_members_only_guide(page, live_server
     page.goto(login_url)
     page.get_by_label("E-mail").fill(EMAIL)
     page.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Aanmelden").click()
+    page.locator("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
     page.locator("header").get_by_role("link", name="Methodiek").first.click()
     page.get_by_role("link", name="Het kindgesprek voeren").first.click()

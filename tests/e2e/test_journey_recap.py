@@ -65,7 +65,7 @@ def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form)
     feed = page.request.get(live_server.url + "/lunchsessies/feed/")
     assert feed.ok and "Grootouders na de scheiding" in feed.text()
     page.goto(live_server.url + "/")
-    search = page.get_by_role("searchbox").first
+    search = page.get_by_label("Zoek op Kennisplein Scheiding")
     search.fill("grootouders")
     search.press("Enter")
     page.wait_for_load_state()

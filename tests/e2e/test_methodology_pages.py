@@ -29,8 +29,10 @@ def association_member():
 def test_overview_has_an_accessible_timeline(page, live_server, axe, demo_methodiek):
     page.goto(live_server.url + "/methodiek/")
     assert page.locator("h1").inner_text() == "Methodiek Ouderschap Blijft"
-    steps = page.locator("ol.process__steps > li")
+    # Seven steps in order; oudergesprekken run in parallel, drawn in place but not numbered.
+    steps = page.locator("ol.process__steps > li:not(.process__step--parallel)")
     assert steps.count() == 7
+    assert page.locator("ol.process__steps > li.process__step--parallel").count() == 1
     assert page.get_by_role("link", name="Begeleide omgang").is_visible()
     assert axe() == []
 

@@ -19,7 +19,7 @@ def test_sign_up_apply_be_approved_log_in_and_see_home(page, live_server, login)
     page.get_by_label("E-mail").fill("lotte.visser@example.org")
     page.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
     page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
-    page.get_by_role("button", name="Registreren").click()
+    page.get_by_role("button", name="Account aanmaken").click()
     page.wait_for_load_state()
 
     confirmation = next(m for m in mail.outbox if "lotte.visser@example.org" in m.to)

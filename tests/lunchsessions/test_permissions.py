@@ -26,8 +26,9 @@ MATRIX = [
     ("/lunchsessies/mijn-agenda/onbekend.ics", {}, 404),
     ("/lunchsessies/aanmelden/{session}/", {}, 405),
     ("/lunchsessies/afmelden/{session}/", {}, 405),
-    ("/cms/lunchsessies/{session}/aanmeldingen/", {A: 302, ACC: 302, L: 302, V: 302}, 200),
-    ("/cms/lunchsessies/{session}/aanmeldingen.csv", {A: 302, ACC: 302, L: 302, V: 302}, 200),
+    # Registrations are editors' work: moderators have no rights on lunch sessions (least privilege).
+    ("/cms/lunchsessies/{session}/aanmeldingen/", {A: 302, ACC: 302, L: 302, V: 302, M: 302}, 200),
+    ("/cms/lunchsessies/{session}/aanmeldingen.csv", {A: 302, ACC: 302, L: 302, V: 302, M: 302}, 200),
 ]
 
 
