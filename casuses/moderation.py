@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
 
+from community.links import absolute_url
+
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
 MODERATORS_GROUP = "Moderators"
@@ -87,13 +89,6 @@ def submit_casus(user, *, data: dict, token, casus=None):
         % {"title": page.title, "url": absolute_url(reverse("casuses:moderation"))},
     )
     return page
-
-
-def absolute_url(path: str) -> str:
-    """An absolute link for a mail, on the base URL community.links decides (request host, else the setting)."""
-    from community import links
-
-    return links.absolute_url(path)
 
 
 def moderators():
