@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from community.blocks import SkipEmptyStreamBlock
+from community.core.blocks import SkipEmptyStreamBlock
 
 RECAP_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

@@ -1,9 +1,9 @@
-"""The label layout of the region map (community.maps.place_labels), on estimated boxes."""
+"""The label layout of the region map (community.network.maps.place_labels), on estimated boxes."""
 
 import pytest
 
-from community import maps
 from community.models import Region
+from community.network import maps
 
 pytestmark = pytest.mark.django_db
 

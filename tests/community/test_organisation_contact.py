@@ -2,7 +2,7 @@
 
 import pytest
 
-from community.factories import OrganisationFactory
+from community.demo.factories import OrganisationFactory
 from community.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_beheerder_saves_contact_details(client_for):
 
 
 def test_demo_contact_details_are_clearly_examples():
-    from community.demo import _example_contact
+    from community.demo.content import _example_contact
 
     contact = _example_contact("Juzt")
     assert contact["website"].startswith("https://www.juzt.example") and contact["contact_email"].endswith(".example")
