@@ -28,8 +28,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from .blocks import RecapBlock, RelatedPageBlock, SlidesBlock, recap_plain_text
 
@@ -311,14 +311,14 @@ class LunchSessionPage(Page):
         return self.teaser or self.search_description or self.topic
 
     def _absolute_url(self) -> str:
-        from community.links import absolute_url
+        from community.core.links import absolute_url
 
         return absolute_url(self.url) if self.url else ""
 
     def calendar_event(self, *, status: str = "CONFIRMED"):
         from django.utils.html import strip_tags
 
-        from community.calendar import CalendarEvent, make_uid
+        from community.core.calendar import CalendarEvent, make_uid
 
         description = "\n\n".join(
             part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part

@@ -1,7 +1,7 @@
 """The one search service: access filtering, engine choice with fallback, spelling suggestions.
 
 Every caller (the /zoeken/ page, the JSON API, suggestions) goes through here, so the rules hold everywhere:
-results and facet counts only come from audiences ``community.access`` lets this user see.
+results and facet counts only come from audiences ``community.core.access`` lets this user see.
 """
 
 import difflib
@@ -12,7 +12,7 @@ from dataclasses import replace
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from community import access
+from community.core import access
 
 from . import analysis, store
 from .engines import SearchEngineError, SearchQuery, SearchResult, database_engine, get_engine
@@ -89,7 +89,7 @@ MEMBER_TITLES = 3
 
 def member_titles(query: SearchQuery, searched: str, audiences: list[str]) -> list[dict]:
     """For an anonymous visitor: up to three of the members' results whose titles invite (a methodiek guide, a
-    training module), by the one title rule in ``community.access``: never a casus, never a chapter heading (a
+    training module), by the one title rule in ``community.core.access``: never a casus, never a chapter heading (a
     chapter stands for its guide, under the guide's own title)."""
     restricted = [audience for audience in member_audiences() if audience not in audiences]
     if not restricted:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from community.demo.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 
@@ -33,9 +33,9 @@ def make_role_user(role: str):
 
 @pytest.fixture(scope="session", autouse=True)
 def _mail_as_on_the_site(django_test_environment):
-    """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.mail's cleaning as on
+    """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
     the site, and then (KENNISPLEIN_EMAIL_BACKEND, locmem) into ``mail.outbox``."""
-    settings.EMAIL_BACKEND = "community.mail.CleanEmailBackend"
+    settings.EMAIL_BACKEND = "community.core.mail.CleanEmailBackend"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from casuses.models import CasusDraft, CasusPage, Reaction, ReactionReport
-from community.factories import MemberFactory
+from community.demo.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

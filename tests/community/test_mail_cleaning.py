@@ -1,5 +1,5 @@
 """Issue 13.5: no control character reaches a mail, whoever sends it; a title with U+001B or a line break
-never breaks a header nor answers 500. The cleaning is in the mail backend (community.mail), not in callers."""
+never breaks a header nor answers 500. The cleaning is in the mail backend (community.core.mail), not in callers."""
 
 import base64
 from email import message_from_bytes
@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.test import override_settings
 
-from community.mail import QueuedEmailBackend, serialise
+from community.core.mail import QueuedEmailBackend, serialise
 
 ESC = "\x1b"
 DIRTY_TITLE = f"Ruzie{ESC}[31m bij de overdracht\nBcc: iedereen@example.org"
@@ -80,7 +80,7 @@ def test_moderator_reason_and_casus_title_reach_the_author_without_control_chara
 ):
     from casuses.models import CasusPage, Reaction
     from casuses.moderation import ensure_index
-    from community.factories import MemberFactory
+    from community.demo.factories import MemberFactory
 
     writer = MemberFactory(username="schrijver", email="schrijver@example.org")
     casus = CasusPage(

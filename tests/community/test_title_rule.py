@@ -1,4 +1,4 @@
-"""Issue 13.8: one rule for the titles of what a visitor may not open (community.access.TITLE_TEASERS),
+"""Issue 13.8: one rule for the titles of what a visitor may not open (community.core.access.TITLE_TEASERS),
 per content type x place x role.
 
 Every title below carries the word "plumeauwerk" so one search finds them all. Places: the 403 teaser page,
@@ -15,7 +15,7 @@ from wagtail.models import Page, get_page_models
 
 from casuses.models import CasusPage
 from casuses.moderation import ensure_index
-from community import access
+from community.core import access
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory, restrict_to_members
 from methodology.factories import GuidePageFactory, MethodologyIndexPageFactory, TrainingModulePageFactory, restrict
 

@@ -7,7 +7,7 @@ revoking it only ever touches one's own token."""
 import pytest
 from django.test import Client
 
-from community.factories import MemberFactory
+from community.demo.factories import MemberFactory
 from lunchsessions.models import CalendarToken, Registration
 
 pytestmark = pytest.mark.django_db
