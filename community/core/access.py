@@ -266,3 +266,58 @@ def audience_label(audience: str) -> str:
     if audience == LOGIN:
         return gettext("Ingelogd")
     return gettext("Besloten")
+
+
+# Titles of what a visitor may not open: one rule per content type.
+#
+# May the title of an item be shown, as a teaser with a way in, to someone who may not open it? Only
+# where the title is an invitation written by the site's editors; never where it is a member's
+# content. Places that show a title of something the viewer may not open ask ``may_show_title``:
+# the 403 teaser page and the "Log in om ook N resultaten voor leden te zien" hint of search (which
+# names the titles this allows and otherwise only counts). Search results, the sitemap and the RSS and
+# iCal feeds show only what the viewer may open: a hit's snippet, a sitemap entry (a 403 is not
+# indexable) and a feed entry (copied into readers and calendars, without a way in) are no teasers.
+TITLE_TEASERS = {
+    # kind: may its title be shown to someone who may not open it?  (why)
+    "guide": True,  # methodiek guides: the title says what members of the Vereniging get; it invites
+    "training": True,  # training modules: the title is the offer, like a course catalogue
+    "phase": True,  # phases and techniques of the methodiek: names from the public process description
+    "technique": True,
+    "lunchsession": True,  # announced by editors, with a teaser "ook zichtbaar voor bezoekers"
+    "section": True,  # index pages and the home page: a section's name is navigation, not content
+    "casus": False,  # a member's case question: its title is part of the case and may describe a family
+    "reaction": False,  # members' replies to a casus: member content
+    "document": False,  # file names are written by whoever uploaded them, a werkmateriaal's can name a case
+    "member_profile": False,  # personal data: names and professions only for members
+    "parent_meeting": False,  # public by design; if ever restricted, its title may name a place and a date
+    "organisation": False,  # public by design; nothing restricted to invite to
+}
+
+# Page classes by their model label, to their kind above. A page class not named here is "page".
+PAGE_KINDS = {
+    "methodology.GuidePage": "guide",
+    "methodology.TrainingModulePage": "training",
+    "methodology.MethodologyIndexPage": "section",
+    "casuses.CasusPage": "casus",
+    "casuses.CasusIndexPage": "section",
+    "lunchsessions.LunchSessionPage": "lunchsession",
+    "lunchsessions.LunchSessionIndexPage": "section",
+    "community.HomePage": "section",
+}
+
+
+def title_teaser_allowed(kind: str) -> bool:
+    """Whether the title of an item of this kind may be shown to someone who may not open it.
+
+    Anything not in TITLE_TEASERS ("page", a new content type) may not: a new kind has to be decided here.
+    """
+    return TITLE_TEASERS.get(kind, False)
+
+
+def page_kind(page) -> str:
+    return PAGE_KINDS.get(page.specific_class._meta.label, "page") if page.specific_class else "page"
+
+
+def may_show_title(user, kind: str, audience: str) -> bool:
+    """The one rule for titles: the user may open the item, or its kind's title is an invitation."""
+    return may_see_audience(user, audience) or title_teaser_allowed(kind)
