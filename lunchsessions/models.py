@@ -31,7 +31,7 @@ from wagtail.snippets.models import register_snippet
 from community.core import access
 from community.core.cards import Card
 
-from .blocks import RecapBlock, RelatedPageBlock, SlidesBlock, recap_plain_text
+from .blocks import RecapBlock, RelatedStreamBlock, SlidesStreamBlock, recap_plain_text
 
 MEETING_LINK_LEAD = datetime.timedelta(minutes=30)
 ARCHIVE_PAGE_SIZE = 24
@@ -194,9 +194,9 @@ class LunchSessionPage(Page):
         on_delete=models.SET_NULL, related_name="+",
     )
     transcript = models.TextField(_("transcript"), blank=True, help_text=_("De uitgeschreven tekst; doorzoekbaar."))
-    slides = StreamField([("slides", SlidesBlock())], verbose_name=_("dia's"), blank=True)
+    slides = StreamField(SlidesStreamBlock(), verbose_name=_("dia's"), blank=True)
     related = StreamField(
-        [("page", RelatedPageBlock())], verbose_name=_("gerelateerde casussen en methodiek"), blank=True
+        RelatedStreamBlock(), verbose_name=_("gerelateerde casussen en methodiek"), blank=True
     )
 
     announcement_panels = Page.content_panels + [
