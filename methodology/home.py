@@ -1,11 +1,16 @@
 """The home page section "Methodiek": the newest guides and training modules this user may read."""
 
-from community import access
+from community import access, fragments
 
 HOME_ITEMS = 4
 
 
 def newest_methodology(request):
+    """The same for everyone in one audience and changed only by a publish: cached per audience."""
+    return fragments.for_audience("home-methodology", request, lambda: _newest(request))
+
+
+def _newest(request):
     from .models import GuidePage, TrainingModulePage
 
     guides = access.visible_pages(request.user, GuidePage.objects.all()).order_by("-first_published_at")
