@@ -96,9 +96,10 @@ class Client:
         self.cookies = dict(cookies or {})
         self.timeout = timeout
         self.connection = None
+        self.port = WEB_PORT
 
     def _connect(self):
-        self.connection = http.client.HTTPConnection(HOST, WEB_PORT, timeout=self.timeout)
+        self.connection = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
 
     def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
         from urllib.parse import urlencode
