@@ -181,6 +181,7 @@ def scenarios(setup: dict, sample: str) -> list[tuple[str, str, list, str]]:
         ("anonymous home, Django page-cache hit", "gunicorn", [get("/")], "static/gunicorn"),
         ("anonymous guide, never cached", "gunicorn", [get(setup["guide"] + "?bench={n}")], "static/gunicorn"),
         ("anonymous /lunchsessies/", "gunicorn", [get("/lunchsessies/")], "static/gunicorn"),
+        ("anonymous /lunchsessies/, nginx cache", "nginx", [get("/lunchsessies/")], "static/nginx"),
         ("member guide", "gunicorn", [get(setup["guide"], member)], "static/gunicorn"),
         ("member /casussen/", "gunicorn", [get("/casussen/", member)], "static/gunicorn"),
         ("member casus detail", "gunicorn", [get(setup["casus"], member)], "static/gunicorn"),
@@ -194,6 +195,7 @@ TARGETS = {
     "anonymous home, nginx cache": 0.5,
     "anonymous home, Django page-cache hit": 0.5,
     "anonymous /lunchsessies/": 0.3,
+    "anonymous /lunchsessies/, nginx cache": 0.3,
     "member guide": 0.08,
     "member /casussen/": 0.08,
     "member casus detail": 0.08,
@@ -225,7 +227,7 @@ def main():
     setup = json.loads(manage(SETUP_CODE.replace("COUNT", str(BENCH_USERS)).replace("PREFIX", prefix)).strip().splitlines()[-1])
     member = setup["member"]
     for port, path, cookie in [(NGINX_PORT, sample, ""), (NGINX_PORT, "/", ""), (WEB_PORT, sample, ""), (WEB_PORT, "/", ""),
-                               (WEB_PORT, "/lunchsessies/", ""), (WEB_PORT, setup["guide"], member),
+                               (WEB_PORT, "/lunchsessies/", ""), (NGINX_PORT, "/lunchsessies/", ""), (WEB_PORT, setup["guide"], member),
                                (WEB_PORT, "/casussen/", member), (WEB_PORT, setup["casus"], member),
                                (WEB_PORT, "/lunchsessies/", member), (WEB_PORT, "/zoeken/?q=omgang", member)]:
         status, headers = warm(port, path, cookie)

@@ -161,16 +161,20 @@ def _shared_restriction_audiences() -> list[tuple[str, str]]:
     """The restriction table from the shared cache, under the content version that every change of
     a restriction, a page's place or a group moves (community.fragments): read from the database
     once per change, not once per request."""
+    return _shared_rows("restrictions", _restriction_audiences)
+
+
+def _shared_rows(name: str, read):
     from django.core.cache import cache
 
     from .fragments import FRAGMENT_SECONDS, content_version
 
-    key = f"kennisplein:restrictions:{content_version()}"
-    restrictions = cache.get(key)
-    if restrictions is None:
-        restrictions = _restriction_audiences()
-        cache.set(key, restrictions, FRAGMENT_SECONDS)
-    return restrictions
+    key = f"kennisplein:{name}:{content_version()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = read()
+        cache.set(key, rows, FRAGMENT_SECONDS)
+    return rows
 
 
 def _audience_at(path: str, restrictions) -> str:
@@ -256,11 +260,16 @@ def _hidden_collection_ids(user) -> frozenset[int]:
     if "hidden_collections" not in cache:
         from wagtail.models import Collection
 
-        # Collections are a small table: all of them with their restrictions in one query.
-        rows = list(
-            Collection.objects.values_list(
-                "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type", "view_restrictions__groups__name"
-            )
+        # Collections are a small table: all of them with their restrictions in one query, shared
+        # through the cache under the content version (moved by every collection or restriction change).
+        rows = _shared_rows(
+            "collections",
+            lambda: list(
+                Collection.objects.values_list(
+                    "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type",
+                    "view_restrictions__groups__name",
+                )
+            ),
         )
         restricted = _audiences_from_rows((r_pk, path, kind, group) for _pk, path, r_pk, kind, group in rows if r_pk)
         hidden = tuple(path for path, audience in restricted if not may_see_audience(user, audience))

@@ -5,7 +5,7 @@ key made of its name, the visitor's *audience key* and the *content version*. Th
 which restricted pages the visitor may not see (two members with the same groups share it; a
 member of the Vereniging has another one); the content version moves on every
 ``public_content_changed`` signal (publish, unpublish, move, restriction and snippet edits) and on
-every group change, so an edit shows at once. Nothing personal (a member's own registration, their
+every group, collection and collection restriction change, so an edit shows at once. Nothing personal (a member's own registration, their
 name, a casus only they see) may go into such a piece: personal parts are read per request.
 """
 
@@ -55,11 +55,17 @@ def for_audience(name: str, request, compute, timeout: int = FRAGMENT_SECONDS):
 
 def connect() -> None:
     from django.contrib.auth.models import Group
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import Collection, CollectionViewRestriction
 
     from .public_content import public_content_changed
 
     public_content_changed.connect(bump_content_version, dispatch_uid="kennisplein-content-version")
-    # Audiences name groups: renaming or deleting one changes who sees what.
-    post_save.connect(bump_content_version, sender=Group, dispatch_uid="kennisplein-content-version-group")
-    post_delete.connect(bump_content_version, sender=Group, dispatch_uid="kennisplein-content-version-group-deleted")
+    # Audiences name groups: renaming or deleting one changes who sees what. Documents' collections
+    # and their restrictions are read through the cache too (community.access).
+    for model in (Group, Collection, CollectionViewRestriction):
+        label = model._meta.label
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-{label}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-del-{label}")
+    m2m_changed.connect(bump_content_version, sender=CollectionViewRestriction.groups.through,
+                        dispatch_uid="kennisplein-content-version-collection-groups")

@@ -116,3 +116,23 @@ def test_a_members_own_registration_is_never_shared(client_for, home_page):
     assert "U bent aangemeld" in _text(registered, "/lunchsessies/")
     assert "U bent aangemeld" not in _text(client_for("lid"), "/lunchsessies/")
     assert "U bent aangemeld" not in _text(client_for("vereniging"), "/lunchsessies/")
+
+
+def test_a_new_collection_restriction_holds_at_once_although_collections_are_cached(role_users, association_group):
+    from types import SimpleNamespace
+
+    from wagtail.models import CollectionViewRestriction
+
+    from community import access
+    from methodology.factories import collection
+
+    folder = collection("Werkmateriaal")
+    document = SimpleNamespace(collection_id=folder.pk)
+    member = role_users["lid"]
+    assert access.may_open_document(member, document)
+    access.forget(member)  # a new request
+    restriction = CollectionViewRestriction.objects.create(collection=folder, restriction_type=CollectionViewRestriction.GROUPS)
+    restriction.groups.set([association_group])
+    assert not access.may_open_document(member, document)
+    access.forget(member)
+    assert access.may_open_document(role_users["vereniging"], document)
