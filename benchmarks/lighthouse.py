@@ -29,7 +29,7 @@ import json
 from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore
 from methodology.models import GuidePage
-from community import access
+from community.core import access
 user = get_user_model().objects.get(email="lid@demo.kennisplein.example")
 store = SessionStore()
 store[SESSION_KEY] = str(user.pk)

@@ -48,7 +48,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.cached_db import SessionStore
 from django.utils import timezone
 from casuses.models import CasusPage
-from community import access
+from community.core import access
 from lunchsessions.models import LunchSessionPage
 from methodology.models import GuidePage
 User = get_user_model()

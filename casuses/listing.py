@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from community import fragments
-from community.cards import Card
+from community.core import fragments
+from community.core.cards import Card
 
 from .models import AGE_BANDS, PER_PAGE, CasusPage, CasusTag, is_moderator
 
@@ -24,7 +24,7 @@ def with_tags(queryset):
 
 def filter_options(visible) -> dict:
     """Tags of the casussen this audience sees, and the phases: the same for every member of the
-    audience, changed only by a publish (cached in community.fragments)."""
+    audience, changed only by a publish (cached in community.core.fragments)."""
     from methodology.models import Phase
 
     tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")

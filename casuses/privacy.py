@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from community import access
+from community.core import access
 
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport
 

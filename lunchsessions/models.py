@@ -28,10 +28,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community import access, fragments
-from community.cards import Card
+from community.core import access, fragments
+from community.core.cards import Card
 
-from .blocks import RecapBlock, RelatedPageBlock, SlidesBlock, recap_plain_text
+from .blocks import RecapBlock, RelatedStreamBlock, SlidesStreamBlock, recap_plain_text
 
 MEETING_LINK_LEAD = datetime.timedelta(minutes=30)
 ARCHIVE_PAGE_SIZE = 24
@@ -142,7 +142,7 @@ class LunchSessionIndexPage(Page):
 
 def _filter_choices(visible_ids, sessions) -> dict:
     """Tags and phases of the sessions this audience sees: the same for every member of the
-    audience, changed only by a publish (cached per audience in community.fragments)."""
+    audience, changed only by a publish (cached per audience in community.core.fragments)."""
     from methodology.models import Phase  # the shared Phase snippet (string FK elsewhere)
 
     return {
@@ -204,9 +204,9 @@ class LunchSessionPage(Page):
         on_delete=models.SET_NULL, related_name="+",
     )
     transcript = models.TextField(_("transcript"), blank=True, help_text=_("De uitgeschreven tekst; doorzoekbaar."))
-    slides = StreamField([("slides", SlidesBlock())], verbose_name=_("dia's"), blank=True)
+    slides = StreamField(SlidesStreamBlock(), verbose_name=_("dia's"), blank=True)
     related = StreamField(
-        [("page", RelatedPageBlock())], verbose_name=_("gerelateerde casussen en methodiek"), blank=True
+        RelatedStreamBlock(), verbose_name=_("gerelateerde casussen en methodiek"), blank=True
     )
 
     announcement_panels = Page.content_panels + [
@@ -321,14 +321,14 @@ class LunchSessionPage(Page):
         return self.teaser or self.search_description or self.topic
 
     def _absolute_url(self) -> str:
-        from community.links import absolute_url
+        from community.core.links import absolute_url
 
         return absolute_url(self.url) if self.url else ""
 
     def calendar_event(self, *, status: str = "CONFIRMED"):
         from django.utils.html import strip_tags
 
-        from community.calendar import CalendarEvent, make_uid
+        from community.core.calendar import CalendarEvent, make_uid
 
         description = "\n\n".join(
             part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part

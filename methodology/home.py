@@ -1,6 +1,6 @@
 """The home page section "Methodiek": the newest guides and training modules this user may read."""
 
-from community import access, fragments
+from community.core import access, fragments
 
 HOME_ITEMS = 4
 

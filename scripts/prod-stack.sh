@@ -125,8 +125,9 @@ start_web() {
     fi
     "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py community.wsgi:application --daemon \
         --pid "$PROD_DIR/run/web.pid" --access-logfile "$PROD_DIR/logs/access.log" --error-logfile "$PROD_DIR/logs/web.log"
-    # Up to a minute: the master loads and warms the anonymity check before forking (slow on a busy machine).
-    for _ in $(seq 300); do
+    # The master loads the anonymity check before it serves (community/wsgi.py): ~16 s on an idle core,
+    # minutes on a busy machine. PROD_WEB_WAIT bounds the wait (seconds).
+    for _ in $(seq "$((${PROD_WEB_WAIT:-180} * 5))"); do
         curl -fsS "http://127.0.0.1:$PROD_WEB_PORT/healthz" >/dev/null 2>&1 && { log "web on http://127.0.0.1:$PROD_WEB_PORT/"; return 0; }
         sleep 0.2
     done

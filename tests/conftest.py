@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from community.demo.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 
@@ -29,6 +29,13 @@ def make_role_user(role: str):
         raise ValueError(role)
     give_totp(user)
     return user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _mail_as_on_the_site(django_test_environment):
+    """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
+    the site, and then (KENNISPLEIN_EMAIL_BACKEND, locmem) into ``mail.outbox``."""
+    settings.EMAIL_BACKEND = "community.core.mail.CleanEmailBackend"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from casuses.models import CasusPage
 from casuses.moderation import ensure_index
-from community import fragments
-from community.factories import MemberFactory
+from community.core import fragments
+from community.demo.factories import MemberFactory
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory, RegistrationFactory
 from methodology.factories import GuidePageFactory, MethodologyIndexPageFactory, restrict
 
@@ -123,7 +123,7 @@ def test_a_new_collection_restriction_holds_at_once_although_collections_are_cac
 
     from wagtail.models import CollectionViewRestriction
 
-    from community import access
+    from community.core import access
     from methodology.factories import collection
 
     folder = collection("Werkmateriaal")
