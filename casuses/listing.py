@@ -28,7 +28,7 @@ def filter_options(visible) -> dict:
     from methodology.models import Phase
 
     tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
-    return {"tag_options": list(tags), "phase_options": list(Phase.objects.only("name", "slug"))}
+    return {"tag_options": list(tags.values("slug", "name")), "phase_options": list(Phase.objects.values("name", "slug"))}
 
 
 def casus_list_context(index, request) -> dict:

@@ -7,9 +7,11 @@ member of the Vereniging has another one); the content version moves on every
 ``public_content_changed`` signal (publish, unpublish, move, restriction and snippet edits) and on
 every group, collection and collection restriction change, so an edit shows at once. Nothing personal (a member's own registration, their
 name, a casus only they see) may go into such a piece: personal parts are read per request.
+Pieces are plain data (tuples, dicts, strings), so that a deploy that moves a class cannot break them.
 """
 
 import hashlib
+import pickle
 import time
 
 from django.core.cache import cache
@@ -46,11 +48,20 @@ def for_audience(name: str, request, compute, timeout: int = FRAGMENT_SECONDS):
         ["kennisplein:fragment", name, audience_key(request.user), translation.get_language() or "",
          request.get_host(), str(content_version())]
     )
-    value = cache.get(key)
+    value = _cached(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def _cached(key: str):
+    """The stored value, or None when there is none or it no longer loads: a value pickled by the
+    code before a deploy may name a class that moved or changed (then it is computed again)."""
+    try:
+        return cache.get(key)
+    except (ImportError, AttributeError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
+        return None
 
 
 def connect() -> None:

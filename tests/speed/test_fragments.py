@@ -136,3 +136,20 @@ def test_a_new_collection_restriction_holds_at_once_although_collections_are_cac
     assert not access.may_open_document(member, document)
     access.forget(member)
     assert access.may_open_document(role_users["vereniging"], document)
+
+
+def test_a_piece_that_no_longer_loads_is_computed_again(monkeypatch, rf, role_users):
+    """After a deploy a stored piece may name a class that moved (it did: community.cards)."""
+    request = rf.get("/")
+    request.user = role_users["lid"]
+    fragments.for_audience("piece", request, lambda: ["oud"])
+
+    original = fragments.cache.get
+
+    def moved(key, *args, **kwargs):
+        if key.startswith("kennisplein:fragment:piece:"):
+            raise ModuleNotFoundError("No module named 'community.cards'")
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(fragments.cache, "get", moved)
+    assert fragments.for_audience("piece", request, lambda: ["nieuw"]) == ["nieuw"]
