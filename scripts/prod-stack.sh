@@ -142,8 +142,8 @@ start_nginx() {
     mkdir -p "$dir/cache" "$dir/temp"
     if [ "$(id -u)" -eq 0 ]; then chown -R www-data "$dir/cache" "$dir/temp"; fi
     PROD_NGINX_PORT="$PROD_NGINX_PORT" PROD_PURGE_PORT="$PROD_PURGE_PORT" PROD_WEB_PORT="$PROD_WEB_PORT" NGINX_DIR="$dir" LOG_DIR="$PROD_DIR/logs" \
-        NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
-        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $NGINX_USER' \
+        STATIC_DIR="${STATIC_ROOT:-$PROD_DIR/static}" NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
+        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $STATIC_DIR $NGINX_USER' \
         <"$ROOT/scripts/nginx.conf.template" >"$dir/nginx.conf"
     if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
         nginx -p "$dir" -c "$dir/nginx.conf" -s reload

@@ -42,8 +42,34 @@ def _user_group_names(user) -> frozenset[str]:
         return frozenset()
     cache = _request_cache(user)
     if "groups" not in cache:
-        cache["groups"] = frozenset(user.groups.values_list("name", flat=True))
+        if _has_own_permissions(user):
+            _load_groups_and_permissions(user)
+        else:
+            cache["groups"] = frozenset(user.groups.values_list("name", flat=True))
     return cache["groups"]
+
+
+def _has_own_permissions(user) -> bool:
+    """An account whose permissions ModelBackend reads from the tables (superusers have all)."""
+    return user.is_authenticated and user.is_active and not user.is_superuser
+
+
+def _load_groups_and_permissions(user) -> None:
+    """The user's group names and permissions (Django's per-request permission cache) in one query."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import CharField, F, Value
+
+    through_groups = Group.objects.filter(user=user).annotate(
+        app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
+    )
+    direct = Permission.objects.filter(user=user).annotate(
+        app=F("content_type__app_label"), code=F("codename"), group_name=Value(None, output_field=CharField())
+    )
+    fields = ("app", "code", "group_name")
+    rows = list(through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True))
+    _request_cache(user)["groups"] = frozenset(group for _app, _code, group in rows if group is not None)
+    # Same result as ModelBackend.get_all_permissions for an active, non-superuser account.
+    user._perm_cache = {f"{app}.{code}" for app, code, _group in rows if code is not None}
 
 
 def _request_cache(user) -> dict:
@@ -127,8 +153,28 @@ def _audience_of(restriction_type: str, group_names: list[str]) -> str:
 def _request_restrictions(user) -> list[tuple[str, str]]:
     cache = _request_cache(user)
     if "restrictions" not in cache:
-        cache["restrictions"] = _restriction_audiences()
+        cache["restrictions"] = _shared_restriction_audiences()
     return cache["restrictions"]
+
+
+def _shared_restriction_audiences() -> list[tuple[str, str]]:
+    """The restriction table from the shared cache, under the content version that every change of
+    a restriction, a page's place or a group moves (community.core.fragments): read from the database
+    once per change, not once per request."""
+    return _shared_rows("restrictions", _restriction_audiences)
+
+
+def _shared_rows(name: str, read):
+    from django.core.cache import cache
+
+    from .fragments import FRAGMENT_SECONDS, content_version
+
+    key = f"kennisplein:{name}:{content_version()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = read()
+        cache.set(key, rows, FRAGMENT_SECONDS)
+    return rows
 
 
 def _audience_at(path: str, restrictions) -> str:
@@ -156,7 +202,8 @@ def _may_edit(user, page) -> bool:
     return user.is_authenticated and page.permissions_for_user(user).can_edit()
 
 
-def _hidden_paths(user) -> list[str]:
+def hidden_paths(user) -> list[str]:
+    """Paths of the restricted pages (with everything under them) that this user may not see."""
     cache = _request_cache(user)
     if "hidden_paths" not in cache:
         cache["hidden_paths"] = [
@@ -168,7 +215,7 @@ def _hidden_paths(user) -> list[str]:
 def visible_pages(user, queryset):
     """Restrict a page queryset to live pages this user may see: one query for the restrictions."""
     hidden = Q()
-    for path in _hidden_paths(user):
+    for path in hidden_paths(user):
         hidden |= Q(path__startswith=path)
     queryset = queryset.live()
     return queryset.exclude(hidden) if hidden else queryset
@@ -195,21 +242,14 @@ def has_admin_access(user) -> bool:
 
 
 def load_permissions(user) -> None:
-    """Fill Django's per-request permission cache in one query instead of ModelBackend's two.
+    """Fill Django's per-request permission cache in one query instead of ModelBackend's two, the
+    same query that reads the user's groups (``_load_groups_and_permissions``).
 
-    Every page asks ``perms.wagtailadmin.access_admin`` (header, Wagtail's user bar). Same result
-    as ModelBackend.get_all_permissions for an active, non-superuser account.
+    Every page asks ``perms.wagtailadmin.access_admin`` (header, Wagtail's user bar).
     """
-    if not user.is_authenticated or not user.is_active or user.is_superuser or hasattr(user, "_perm_cache"):
+    if not _has_own_permissions(user) or hasattr(user, "_perm_cache"):
         return
-    from django.contrib.auth.models import Permission
-
-    rows = (
-        Permission.objects.filter(Q(user=user) | Q(group__user=user))
-        .values_list("content_type__app_label", "codename")
-        .distinct()
-    )
-    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
+    _load_groups_and_permissions(user)
 
 
 # Documents: a collection's restrictions hold for the collections under it.
@@ -220,11 +260,16 @@ def _hidden_collection_ids(user) -> frozenset[int]:
     if "hidden_collections" not in cache:
         from wagtail.models import Collection
 
-        # Collections are a small table: all of them with their restrictions in one query.
-        rows = list(
-            Collection.objects.values_list(
-                "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type", "view_restrictions__groups__name"
-            )
+        # Collections are a small table: all of them with their restrictions in one query, shared
+        # through the cache under the content version (moved by every collection or restriction change).
+        rows = _shared_rows(
+            "collections",
+            lambda: list(
+                Collection.objects.values_list(
+                    "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type",
+                    "view_restrictions__groups__name",
+                )
+            ),
         )
         restricted = _audiences_from_rows((r_pk, path, kind, group) for _pk, path, r_pk, kind, group in rows if r_pk)
         hidden = tuple(path for path, audience in restricted if not may_see_audience(user, audience))
