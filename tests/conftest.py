@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from tests import dbtemplate
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 
@@ -31,6 +32,37 @@ def make_role_user(role: str):
     return user
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_createdb,
+    django_db_keepdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's database set-up, over a copy of the migrated template (tests/dbtemplate.py).
+
+    ``--create-db`` builds the template again; ``--reuse-db`` keeps the test database after the run.
+    """
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            dbtemplate.prepare(connections[alias], rebuild=django_db_createdb)
+        db_cfg = setup_databases(
+            verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized_aliases, keepdb=True
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=verbosity, keepdb=django_db_keepdb)
+    dbtemplate.release()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def migrated_data(django_db_setup, django_db_blocker):
     """The rows the migrations create (root page, home page, groups), to restore after a flush.
@@ -40,6 +72,8 @@ def migrated_data(django_db_setup, django_db_blocker):
     from django.db import connections
 
     connection = connections["default"]
+    if connection.alias not in dbtemplate.prepared_aliases:
+        return None  # no test of this run uses the database
     data = getattr(connection, "_test_serialized_contents", None)
     if data is None:
         with django_db_blocker.unblock():
