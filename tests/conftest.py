@@ -2,11 +2,12 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
-from tests import dbtemplate
+from tests import dbtemplate, rows
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 
@@ -82,9 +83,24 @@ def migrated_data(django_db_setup, django_db_blocker):
     return data
 
 
+@pytest.fixture(scope="session")
+def _role_user_rows(django_db_setup, django_db_blocker):
+    """The rows ``make_role_user`` creates for every role, made once per session (tests/rows.py)."""
+
+    def make():
+        users = {role: make_role_user(role) for role in ROLES}
+        return {role: user.pk if user else None for role, user in users.items()}
+
+    with django_db_blocker.unblock():
+        return rows.capture(make)
+
+
 @pytest.fixture
-def role_users(db):
-    return {role: make_role_user(role) for role in ROLES}
+def role_users(db, _role_user_rows):
+    """One user per role, in this test's database (transactional and live-server tests see them too)."""
+    rows.insert(_role_user_rows)
+    users = get_user_model()._base_manager.in_bulk([pk for pk in _role_user_rows.result.values() if pk])
+    return {role: users[pk] if pk else None for role, pk in _role_user_rows.result.items()}
 
 
 @pytest.fixture
@@ -113,6 +129,17 @@ def home_page(db):
     from community.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Dutch: the language middleware leaves the last request's language active in
+    the thread, which would otherwise reach the next test (in whatever order pytest-xdist runs them)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
