@@ -20,8 +20,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
 
-from community import access
-from community.personal_data import FORMER_MEMBER
+from community.core import access
+from community.core.personal_data import FORMER_MEMBER
 
 AGE_BANDS = [
     ("0-4", _("0 tot 4 jaar")),
@@ -142,7 +142,7 @@ class CasusPage(Page):
 
     def restricted_stand_in(self):
         """What a non-member's teaser shows instead of this page: the title is member content too."""
-        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="")
+        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="", teaser=self.teaser)
 
     @property
     def is_open(self) -> bool:
@@ -182,7 +182,7 @@ MODERATORS_GROUP = "Moderators"
 
 
 def is_moderator(user) -> bool:
-    """Moderators (and superusers), through community.access (cached per request)."""
+    """Moderators (and superusers), through community.core.access (cached per request)."""
     return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))
 
 

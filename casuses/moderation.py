@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
 
-from community.links import absolute_url
+from community.core.links import absolute_url
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -141,7 +141,7 @@ def _no_admin_mails(user):
     Wagtail's admin notifications, which link to an admin they cannot open."""
     from wagtail.users.models import UserProfile
 
-    from community import access
+    from community.core import access
 
     if access.has_admin_access(user):
         return

@@ -1,10 +1,12 @@
+from types import SimpleNamespace
+
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import access, page_cache
-from .admin_views import audit_event_viewset, membership_application_viewset
+from community.accounts.admin_views import audit_event_viewset, membership_application_viewset
+from community.core import access, page_cache
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -19,7 +21,7 @@ def serve_restricted_pages_as_teaser(serve):
     def inner(page, request, serve_args, serve_kwargs):
         audience = access.request_page_audience(request, page)
         if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
-            return _teaser_response(request, page)
+            return _teaser_response(request, page, audience)
         if (
             not request.user.is_authenticated
             and page.live
@@ -35,21 +37,21 @@ def serve_restricted_pages_as_teaser(serve):
     return inner
 
 
-def _teaser_response(request, page):
+def _teaser_response(request, page, audience):
     specific = page.specific
-    # Some pages' titles are restricted content too (a casus title): they bring their own stand-in.
-    stand_in = getattr(specific, "restricted_stand_in", None)
-    response = TemplateResponse(
-        request,
-        "components/restricted_page.html",
-        {
-            "page": stand_in() if stand_in else page,
-            "teaser": getattr(specific, "teaser", "") or page.search_description,
-        },
-        status=403,
-    )
+    if access.may_show_title(request.user, access.page_kind(page), audience):
+        shown, teaser = page, getattr(specific, "teaser", "") or page.search_description
+    else:
+        # The title is restricted content too (a casus, a page of an undecided kind): a stand-in instead.
+        shown = specific.restricted_stand_in() if hasattr(specific, "restricted_stand_in") else _stand_in()
+        teaser = getattr(shown, "teaser", "")
+    response = TemplateResponse(request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403)
     add_never_cache_headers(response)
     return response
+
+
+def _stand_in():
+    return SimpleNamespace(title=_("Besloten pagina"), seo_title="", search_description="", teaser="")
 
 
 @hooks.register("register_admin_viewset")
@@ -73,7 +75,7 @@ def label_membership_menu(request, menu_items):
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup  # noqa: E402
 
-from .models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
+from community.models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -119,7 +121,7 @@ register_snippet(NetworkViewSetGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_editor_tasks(request, panels):
-    from .dashboard import EditorTasksPanel, may_edit_content
+    from community.site.dashboard import EditorTasksPanel, may_edit_content
 
     if may_edit_content(request.user):
         panels.append(EditorTasksPanel())

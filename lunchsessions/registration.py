@@ -17,7 +17,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community import access
+from community.core import access
 
 from . import emails
 from .models import LunchSessionPage, Registration

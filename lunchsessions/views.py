@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from community import access, page_cache
-from community.calendar import build_calendar, calendar_response
-from community.ratelimit import rate_limit
+from community.core import access, page_cache
+from community.core.calendar import build_calendar, calendar_response
+from community.core.ratelimit import rate_limit
 
 from . import registration as service
 from .models import CalendarToken, LunchSessionPage, Registration

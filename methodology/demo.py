@@ -226,7 +226,7 @@ def _index_page(home) -> MethodologyIndexPage:
 
 def grant_editors_publishing(index) -> None:
     """Redacteuren publish the methodiek (DESIGN.md): Editors may add, edit and publish under the index."""
-    from community.permissions import grant_editors
+    from community.core.permissions import grant_editors
 
     grant_editors(index)
 

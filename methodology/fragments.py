@@ -1,6 +1,6 @@
 """Template fragment caching for the process timeline: the same for every visitor, changed only by editors.
 
-The version in the cache key moves on every "public content changed" signal (community.public_content;
+The version in the cache key moves on every "public content changed" signal (community.core.public_content;
 it covers saving or deleting a Phase), so an edit shows at once.
 """
 
@@ -20,6 +20,6 @@ def bump_phases_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    from community.public_content import public_content_changed
+    from community.core.public_content import public_content_changed
 
     public_content_changed.connect(bump_phases_version, dispatch_uid="methodology_phases_version")

@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from community.ratelimit import rate_limit
+from community.core.ratelimit import rate_limit
 
 from . import service
 from .documents import adapters
@@ -157,6 +157,7 @@ def api_search(request):
         body["searched"] = result.suggestion
     if result.members_more:
         body["members_more"] = result.members_more
+        body["members_titles"] = result.members_titles
     if result.notice:
         body["notice"] = result.notice
     return _private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))

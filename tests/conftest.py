@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from community.demo.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
 from tests import dbtemplate, rows
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
@@ -62,6 +62,13 @@ def django_db_setup(
     with django_db_blocker.unblock():
         teardown_databases(db_cfg, verbosity=verbosity, keepdb=django_db_keepdb)
     dbtemplate.release()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _mail_as_on_the_site(django_test_environment):
+    """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
+    the site, and then (KENNISPLEIN_EMAIL_BACKEND, locmem) into ``mail.outbox``."""
+    settings.EMAIL_BACKEND = "community.core.mail.CleanEmailBackend"
 
 
 @pytest.fixture(scope="session", autouse=True)
