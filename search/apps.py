@@ -8,10 +8,14 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from community import health
 
-        from . import signals
+        from . import signals, store
         from .health import check_search
+
+        post_migrate.connect(store.drop_orphans, sender=self, dispatch_uid="search-drop-orphans")
 
         health.register("search", check_search, critical=False)  # search falls back, the site stays up
         signals.connect()
