@@ -64,3 +64,33 @@ class IndexedAudience(models.Model):
 
     def __str__(self):
         return f"{self.code}: {self.audience}"
+
+
+class SynonymGroup(models.Model):
+    """Words or word groups with the same meaning, added by editors to the groups of ``search/synonyms_nl.txt``."""
+
+    terms = models.CharField(
+        _("woorden met dezelfde betekenis"),
+        max_length=500,
+        help_text=_(
+            "Gescheiden door komma's of ~, bijvoorbeeld: omgangshuis, bezoekruimte. Een woordgroep of afkorting kan "
+            "ook: rvdk, raad voor de kinderbescherming. Zoeken vindt dan met elk van deze woorden ook de andere."
+        ),
+    )
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synoniemen")
+        verbose_name_plural = _("synoniemen")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .synonyms import parse_members
+
+        if len(parse_members(self.terms or "")) < 2:
+            raise ValidationError({"terms": _("Geef minstens twee woorden of woordgroepen, gescheiden door een komma.")})

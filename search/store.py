@@ -5,7 +5,7 @@ Vendor-neutral: the full-text rows are written by the database engine (``search.
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from . import analysis
@@ -113,20 +113,38 @@ def audience_codes(audiences, create: bool = False) -> dict[str, int]:
 
 def _new_ids(rows) -> list[int]:
     codes = audience_codes({row.audience for row in rows}, create=True)
-    following: dict = {}
+    following = _next_sequences({row.date for row in rows})
     ids = []
     for row in rows:
-        low, high = date_id_range(row.date)
-        if row.date not in following:
-            last = IndexedDocument.objects.filter(id__range=(low, high)).aggregate(last=Max("id"))["last"]
-            following[row.date] = (last >> AUDIENCE_BITS) + 1 if last is not None else first_sequence(row.date)
         sequence = following[row.date]
         following[row.date] = sequence + 1
         pk = packed_id(sequence, codes[row.audience])
-        if pk > high:
+        if pk > date_id_range(row.date)[1]:
             raise OverflowError(f"too many search documents dated {row.date}")
         ids.append(pk)
     return ids
+
+
+DAY_SHIFT = AUDIENCE_BITS + SEQUENCE_BITS  # id >> DAY_SHIFT is the date's ordinal (0: undated)
+
+
+def _next_sequences(dates) -> dict:
+    """The next free sequence number of each date, in one query (the highest id per date)."""
+    following = {date: first_sequence(date) for date in dates}
+    ranges = Q()
+    for date in dates:
+        ranges |= Q(id__range=date_id_range(date))
+    days = {date.toordinal() if date else 0: date for date in dates}
+    highest = (
+        IndexedDocument.objects.filter(ranges)
+        .annotate(day=F("id") / (1 << DAY_SHIFT))
+        .values("day")
+        .annotate(last=Max("id"))
+        .values_list("day", "last")
+    )
+    for day, last in highest:
+        following[days[day]] = (last >> AUDIENCE_BITS) + 1
+    return following
 
 
 def _insert(rows) -> None:

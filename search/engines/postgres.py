@@ -83,7 +83,7 @@ class Vector:
 class PostgresEngine(DatabaseEngine):
     vendor = "postgresql"
     TABLE = "search_vector"
-    RANK_WINDOW = 1000  # ts_rank reads each ranked vector from TOAST: a smaller window than bm25's on SQLite
+    RANK_WINDOW = 500  # ts_rank reads each ranked vector from TOAST: a smaller window than bm25's on SQLite
 
     @contextmanager
     def reading(self):
