@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from community.core import access
 
-from . import analysis, store
+from . import analysis, store, synonyms
 from .engines import SearchEngineError, SearchQuery, SearchResult, database_engine, get_engine
 
 logger = logging.getLogger(__name__)
@@ -93,22 +93,24 @@ def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
     return database_engine().suggest_titles(prefix, audiences, limit)
 
 
-_lexicons: dict[str, tuple[dict, analysis.Lexicon]] = {}
+_lexicons: dict[str, tuple[dict, tuple, analysis.Lexicon]] = {}
 
 
 def lexicon(audiences: list[str]) -> analysis.Lexicon:
-    """Words of what these audiences may see, with the synonym groups: for compounds and synonyms in queries.
+    """Words of what these audiences may see, with the synonym groups (the file's and the editors'): for compounds
+    and synonyms in queries.
 
-    Built once per vocabulary (a new vocabulary in the cache, e.g. after it expired, builds a new lexicon).
+    Built once per vocabulary and synonym groups (a new vocabulary in the cache, e.g. after it expired, or an
+    editor's change to the synonyms builds a new lexicon).
     """
     key = _audiences_key(audiences)
-    words = vocabulary(audiences)
+    words, groups = vocabulary(audiences), synonyms.groups()
     cached = _lexicons.get(key)
-    if cached is None or cached[0] is not words and cached[0] != words:
+    if cached is None or (cached[0] is not words and cached[0] != words) or cached[1] != groups:
         if len(_lexicons) > 32:
             _lexicons.clear()
-        cached = _lexicons[key] = (words, analysis.Lexicon(words))
-    return cached[1]
+        cached = _lexicons[key] = (words, groups, analysis.Lexicon(words, groups))
+    return cached[2]
 
 
 def _audiences_key(audiences) -> str:
