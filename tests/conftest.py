@@ -2,10 +2,12 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from community.demo.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from tests import dbtemplate, rows
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 
@@ -31,6 +33,37 @@ def make_role_user(role: str):
     return user
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_createdb,
+    django_db_keepdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's database set-up, over a copy of the migrated template (tests/dbtemplate.py).
+
+    ``--create-db`` builds the template again; ``--reuse-db`` keeps the test database after the run.
+    """
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            dbtemplate.prepare(connections[alias], rebuild=django_db_createdb)
+        db_cfg = setup_databases(
+            verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized_aliases, keepdb=True
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=verbosity, keepdb=django_db_keepdb)
+    dbtemplate.release()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _mail_as_on_the_site(django_test_environment):
     """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
@@ -47,6 +80,8 @@ def migrated_data(django_db_setup, django_db_blocker):
     from django.db import connections
 
     connection = connections["default"]
+    if connection.alias not in dbtemplate.prepared_aliases:
+        return None  # no test of this run uses the database
     data = getattr(connection, "_test_serialized_contents", None)
     if data is None:
         with django_db_blocker.unblock():
@@ -55,9 +90,24 @@ def migrated_data(django_db_setup, django_db_blocker):
     return data
 
 
+@pytest.fixture(scope="session")
+def _role_user_rows(django_db_setup, django_db_blocker):
+    """The rows ``make_role_user`` creates for every role, made once per session (tests/rows.py)."""
+
+    def make():
+        users = {role: make_role_user(role) for role in ROLES}
+        return {role: user.pk if user else None for role, user in users.items()}
+
+    with django_db_blocker.unblock():
+        return rows.capture(make)
+
+
 @pytest.fixture
-def role_users(db):
-    return {role: make_role_user(role) for role in ROLES}
+def role_users(db, _role_user_rows):
+    """One user per role, in this test's database (transactional and live-server tests see them too)."""
+    rows.insert(_role_user_rows)
+    users = get_user_model()._base_manager.in_bulk([pk for pk in _role_user_rows.result.values() if pk])
+    return {role: users[pk] if pk else None for role, pk in _role_user_rows.result.items()}
 
 
 @pytest.fixture
@@ -86,6 +136,17 @@ def home_page(db):
     from community.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Dutch: the language middleware leaves the last request's language active in
+    the thread, which would otherwise reach the next test (in whatever order pytest-xdist runs them)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
