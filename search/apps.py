@@ -8,10 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
-        from community.core import health
-
         from . import signals
-        from .health import check_search
 
-        health.register("search", check_search, critical=False)  # search falls back, the site stays up
         signals.connect()

@@ -32,6 +32,14 @@ def make_role_user(role: str):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _apps_hooks_loaded():
+    """Every app's wagtail_hooks.py is imported before a test adds its own hook (register_temporarily)."""
+    from wagtail import hooks
+
+    hooks.search_for_hooks()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def migrated_data(django_db_setup, django_db_blocker):
     """The rows the migrations create (root page, home page, groups), to restore after a flush.
 

@@ -21,7 +21,6 @@ from community.accounts.forms import MembershipApplicationForm
 from community.accounts.membership import submit_application
 from community.core import access, personal_data
 from community.core.ratelimit import rate_limit
-from community.members.views import private_response
 from community.models import MembershipApplication, NotificationPreference
 from community.notify import unsubscribe
 from community.notify.notifications import topic_label
@@ -67,7 +66,7 @@ def notification_settings(request):
         form.save()
         messages.success(request, _("Uw meldingsinstellingen zijn opgeslagen."))
         return redirect("notification_settings")
-    return private_response(render(request, "community/notification_settings.html", {"form": form}))
+    return render(request, "community/notification_settings.html", {"form": form})
 
 
 @csrf_exempt  # the signed token is the proof; mail programs post here for RFC 8058 one-click unsubscribe
@@ -76,23 +75,23 @@ def unsubscribe_view(request, token):
     try:
         user_id, topic = unsubscribe.read_token(token)
     except signing.SignatureExpired:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "expired"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "expired"}, status=400)
     except signing.BadSignature:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400)
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400)
     label = _("alle e-mails van Kennisplein Scheiding") if topic == unsubscribe.ALL else topic_label(topic)
     if request.method == "POST":
         unsubscribe.unsubscribe(user, topic)
-        return private_response(render(request, "community/unsubscribe.html", {"state": "done", "label": label}))
+        return render(request, "community/unsubscribe.html", {"state": "done", "label": label})
     # A GET only asks for confirmation: link checkers in mail filters must not unsubscribe anyone.
-    return private_response(render(request, "community/unsubscribe.html", {"state": "confirm", "label": label}))
+    return render(request, "community/unsubscribe.html", {"state": "confirm", "label": label})
 
 
 @login_required
 def my_data(request):
-    return private_response(render(request, "community/my_data.html"))
+    return render(request, "community/my_data.html")
 
 
 @login_required
@@ -107,7 +106,7 @@ def download_data(request):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="kennisplein-mijn-gegevens-{stamp}.json"'
-    return private_response(response)
+    return response
 
 
 class DeleteAccountForm(forms.Form):
@@ -149,7 +148,7 @@ def delete_account(request):
         erase_account(user)
         messages.success(request, _("Uw account is verwijderd. Bedankt voor uw bijdragen."))
         return redirect("/")
-    return private_response(render(request, "community/delete_account.html", {"form": form}))
+    return render(request, "community/delete_account.html", {"form": form})
 
 
 # The core's own personal data: account, profile, membership application, notification settings, digests.

@@ -9,6 +9,7 @@ listed, searched or mailed carries an *audience* token:
 * ``"login"`` — any signed-in account;
 * ``"group:<name>"`` — members of that group; ``"group:A|B"`` — members of A or B;
 * ``"nobody"`` — never shown through lists (password-protected pages);
+* ``"admins"`` — beheerders (superusers) only;
 * several tokens joined by ``&`` — all of them must hold (nested restrictions).
 
 Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagtail directly.
@@ -21,6 +22,9 @@ from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageV
 PUBLIC = "public"
 LOGIN = "login"
 NOBODY = "nobody"
+ADMINS = "admins"
+
+MODERATORS_GROUP = "Moderators"  # handles casussen and reports (community.core.permissions sets it up)
 
 _CACHE_ATTR = "_kennisplein_access_cache"
 
@@ -65,6 +69,21 @@ def is_member(user) -> bool:
 
 def is_association_member(user) -> bool:
     return user.is_authenticated and (user.is_superuser or settings.ASSOCIATION_GROUP in _user_group_names(user))
+
+
+def is_moderator(user) -> bool:
+    """Moderators (and superusers)."""
+    return user.is_authenticated and may_see_audience(user, group_audience(MODERATORS_GROUP))
+
+
+def profile_field_audience(visibility: str) -> str:
+    """The audience of a member-profile field, from the visibility the member chose (models.Visibility)."""
+    return {"members": members_audience(), "association": association_audience(), "private": ADMINS}[visibility]
+
+
+def visible_profile_levels(user) -> list[str]:
+    """The visibility choices whose fields ``user`` may see on someone else's profile."""
+    return [level for level in ("members", "association", "private") if may_see_audience(user, profile_field_audience(level))]
 
 
 def may_see_audience(user, audience: str) -> bool:
@@ -136,9 +155,13 @@ def _audience_at(path: str, restrictions) -> str:
     return combine(audience for restricted_path, audience in restrictions if path.startswith(restricted_path))
 
 
-def page_audience(page) -> str:
-    """The audience of a page, combining the restrictions on it and its ancestors."""
-    return _audience_at(page.path, _restriction_audiences())
+def page_audience(page, user=None) -> str:
+    """The audience of a page, combining the restrictions on it and its ancestors.
+
+    With ``user`` (a request's user) the restriction table is read once for that whole request.
+    """
+    restrictions = _request_restrictions(user) if user is not None else _restriction_audiences()
+    return _audience_at(page.path, restrictions)
 
 
 def page_audiences(pages, user=None) -> dict:
@@ -184,10 +207,6 @@ def collection_audience(collection) -> str:
         collection__path__in=[collection.path[:i] for i in range(collection.steplen, len(collection.path) + 1, collection.steplen)]
     ).prefetch_related("groups")
     return combine(audience_of_restriction(r) for r in restrictions)
-
-
-def can_view_document(user, document) -> bool:
-    return may_see_audience(user, collection_audience(document.collection))
 
 
 def has_admin_access(user) -> bool:
@@ -238,19 +257,9 @@ def visible_documents(user, queryset):
     return queryset.exclude(collection_id__in=hidden) if hidden else queryset
 
 
-def may_open_document(user, document) -> bool:
-    """Like can_view_document, cached per request: for rendering many download links on one page."""
+def can_view_document(user, document) -> bool:
+    """Whether ``user`` may open a document; the collections are read once per request (many links, one query)."""
     return document.collection_id not in _hidden_collection_ids(user)
-
-
-def cached_page_audience(user, page) -> str:
-    """page_audience, with the restriction table read once per request (for lists of many pages)."""
-    return _audience_at(page.path, _request_restrictions(user))
-
-
-def request_page_audience(request, page) -> str:
-    """The page's audience, with the restriction table read at most once for the whole request."""
-    return cached_page_audience(request.user, page)
 
 
 def audience_label(audience: str) -> str:

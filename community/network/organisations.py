@@ -11,9 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.core import contributions, page_cache
+from community.core import page_cache
 from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
+from community.core.hooks import ORGANISATION_CONTRIBUTIONS, sections
 from community.models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
 from community.network import maps
 
@@ -62,14 +63,6 @@ def organisation_card(organisation) -> Card:
     )
 
 
-def _personalised(request, response):
-    """Pages that show per-user contributions are not shared between visitors in any cache."""
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
-
-
 @page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
@@ -93,9 +86,13 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "certified_label": certified_label(organisation),
-        "contributions": contributions.for_organisation(organisation, request.user),
+        "contributions": sections(ORGANISATION_CONTRIBUTIONS, organisation, request.user),
     }
-    return _personalised(request, render(request, "community/organisation_detail.html", context))
+    response = render(request, "community/organisation_detail.html", context)
+    # Contributions differ per visitor: a proxy keeps the anonymous page apart from signed-in ones
+    # (which PageCacheMiddleware marks private, no-store).
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 def _upcoming(queryset=None):
