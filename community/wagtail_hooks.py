@@ -11,12 +11,14 @@ from community.accounts.admin_views import audit_event_viewset, membership_appli
 from community.accounts.views import erase_core, export_core
 from community.core import access, health, page_cache
 from community.core.hooks import (
+    EDITOR_TASKS,
     HEALTH_CHECKS,
     HOME_SECTIONS,
     ORGANISATION_CONTRIBUTIONS,
     PERSONAL_DATA,
     SEARCH_ADAPTERS,
     SITEMAPS,
+    EditorTasks,
     HealthCheck,
     PersonalDataSource,
     Section,
@@ -25,7 +27,7 @@ from community.core.hooks import (
 from community.models import Offer, Organisation, ParentMeeting, Region
 from community.network.organisations import organisation_meetings, upcoming_meeting_cards
 from community.network.search import OrganisationAdapter, ParentMeetingAdapter
-from community.site.dashboard import EditorTasksPanel, may_edit_content
+from community.site.dashboard import EditorTasksPanel, may_edit_content, own_drafts
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -203,3 +205,8 @@ def elasticsearch_health():
     if settings.KENNISPLEIN_SEARCH.get("ENGINE") != "elasticsearch":
         return None
     return HealthCheck("elasticsearch", health.check_elasticsearch, critical=False)
+
+
+@hooks.register(EDITOR_TASKS)
+def own_drafts_tasks():
+    return EditorTasks("drafts", _("Uw concepten"), own_drafts, _("U heeft geen onafgemaakte concepten."), order=20)

@@ -7,17 +7,20 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from community.core.hooks import (
     DIGEST_SOURCES,
+    EDITOR_TASKS,
     HOME_SECTIONS,
     PERSONAL_DATA,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
     DigestSource,
+    EditorTasks,
     PersonalDataSource,
     Section,
 )
 
 from . import admin_views
 from . import personal_data as lunch_data
+from .dashboard import sessions_without_recap
 from .home import upcoming_cards
 from .integrations import recaps_since, sessions_for_phase, upcoming_since
 from .models import LunchSessionPage
@@ -96,3 +99,11 @@ def recaps_digest():
 @hooks.register(DIGEST_SOURCES)
 def upcoming_sessions_digest():
     return DigestSource("upcoming_sessions", upcoming_since)
+
+
+@hooks.register(EDITOR_TASKS)
+def sessions_without_recap_tasks():
+    return EditorTasks(
+        "recaps", _("Sessies zonder terugblik"), sessions_without_recap, _("Alle voorbije sessies hebben een terugblik."),
+        order=10,
+    )

@@ -9,8 +9,18 @@ from wagtail import hooks
 from wagtail.documents.models import document_served
 
 from community.core import access
-from community.core.hooks import HOME_SECTIONS, PHASE_LINKS, SEARCH_ADAPTERS, SITEMAPS, Section, SitemapList
+from community.core.hooks import (
+    EDITOR_TASKS,
+    HOME_SECTIONS,
+    PHASE_LINKS,
+    SEARCH_ADAPTERS,
+    SITEMAPS,
+    EditorTasks,
+    Section,
+    SitemapList,
+)
 
+from .dashboard import guides_due_for_review
 from .home import newest_methodology
 from .models import Phase, Technique
 from .related import phase_guides, phase_modules
@@ -91,3 +101,11 @@ def guide_phase_links():
 @hooks.register(PHASE_LINKS)
 def training_phase_links():
     return Section(key="methodology.training", title=_("Training"), items=phase_modules, order=20)
+
+
+@hooks.register(EDITOR_TASKS)
+def guides_due_for_review_tasks():
+    return EditorTasks(
+        "review", _("Handleidingen langer dan een jaar niet gecontroleerd"), guides_due_for_review,
+        _("Alle handleidingen zijn het afgelopen jaar gecontroleerd."), order=30,
+    )

@@ -2,7 +2,6 @@
 
 import json
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
@@ -13,15 +12,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from community.accounts.forms import MembershipApplicationForm
+from community.accounts.forms import DeleteAccountForm, MembershipApplicationForm, NotificationPreferenceForm
 from community.accounts.membership import submit_application
 from community.core import access, personal_data
 from community.core.ratelimit import rate_limit
-from community.models import MembershipApplication, NotificationPreference
+from community.models import MemberProfile, MembershipApplication, NotificationPreference, SentDigest
 from community.notify import unsubscribe
 from community.notify.notifications import topic_label
 
@@ -41,20 +39,6 @@ def membership_apply(request):
         messages.success(request, _("Dank u wel. Uw aanvraag is ontvangen; een beheerder beoordeelt haar zo snel mogelijk."))
         return redirect("membership_apply")
     return render(request, "community/membership_apply.html", {"form": form, "application": application})
-
-
-
-class NotificationPreferenceForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreference
-        fields = list(NotificationPreference.TOPICS)
-        widgets = {topic: forms.RadioSelect for topic in NotificationPreference.TOPICS}
-        labels = {
-            "casus_reactions": gettext_lazy("Nieuwe reacties op mijn casus"),
-            "new_casuses": gettext_lazy("Nieuwe casussen met mijn tags of fase"),
-            "new_recaps": gettext_lazy("Nieuwe terugblikken op lunchsessies"),
-            "upcoming_sessions": gettext_lazy("Komende lunchsessies"),
-        }
 
 
 @login_required
@@ -109,28 +93,6 @@ def download_data(request):
     return response
 
 
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label=gettext_lazy("Uw wachtwoord"), strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=gettext_lazy("Ter bevestiging. Verwijderen kan niet ongedaan worden gemaakt."),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy("Ik begrijp dat mijn account en profiel verdwijnen en mijn casussen en reacties "
-                           "geanonimiseerd blijven staan."),
-    )
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
-        return password
-
-
 def erase_account(user) -> None:
     """Every app erases or anonymises what it holds, then the account itself goes. All or nothing."""
     with transaction.atomic():
@@ -154,8 +116,6 @@ def delete_account(request):
 # The core's own personal data: account, profile, membership application, notification settings, digests.
 
 def export_core(user) -> dict:
-    from community.models import MemberProfile, MembershipApplication, SentDigest
-
     profile = MemberProfile.objects.select_related("organisation", "region").filter(user=user).first()
     application = MembershipApplication.objects.filter(user=user).first()
     preference = NotificationPreference.objects.filter(user=user).first()
@@ -202,8 +162,6 @@ def export_core(user) -> dict:
 
 
 def erase_core(user) -> None:
-    from community.models import MemberProfile, MembershipApplication, SentDigest
-
     MemberProfile.objects.filter(user=user).delete()
     MembershipApplication.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()

@@ -16,8 +16,10 @@ Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagt
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.db.models import Q
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from django.utils.translation import gettext
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
 
 PUBLIC = "public"
 LOGIN = "login"
@@ -221,8 +223,6 @@ def load_permissions(user) -> None:
     """
     if not user.is_authenticated or not user.is_active or user.is_superuser or hasattr(user, "_perm_cache"):
         return
-    from django.contrib.auth.models import Permission
-
     rows = (
         Permission.objects.filter(Q(user=user) | Q(group__user=user))
         .values_list("content_type__app_label", "codename")
@@ -237,8 +237,6 @@ def load_permissions(user) -> None:
 def _hidden_collection_ids(user) -> frozenset[int]:
     cache = _request_cache(user)
     if "hidden_collections" not in cache:
-        from wagtail.models import Collection
-
         # Collections are a small table: all of them with their restrictions in one query.
         rows = list(
             Collection.objects.values_list(
@@ -264,8 +262,6 @@ def can_view_document(user, document) -> bool:
 
 def audience_label(audience: str) -> str:
     """A short Dutch label for an audience token, for badges on cards ("" when public)."""
-    from django.utils.translation import gettext
-
     if audience == PUBLIC:
         return ""
     if settings.ASSOCIATION_GROUP in audience:

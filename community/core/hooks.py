@@ -32,6 +32,8 @@ ORGANISATION_CONTRIBUTIONS = "kennisplein_organisation_contributions"
 MEMBER_CONTRIBUTIONS = "kennisplein_member_contributions"
 #: ``fn() -> Section``; ``items(request, phase)``: related items on a methodiek phase page.
 PHASE_LINKS = "kennisplein_phase_links"
+#: ``fn() -> EditorTasks``: a list of pages waiting for an editor, on the CMS dashboard.
+EDITOR_TASKS = "kennisplein_editor_tasks"
 #: ``fn() -> DigestSource``: items of one notification topic for the weekly digest.
 DIGEST_SOURCES = "kennisplein_digest_sources"
 #: ``fn() -> PersonalDataSource``: what an app holds about a person (download, account deletion).
@@ -55,6 +57,15 @@ class Section:
     order: int = 100
     more_url: str = ""
     template: str = "components/card_list.html"
+
+
+@dataclass(frozen=True)
+class EditorTasks:
+    key: str
+    heading: str
+    pages: Callable  # (user) -> a short list of pages, one query
+    empty: str  # said when there is nothing to do
+    order: int = 100
 
 
 @dataclass(frozen=True)

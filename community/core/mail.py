@@ -12,6 +12,8 @@ import logging
 
 from django.core.mail.backends.base import BaseEmailBackend
 
+from community.tasks import send_email
+
 logger = logging.getLogger("kennisplein.mail")
 
 
@@ -25,8 +27,6 @@ def serialise(message) -> dict:
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from community.tasks import send_email
-
         count = 0
         for message in email_messages:
             if not message.recipients():

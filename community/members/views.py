@@ -1,14 +1,12 @@
 """Members' side of the network: the member directory, profiles with visibility choices, editing one's profile."""
 
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from community.core import access
@@ -16,7 +14,8 @@ from community.core.cards import Card
 from community.core.hooks import MEMBER_CONTRIBUTIONS, sections
 from community.core.privacy import members_only
 from community.core.ratelimit import rate_limit
-from community.models import MemberProfile, Region
+from community.members.forms import DirectoryFilterForm, ProfileForm
+from community.models import MemberProfile
 
 PAGE_SIZE = 24
 
@@ -59,17 +58,6 @@ def member_card(profile, viewer) -> Card:
         summary=summary,
         tags=shown["expertise"] or [],
     )
-
-
-class DirectoryFilterForm(forms.Form):
-    label_suffix = ""
-    q = forms.CharField(label=gettext_lazy("Naam"), required=False, max_length=100)
-    beroep = forms.CharField(label=gettext_lazy("Beroep"), required=False, max_length=100)
-    regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
-        empty_label=gettext_lazy("Alle regio's"),
-    )
-    expertise = forms.CharField(label=gettext_lazy("Expertise"), required=False, max_length=100)
 
 
 def directory_queryset(viewer):
@@ -136,38 +124,6 @@ def member_profile(request, user_id):
     contributions = sections(MEMBER_CONTRIBUTIONS, profile.user, request.user) if may_see(profile, "contributions", request.user) else []
     context = {"shown": shown, "profile": profile, "contributions": contributions, "is_self": request.user.pk == profile.user_id}
     return render(request, "community/member_profile.html", context)
-
-
-class ProfileForm(forms.ModelForm):
-    class Meta:
-        model = MemberProfile
-        fields = [
-            "profession", "profession_visibility", "organisation", "organisation_name", "organisation_visibility",
-            "region", "region_visibility", "expertise", "expertise_visibility", "bio", "bio_visibility",
-            "contributions_visibility", "in_directory",
-        ]
-        labels = {
-            "profession": gettext_lazy("Beroep"),
-            "organisation": gettext_lazy("Lidorganisatie"),
-            "organisation_name": gettext_lazy("Of: andere organisatie"),
-            "region": gettext_lazy("Regio"),
-            "expertise": gettext_lazy("Expertise"),
-            "bio": gettext_lazy("Korte introductie"),
-            "in_directory": gettext_lazy("Toon mij in de ledengids, zodat collega's mij kunnen vinden"),
-        }
-        help_texts = {
-            "organisation_name": gettext_lazy("Als uw organisatie geen lid is van de Vereniging."),
-            "bio": gettext_lazy("Waar werkt u aan, waarover kunnen collega's u bellen? Maximaal 1000 tekens."),
-        }
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000})}
-
-    def clean_expertise(self):
-        tags = self.cleaned_data["expertise"]
-        if len(tags) > 15:
-            raise forms.ValidationError(_("Kies hooguit 15 onderwerpen."))
-        if any(len(tag) > 50 for tag in tags):
-            raise forms.ValidationError(_("Een onderwerp is hooguit 50 tekens lang."))
-        return tags
 
 
 @members_only(forbidden_template="community/members_only.html")

@@ -17,7 +17,6 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -28,7 +27,8 @@ from wagtail.models import Page, Site
 from community.core import access, hooks
 from community.core.links import absolute_url, base_url
 from community.models import NotificationPreference, SentDigest
-from community.notify.notifications import topic_label
+from community.notify.notifications import send_member_mail, topic_label
+from community.notify.unsubscribe import headers, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +94,6 @@ def _absolute(url: str) -> str:
 
 def render(user, sections: list[dict], *, week: str) -> tuple[str, str, str]:
     """(subject, text, html) in Dutch."""
-    from community.notify.unsubscribe import unsubscribe_url
-
     for section in sections:
         section["links"] = [(card, _absolute(card.url)) for card in section["items"]]
     context = {
@@ -127,8 +125,6 @@ def _recipients(week: str):
 
 def send_digest(user, *, now: datetime.datetime | None = None) -> bool:
     """Send this member's digest for the week of ``now`` unless it went already; True when mailed."""
-    from community.notify.unsubscribe import headers
-
     now = now or timezone.now()
     week = week_key(now)
     last = SentDigest.objects.filter(user=user).order_by("-sent_at").values_list("sent_at", flat=True).first()
@@ -140,11 +136,7 @@ def send_digest(user, *, now: datetime.datetime | None = None) -> bool:
     try:
         with transaction.atomic():
             SentDigest.objects.create(user=user, week=week, item_count=sum(len(s["items"]) for s in sections))
-            message = EmailMultiAlternatives(
-                subject=f"[Kennisplein Scheiding] {subject}", body=text, to=[user.email], headers=headers(user)
-            )
-            message.attach_alternative(html, "text/html")
-            message.send()
+            send_member_mail(user, subject=subject, text=text, html=html, headers=headers(user))
     except IntegrityError:
         return False  # another run sent this week's digest already
     return True

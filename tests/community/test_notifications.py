@@ -92,7 +92,7 @@ def test_digest_is_sent_once_per_week(role_users, pages, leaky_source):
 
 
 def test_task_sends_the_digest(role_users, pages, leaky_source):
-    from community.tasks import send_weekly_digest
+    from community.notify.tasks import send_weekly_digest
 
     result = send_weekly_digest.enqueue()
     assert result.return_value == 5
