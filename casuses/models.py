@@ -142,7 +142,7 @@ class CasusPage(Page):
 
     def restricted_stand_in(self):
         """What a non-member's teaser shows instead of this page: the title is member content too."""
-        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="")
+        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="", teaser=self.teaser)
 
     @property
     def is_open(self) -> bool:

@@ -85,15 +85,12 @@ def archive_old_casuses(now=None) -> int:
 
 
 def home_items(request):
-    from .listing import card_for
+    from .listing import card_for, with_tags
 
     if not access.is_member(request.user):
         return []
     index = CasusIndexPage.objects.first()
     if index is None:
         return []
-    casuses = (
-        index.casuses_for(request.user).order_by("-first_published_at")
-        .prefetch_related("tagged_items__tag")[:HOME_ITEMS]
-    )
+    casuses = with_tags(index.casuses_for(request.user).order_by("-first_published_at"))[:HOME_ITEMS]
     return [card_for(casus, request) for casus in casuses]

@@ -288,13 +288,32 @@ def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
         "close_form": CloseForm(),
         "close_rows": field_rows(CloseForm(), []),
         "tags": [tag.name for tag in page.tags.all()],
+        "index_url": _parent_url(page, request),
     }
+    _load_author_and_phase(page)
     if getattr(request, "is_preview", False):
         # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
         data = {"title": page.title, "situation": page.situation, "question": page.question}
         context["preview_checked"] = check_fields(CasusForm, data)
     context.update(extra)
     return context
+
+
+def _parent_url(page: CasusPage, request) -> str:
+    """The casus index's URL from the casus's own (a casus sits directly under the index): no query."""
+    return page.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _load_author_and_phase(page: CasusPage) -> None:
+    """The author's name and the phase in one query instead of one each."""
+    if page.author_id is None and page.phase_id is None:
+        return
+    loaded = (
+        CasusPage.objects.select_related("author", "phase")
+        .only("author__first_name", "author__last_name", "phase__name", "phase__slug")
+        .get(pk=page.pk)
+    )
+    page.author, page.phase = loaded.author, loaded.phase
 
 
 @members_only

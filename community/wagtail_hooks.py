@@ -1,4 +1,5 @@
 import functools
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.template.response import TemplateResponse
@@ -42,7 +43,7 @@ def serve_restricted_pages_as_teaser(serve):
     def inner(page, request, serve_args, serve_kwargs):
         audience = access.page_audience(page, request.user)
         if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
-            return _teaser_response(request, page)
+            return _teaser_response(request, page, audience)
         if (
             not request.user.is_authenticated
             and page.live
@@ -56,20 +57,20 @@ def serve_restricted_pages_as_teaser(serve):
     return inner
 
 
-def _teaser_response(request, page):
+def _teaser_response(request, page, audience):
     specific = page.specific
-    # Some pages' titles are restricted content too (a casus title): they bring their own stand-in.
-    stand_in = getattr(specific, "restricted_stand_in", None)
-    response = TemplateResponse(
-        request,
-        "components/restricted_page.html",
-        {
-            "page": stand_in() if stand_in else page,
-            "teaser": getattr(specific, "teaser", "") or page.search_description,
-        },
-        status=403,
-    )
+    if access.may_show_title(request.user, access.page_kind(page), audience):
+        shown, teaser = page, getattr(specific, "teaser", "") or page.search_description
+    else:
+        # The title is restricted content too (a casus, a page of an undecided kind): a stand-in instead.
+        shown = specific.restricted_stand_in() if hasattr(specific, "restricted_stand_in") else _stand_in()
+        teaser = getattr(shown, "teaser", "")
+    response = TemplateResponse(request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403)
     return response  # no Cache-Control of its own: PageCacheMiddleware marks it private, no-store
+
+
+def _stand_in():
+    return SimpleNamespace(title=_("Besloten pagina"), seo_title="", search_description="", teaser="")
 
 
 @hooks.register("register_admin_viewset")
