@@ -3,9 +3,7 @@
 import functools
 import uuid
 
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -17,45 +15,17 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from community.core import access, ratelimit
-from community.core.middleware import require_mfa_setup
+from community.core import ratelimit
+from community.core.privacy import members_only, moderators_only
 from community.core.ratelimit import rate_limit
 from community.notify.notifications import notify
 
 from . import moderation
 from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields
 from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm
-from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator, make_private
+from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator
 
 FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile")
-
-
-def members_only(view):
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not access.is_member(request.user):
-            return make_private(render(request, "403.html", status=403))
-        return make_private(view(request, *args, **kwargs))
-
-    return wrapped
-
-
-def moderators_only(view):
-    """Moderators only, and only with a second factor: the same rule and set-up redirect as /cms/."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_moderator(request.user):
-            return make_private(render(request, "403.html", status=403))
-        if not is_mfa_enabled(request.user):
-            return require_mfa_setup(request)
-        return make_private(view(request, *args, **kwargs))
-
-    return wrapped
 
 
 def _visible_casus(request, pk) -> CasusPage:
@@ -95,7 +65,7 @@ def bounded_body(max_bytes: int):
                 length = 0
             if length > max_bytes:
                 message = _("Uw tekst is te lang om te versturen. Maak hem korter en probeer het opnieuw.")
-                return make_private(render(request, "413.html", {"message": message}, status=413))
+                return render(request, "413.html", {"message": message}, status=413)
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -410,7 +380,7 @@ def mark_helpful(request, pk):
     reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk, hidden=False)
     page = _visible_casus(request, reaction.casus_id)
     if page.author_id != request.user.pk:
-        return make_private(render(request, "403.html", status=403))
+        return render(request, "403.html", status=403)
     reaction.helpful = not reaction.helpful
     reaction.save(update_fields=["helpful"])
     return redirect(page.url + f"#reactie-{reaction.pk}")
@@ -423,7 +393,7 @@ def mark_helpful(request, pk):
 def close(request, pk):
     page = _visible_casus(request, pk)
     if page.author_id != request.user.pk:
-        return make_private(render(request, "403.html", status=403))
+        return render(request, "403.html", status=403)
     replaced = _with_replacements(CloseForm, request.POST)
     if replaced is not None:
         return page.render_with(request, {"close_form": replaced[0], "close_rows": replaced[1]})

@@ -1,5 +1,23 @@
+import functools
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from community.core.hooks import (
+    DIGEST_SOURCES,
+    HOME_SECTIONS,
+    MEMBER_CONTRIBUTIONS,
+    PERSONAL_DATA,
+    PHASE_LINKS,
+    SEARCH_ADAPTERS,
+    DigestSource,
+    PersonalDataSource,
+    Section,
+)
+
+from . import privacy
+from .integrations import casuses_for_phase, member_contributions, new_casuses_since
+from .search import CasusAdapter
 
 
 @hooks.register("register_log_actions")
@@ -13,3 +31,37 @@ def register_casus_log_actions(actions):
     actions.register_action("casuses.report", _("Reactie melden"), _("Reactie gemeld"))
     actions.register_action("casuses.report_resolve", _("Melding afhandelen"), _("Melding afgehandeld door moderator"))
     actions.register_action("casuses.reaction_hide", _("Reactie verbergen"), _("Reactie verborgen door moderator"))
+
+
+# What casussen add to the site's extension points (community/core/hooks.py).
+
+
+@hooks.register(SEARCH_ADAPTERS)
+@functools.cache  # one adapter for the process: search code compares them
+def casus_search():
+    return CasusAdapter()
+
+
+@hooks.register(PERSONAL_DATA)
+def casus_personal_data():
+    return PersonalDataSource("casussen", export=privacy.export_casuses, erase=privacy.erase_casuses)
+
+
+@hooks.register(PHASE_LINKS)
+def casus_phase_links():
+    return Section(key="casuses", title=_("Casussen"), items=casuses_for_phase, order=30)
+
+
+@hooks.register(DIGEST_SOURCES)
+def new_casuses_digest():
+    return DigestSource("new_casuses", new_casuses_since)
+
+
+@hooks.register(MEMBER_CONTRIBUTIONS)
+def casus_contributions():
+    return Section(key="casussen", title=_("Casussen en reacties"), items=member_contributions, order=20)
+
+
+@hooks.register(HOME_SECTIONS)
+def casus_home_section():
+    return Section(key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/")

@@ -1,4 +1,8 @@
-"""Background tasks of the core (run by the worker: `manage.py db_worker`)."""
+"""The mail task of the core (run by the worker: `manage.py db_worker`).
+
+It stays at this path: queued and failed mail is stored with ``community.tasks.send_email`` (see
+``manage.py retry_failed_mail``). The digest task is in community/notify/tasks.py.
+"""
 
 import base64
 import logging
@@ -56,10 +60,3 @@ def _rebuild(raw: bytes, payload: dict, connection) -> EmailMultiAlternatives:
         elif part.get_content_type() == "text/html":
             message.attach_alternative(content, "text/html")
     return message
-
-
-@task()
-def send_weekly_digest() -> int:
-    from community.notify.digest import send_weekly_digests
-
-    return send_weekly_digests()

@@ -1,12 +1,34 @@
+import functools
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from community.accounts.admin_views import audit_event_viewset, membership_application_viewset
-from community.core import access, page_cache
+from community.accounts.views import erase_core, export_core
+from community.core import access, health, page_cache
+from community.core.hooks import (
+    EDITOR_TASKS,
+    HEALTH_CHECKS,
+    HOME_SECTIONS,
+    ORGANISATION_CONTRIBUTIONS,
+    PERSONAL_DATA,
+    SEARCH_ADAPTERS,
+    SITEMAPS,
+    EditorTasks,
+    HealthCheck,
+    PersonalDataSource,
+    Section,
+    SitemapList,
+)
+from community.models import Offer, Organisation, ParentMeeting, Region
+from community.network.organisations import organisation_meetings, upcoming_meeting_cards
+from community.network.search import OrganisationAdapter, ParentMeetingAdapter
+from community.site.dashboard import EditorTasksPanel, may_edit_content, own_drafts
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -19,7 +41,7 @@ def serve_restricted_pages_as_teaser(serve):
     """
 
     def inner(page, request, serve_args, serve_kwargs):
-        audience = access.request_page_audience(request, page)
+        audience = access.page_audience(page, request.user)
         if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
             return _teaser_response(request, page, audience)
         if (
@@ -29,10 +51,8 @@ def serve_restricted_pages_as_teaser(serve):
             and getattr(page.specific_class, "cache_anonymous_views", True)
         ):
             page_cache.mark_cacheable(request, page)
-        response = serve(page, request, serve_args, serve_kwargs)
-        if audience != access.PUBLIC:
-            add_never_cache_headers(response)
-        return response
+        # Whoever may see a restricted page is signed in: PageCacheMiddleware marks it private, no-store.
+        return serve(page, request, serve_args, serve_kwargs)
 
     return inner
 
@@ -46,8 +66,7 @@ def _teaser_response(request, page, audience):
         shown = specific.restricted_stand_in() if hasattr(specific, "restricted_stand_in") else _stand_in()
         teaser = getattr(shown, "teaser", "")
     response = TemplateResponse(request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403)
-    add_never_cache_headers(response)
-    return response
+    return response  # no Cache-Control of its own: PageCacheMiddleware marks it private, no-store
 
 
 def _stand_in():
@@ -72,11 +91,6 @@ def label_membership_menu(request, menu_items):
 
 
 # The network's data, edited by beheerders and redacteuren in the admin.
-from wagtail.snippets.models import register_snippet  # noqa: E402
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup  # noqa: E402
-
-from community.models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
-
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
@@ -121,7 +135,79 @@ register_snippet(NetworkViewSetGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_editor_tasks(request, panels):
-    from community.site.dashboard import EditorTasksPanel, may_edit_content
-
     if may_edit_content(request.user):
         panels.append(EditorTasksPanel())
+
+
+# What the community app adds to the site's extension points (community/core/hooks.py).
+
+
+@hooks.register(HOME_SECTIONS)
+def parent_meetings_section():
+    return Section(
+        key="parent_meetings", title=_("Komende ouderbijeenkomsten"), items=upcoming_meeting_cards, order=90,
+        more_url="/organisaties/ouderbijeenkomsten/",
+    )
+
+
+@hooks.register(ORGANISATION_CONTRIBUTIONS)
+def organisation_meetings_contribution():
+    return Section(
+        key="ouderbijeenkomsten", title=_("Ouderbijeenkomsten die zij mede organiseren"), items=organisation_meetings,
+        order=50,
+    )
+
+
+@hooks.register(PERSONAL_DATA)
+def core_personal_data():
+    return PersonalDataSource("kennisplein", export=export_core, erase=erase_core)
+
+
+@hooks.register(SEARCH_ADAPTERS)
+@functools.cache  # one adapter for the process: search code compares them
+def organisation_search():
+    return OrganisationAdapter()
+
+
+@hooks.register(SEARCH_ADAPTERS)
+@functools.cache  # one adapter for the process: search code compares them
+def parent_meeting_search():
+    return ParentMeetingAdapter()
+
+
+@hooks.register(SITEMAPS)
+def organisations_sitemap():
+    return SitemapList("organisaties", Organisation.objects.order_by("name", "pk"))
+
+
+@hooks.register(SITEMAPS)
+def regions_sitemap():
+    return SitemapList("regios", Region.objects.order_by("name", "pk"))
+
+
+@hooks.register(SITEMAPS)
+def parent_meetings_sitemap():
+    return SitemapList("ouderbijeenkomsten", ParentMeeting.objects.order_by("-starts_at", "pk"))
+
+
+@hooks.register(HEALTH_CHECKS)
+def database_health():
+    return HealthCheck("database", health.check_database)
+
+
+@hooks.register(HEALTH_CHECKS)
+def cache_health():
+    return HealthCheck("cache", health.check_cache, critical=False)
+
+
+@hooks.register(HEALTH_CHECKS)
+def elasticsearch_health():
+    """Only while Elasticsearch is the configured engine (search falls back to the database when it is down)."""
+    if settings.KENNISPLEIN_SEARCH.get("ENGINE") != "elasticsearch":
+        return None
+    return HealthCheck("elasticsearch", health.check_elasticsearch, critical=False)
+
+
+@hooks.register(EDITOR_TASKS)
+def own_drafts_tasks():
+    return EditorTasks("drafts", _("Uw concepten"), own_drafts, _("U heeft geen onafgemaakte concepten."), order=20)

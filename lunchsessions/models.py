@@ -376,7 +376,7 @@ class LunchSessionPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.cached_page_audience(request.user, self) != access.PUBLIC:
+        if request.user.is_authenticated or access.page_audience(self, request.user) != access.PUBLIC:
             response["Cache-Control"] = "private, no-store"
         return response
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from community.core import access, page_cache
 from community.core.calendar import build_calendar, calendar_response
+from community.core.privacy import private
 from community.core.ratelimit import rate_limit
 
 from . import registration as service
@@ -86,9 +87,7 @@ def personal_feed(request, token):
         r.session.calendar_event(status="CONFIRMED" if r.status == Registration.Status.REGISTERED else "TENTATIVE")
         for r in registrations
     ]
-    return calendar_response(
-        build_calendar(events, name=_("Mijn lunchsessies")), filename="mijn-lunchsessies.ics", private=True
-    )
+    return private(calendar_response(build_calendar(events, name=_("Mijn lunchsessies")), filename="mijn-lunchsessies.ics"))
 
 
 @login_required

@@ -1,10 +1,30 @@
+import functools
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from community.core.hooks import (
+    DIGEST_SOURCES,
+    EDITOR_TASKS,
+    HOME_SECTIONS,
+    PERSONAL_DATA,
+    PHASE_LINKS,
+    SEARCH_ADAPTERS,
+    DigestSource,
+    EditorTasks,
+    PersonalDataSource,
+    Section,
+)
+
 from . import admin_views
+from . import personal_data as lunch_data
+from .dashboard import sessions_without_recap
+from .home import upcoming_cards
+from .integrations import recaps_since, sessions_for_phase, upcoming_since
 from .models import LunchSessionPage
+from .search import LunchSessionAdapter
 
 
 @hooks.register("register_admin_urls")
@@ -45,3 +65,45 @@ def registrations_header_button(page, user, view_name, next_url=None):
 def registrations_listing_button(page, user, next_url=None):
     if page.specific_class is LunchSessionPage:
         yield RegistrationsMenuItem(page=page)
+
+
+# What lunch sessions add to the site's extension points (community/core/hooks.py).
+
+
+@hooks.register(HOME_SECTIONS)
+def lunch_session_home_section():
+    return Section(key="lunchsessions", title=_("Lunchsessies"), items=upcoming_cards, order=30, more_url="/lunchsessies/")
+
+
+@hooks.register(SEARCH_ADAPTERS)
+@functools.cache  # one adapter for the process: search code compares them
+def lunch_session_search():
+    return LunchSessionAdapter()
+
+
+@hooks.register(PERSONAL_DATA)
+def lunch_session_personal_data():
+    return PersonalDataSource("lunchsessies", export=lunch_data.export, erase=lunch_data.erase)
+
+
+@hooks.register(PHASE_LINKS)
+def lunch_session_phase_links():
+    return Section(key="lunchsessions", title=_("Lunchsessies"), items=sessions_for_phase, order=40)
+
+
+@hooks.register(DIGEST_SOURCES)
+def recaps_digest():
+    return DigestSource("new_recaps", recaps_since)
+
+
+@hooks.register(DIGEST_SOURCES)
+def upcoming_sessions_digest():
+    return DigestSource("upcoming_sessions", upcoming_since)
+
+
+@hooks.register(EDITOR_TASKS)
+def sessions_without_recap_tasks():
+    return EditorTasks(
+        "recaps", _("Sessies zonder terugblik"), sessions_without_recap, _("Alle voorbije sessies hebben een terugblik."),
+        order=10,
+    )

@@ -8,7 +8,6 @@ Phases and techniques have their own URLs (methodology/urls.py) so other apps ca
 from django import forms
 from django.db import models
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -148,17 +147,7 @@ class Technique(index.Indexed, models.Model):
 # ---------------------------------------------------------------------------------------------
 
 
-class PrivateWhenPersonalMixin:
-    """Responses that depend on who asks, or show restricted content, must not be cached publicly."""
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.cached_page_audience(request.user, self) != access.PUBLIC:
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
-
-class MethodologyIndexPage(PrivateWhenPersonalMixin, Page):
+class MethodologyIndexPage(Page):
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
     body = StreamField(blocks.IndexBodyBlock(), blank=True, verbose_name=_("over de methodiek"))
 
@@ -197,7 +186,7 @@ class TrainingModulePageTag(TaggedItemBase):
     )
 
 
-class GuidePage(PrivateWhenPersonalMixin, Page):
+class GuidePage(Page):
     """A guide (handleiding) in chapters: every 'Kop (hoofdstuk)' block starts a chapter."""
 
     teaser = models.CharField(
@@ -240,7 +229,7 @@ class GuidePage(PrivateWhenPersonalMixin, Page):
             summary=self.teaser or self.intro,
             date=self.last_reviewed or (self.last_published_at.date() if self.last_published_at else None),
             tags=[tag.name for tag in self.tags.all()],
-            audience_label=access.audience_label(access.cached_page_audience(request.user, self)),
+            audience_label=access.audience_label(access.page_audience(self, request.user)),
         )
 
     def table_of_contents(self):
@@ -278,7 +267,7 @@ class TrainingModuleForm(WagtailAdminPageForm):
     )
 
 
-class TrainingModulePage(PrivateWhenPersonalMixin, Page):
+class TrainingModulePage(Page):
     teaser = models.CharField(
         _("teaser"), max_length=300, blank=True,
         help_text=_("Korte samenvatting die iedereen ziet, ook wie de module niet mag lezen."),
@@ -357,7 +346,7 @@ class TrainingModulePage(PrivateWhenPersonalMixin, Page):
             summary=self.teaser or self.intro,
             date=self.last_published_at.date() if self.last_published_at else None,
             tags=[tag.name for tag in self.tags.all()],
-            audience_label=access.audience_label(access.cached_page_audience(request.user, self)),
+            audience_label=access.audience_label(access.page_audience(self, request.user)),
         )
 
     def get_context(self, request, *args, **kwargs):

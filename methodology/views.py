@@ -7,8 +7,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from community.core import access
+from community.core.hooks import PHASE_LINKS, sections
 
-from . import phase_links
 from .fragments import phases_version
 from .models import MethodologyIndexPage, Phase, Technique
 from .related import guide_chapter_cards, module_cards
@@ -39,7 +39,7 @@ def phase_detail(request, slug):
         "step_total": len(steps),
         "previous_phase": steps[position - 1] if position > 0 else None,
         "next_phase": steps[position + 1] if position + 1 < len(steps) else None,
-        "related": phase_links.related_for(request, phase),
+        "related": sections(PHASE_LINKS, request, phase),
         "index_page": _index_page(),
     }
     return TemplateResponse(request, "methodology/phase_detail.html", context)

@@ -10,15 +10,10 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from community.core import health
-
         from . import signals, store
-        from .health import check_search
 
         post_migrate.connect(store.drop_orphans, sender=self, dispatch_uid="search-drop-orphans")
         self._connect_synonyms()
-
-        health.register("search", check_search, critical=False)  # search falls back, the site stays up
         signals.connect()
 
     def _connect_synonyms(self):

@@ -1,9 +1,9 @@
-"""The one document shape every app hands to search, and the registry of app adapters.
+"""The one document shape every app hands to search, and the app adapters (the SEARCH_ADAPTERS hook).
 
 The search app imports no app. Each app writes an adapter in its own ``search.py`` and registers
-it in its AppConfig.ready()::
+it in its ``wagtail_hooks.py``::
 
-    from search.documents import SearchAdapter, SearchDocument, register
+    from search.documents import SearchAdapter, SearchDocument
 
     class GuideAdapter(SearchAdapter):
         type = "guide"
@@ -19,11 +19,15 @@ it in its AppConfig.ready()::
         def facet_labels(self, facet, values): ... # optional: display names of facet values its documents
                                                 # carry, e.g. {"phase-slug": "Fase"} for facet "phase"
 
-    register(GuideAdapter())
+    @hooks.register(SEARCH_ADAPTERS)          # community.core.hooks.SEARCH_ADAPTERS
+    def guide_search():
+        return GuideAdapter()
 """
 
 import datetime
 from dataclasses import dataclass, field
+
+from community.core.hooks import SEARCH_ADAPTERS, collect
 
 
 @dataclass
@@ -65,19 +69,13 @@ class SearchAdapter:
         return {}
 
 
-_adapters: dict[str, SearchAdapter] = {}
-
-
-def register(adapter: SearchAdapter) -> None:
-    _adapters[adapter.type] = adapter
-
-
 def adapters() -> list[SearchAdapter]:
-    return list(_adapters.values())
+    """One adapter per type; a later registration of a type replaces an earlier one."""
+    return list({adapter.type: adapter for adapter in collect(SEARCH_ADAPTERS)}.values())
 
 
 def adapter_for_model(model) -> SearchAdapter | None:
-    for adapter in _adapters.values():
+    for adapter in adapters():
         if any(issubclass(model, watched) for watched in adapter.models):
             return adapter
     return None

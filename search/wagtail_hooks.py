@@ -1,9 +1,14 @@
-"""The editors' synonyms in the admin (Wagtail snippets): "Synoniemen voor zoeken"."""
+"""What the search app adds to the admin and to the site's extension points (community/core/hooks.py):
+the editors' synonyms ("Synoniemen voor zoeken", a snippet) and the search health check."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from community.core.hooks import HEALTH_CHECKS, HealthCheck
+
+from .health import check_search
 from .models import SynonymGroup
 
 
@@ -19,3 +24,8 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register(HEALTH_CHECKS)
+def search_health():
+    return HealthCheck("search", check_search, critical=False)  # search falls back, the site stays up

@@ -65,6 +65,14 @@ def django_db_setup(
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _apps_hooks_loaded():
+    """Every app's wagtail_hooks.py is imported before a test adds its own hook (register_temporarily)."""
+    from wagtail import hooks
+
+    hooks.search_for_hooks()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _mail_as_on_the_site(django_test_environment):
     """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
     the site, and then (KENNISPLEIN_EMAIL_BACKEND, locmem) into ``mail.outbox``."""

@@ -1,7 +1,8 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from community.models import MembershipApplication
+from community.models import MembershipApplication, NotificationPreference
 
 
 class SignupNameForm(forms.Form):
@@ -60,3 +61,38 @@ class MembershipDecisionForm(forms.Form):
         if cleaned.get("decision") == MembershipApplication.Status.REJECTED and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Geef bij een afwijzing een toelichting voor de aanvrager."))
         return cleaned
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = list(NotificationPreference.TOPICS)
+        widgets = {topic: forms.RadioSelect for topic in NotificationPreference.TOPICS}
+        labels = {
+            "casus_reactions": gettext_lazy("Nieuwe reacties op mijn casus"),
+            "new_casuses": gettext_lazy("Nieuwe casussen met mijn tags of fase"),
+            "new_recaps": gettext_lazy("Nieuwe terugblikken op lunchsessies"),
+            "upcoming_sessions": gettext_lazy("Komende lunchsessies"),
+        }
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Uw wachtwoord"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=gettext_lazy("Ter bevestiging. Verwijderen kan niet ongedaan worden gemaakt."),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Ik begrijp dat mijn account en profiel verdwijnen en mijn casussen en reacties "
+                           "geanonimiseerd blijven staan."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return password

@@ -2,7 +2,6 @@
 
 import json
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
@@ -13,16 +12,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from community.accounts.forms import MembershipApplicationForm
+from community.accounts.forms import DeleteAccountForm, MembershipApplicationForm, NotificationPreferenceForm
 from community.accounts.membership import submit_application
 from community.core import access, personal_data
 from community.core.ratelimit import rate_limit
-from community.members.views import private_response
-from community.models import MembershipApplication, NotificationPreference
+from community.models import MemberProfile, MembershipApplication, NotificationPreference, SentDigest
 from community.notify import unsubscribe
 from community.notify.notifications import topic_label
 
@@ -44,20 +41,6 @@ def membership_apply(request):
     return render(request, "community/membership_apply.html", {"form": form, "application": application})
 
 
-
-class NotificationPreferenceForm(forms.ModelForm):
-    class Meta:
-        model = NotificationPreference
-        fields = list(NotificationPreference.TOPICS)
-        widgets = {topic: forms.RadioSelect for topic in NotificationPreference.TOPICS}
-        labels = {
-            "casus_reactions": gettext_lazy("Nieuwe reacties op mijn casus"),
-            "new_casuses": gettext_lazy("Nieuwe casussen met mijn tags of fase"),
-            "new_recaps": gettext_lazy("Nieuwe terugblikken op lunchsessies"),
-            "upcoming_sessions": gettext_lazy("Komende lunchsessies"),
-        }
-
-
 @login_required
 @rate_limit("notification_settings", "30/h")
 def notification_settings(request):
@@ -67,7 +50,7 @@ def notification_settings(request):
         form.save()
         messages.success(request, _("Uw meldingsinstellingen zijn opgeslagen."))
         return redirect("notification_settings")
-    return private_response(render(request, "community/notification_settings.html", {"form": form}))
+    return render(request, "community/notification_settings.html", {"form": form})
 
 
 @csrf_exempt  # the signed token is the proof; mail programs post here for RFC 8058 one-click unsubscribe
@@ -76,23 +59,23 @@ def unsubscribe_view(request, token):
     try:
         user_id, topic = unsubscribe.read_token(token)
     except signing.SignatureExpired:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "expired"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "expired"}, status=400)
     except signing.BadSignature:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400)
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
-        return private_response(render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400))
+        return render(request, "community/unsubscribe.html", {"state": "invalid"}, status=400)
     label = _("alle e-mails van Kennisplein Scheiding") if topic == unsubscribe.ALL else topic_label(topic)
     if request.method == "POST":
         unsubscribe.unsubscribe(user, topic)
-        return private_response(render(request, "community/unsubscribe.html", {"state": "done", "label": label}))
+        return render(request, "community/unsubscribe.html", {"state": "done", "label": label})
     # A GET only asks for confirmation: link checkers in mail filters must not unsubscribe anyone.
-    return private_response(render(request, "community/unsubscribe.html", {"state": "confirm", "label": label}))
+    return render(request, "community/unsubscribe.html", {"state": "confirm", "label": label})
 
 
 @login_required
 def my_data(request):
-    return private_response(render(request, "community/my_data.html"))
+    return render(request, "community/my_data.html")
 
 
 @login_required
@@ -107,29 +90,7 @@ def download_data(request):
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="kennisplein-mijn-gegevens-{stamp}.json"'
-    return private_response(response)
-
-
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label=gettext_lazy("Uw wachtwoord"), strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=gettext_lazy("Ter bevestiging. Verwijderen kan niet ongedaan worden gemaakt."),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy("Ik begrijp dat mijn account en profiel verdwijnen en mijn casussen en reacties "
-                           "geanonimiseerd blijven staan."),
-    )
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
-        return password
+    return response
 
 
 def erase_account(user) -> None:
@@ -149,14 +110,12 @@ def delete_account(request):
         erase_account(user)
         messages.success(request, _("Uw account is verwijderd. Bedankt voor uw bijdragen."))
         return redirect("/")
-    return private_response(render(request, "community/delete_account.html", {"form": form}))
+    return render(request, "community/delete_account.html", {"form": form})
 
 
 # The core's own personal data: account, profile, membership application, notification settings, digests.
 
 def export_core(user) -> dict:
-    from community.models import MemberProfile, MembershipApplication, SentDigest
-
     profile = MemberProfile.objects.select_related("organisation", "region").filter(user=user).first()
     application = MembershipApplication.objects.filter(user=user).first()
     preference = NotificationPreference.objects.filter(user=user).first()
@@ -203,8 +162,6 @@ def export_core(user) -> dict:
 
 
 def erase_core(user) -> None:
-    from community.models import MemberProfile, MembershipApplication, SentDigest
-
     MemberProfile.objects.filter(user=user).delete()
     MembershipApplication.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()

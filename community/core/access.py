@@ -9,18 +9,27 @@ listed, searched or mailed carries an *audience* token:
 * ``"login"`` — any signed-in account;
 * ``"group:<name>"`` — members of that group; ``"group:A|B"`` — members of A or B;
 * ``"nobody"`` — never shown through lists (password-protected pages);
+* ``"admins"`` — beheerders (superusers) only;
 * several tokens joined by ``&`` — all of them must hold (nested restrictions).
 
 Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagtail directly.
 """
 
 from django.conf import settings
-from django.db.models import Q
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models import CharField, F, Q, Value
+from django.utils.translation import gettext
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
+
+from community.core.content_version import FRAGMENT_SECONDS, content_version
 
 PUBLIC = "public"
 LOGIN = "login"
 NOBODY = "nobody"
+ADMINS = "admins"
+
+MODERATORS_GROUP = "Moderators"  # handles casussen and reports (community.core.permissions sets it up)
 
 _CACHE_ATTR = "_kennisplein_access_cache"
 
@@ -56,9 +65,6 @@ def _has_own_permissions(user) -> bool:
 
 def _load_groups_and_permissions(user) -> None:
     """The user's group names and permissions (Django's per-request permission cache) in one query."""
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models import CharField, F, Value
-
     through_groups = Group.objects.filter(user=user).annotate(
         app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
     )
@@ -91,6 +97,21 @@ def is_member(user) -> bool:
 
 def is_association_member(user) -> bool:
     return user.is_authenticated and (user.is_superuser or settings.ASSOCIATION_GROUP in _user_group_names(user))
+
+
+def is_moderator(user) -> bool:
+    """Moderators (and superusers)."""
+    return user.is_authenticated and may_see_audience(user, group_audience(MODERATORS_GROUP))
+
+
+def profile_field_audience(visibility: str) -> str:
+    """The audience of a member-profile field, from the visibility the member chose (models.Visibility)."""
+    return {"members": members_audience(), "association": association_audience(), "private": ADMINS}[visibility]
+
+
+def visible_profile_levels(user) -> list[str]:
+    """The visibility choices whose fields ``user`` may see on someone else's profile."""
+    return [level for level in ("members", "association", "private") if may_see_audience(user, profile_field_audience(level))]
 
 
 def may_see_audience(user, audience: str) -> bool:
@@ -165,10 +186,6 @@ def _shared_restriction_audiences() -> list[tuple[str, str]]:
 
 
 def _shared_rows(name: str, read):
-    from django.core.cache import cache
-
-    from .fragments import FRAGMENT_SECONDS, content_version
-
     key = f"kennisplein:{name}:{content_version()}"
     rows = cache.get(key)
     if rows is None:
@@ -182,9 +199,13 @@ def _audience_at(path: str, restrictions) -> str:
     return combine(audience for restricted_path, audience in restrictions if path.startswith(restricted_path))
 
 
-def page_audience(page) -> str:
-    """The audience of a page, combining the restrictions on it and its ancestors."""
-    return _audience_at(page.path, _restriction_audiences())
+def page_audience(page, user=None) -> str:
+    """The audience of a page, combining the restrictions on it and its ancestors.
+
+    With ``user`` (a request's user) the restriction table is read once for that whole request.
+    """
+    restrictions = _request_restrictions(user) if user is not None else _restriction_audiences()
+    return _audience_at(page.path, restrictions)
 
 
 def page_audiences(pages, user=None) -> dict:
@@ -233,10 +254,6 @@ def collection_audience(collection) -> str:
     return combine(audience_of_restriction(r) for r in restrictions)
 
 
-def can_view_document(user, document) -> bool:
-    return may_see_audience(user, collection_audience(document.collection))
-
-
 def has_admin_access(user) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
@@ -258,8 +275,6 @@ def load_permissions(user) -> None:
 def _hidden_collection_ids(user) -> frozenset[int]:
     cache = _request_cache(user)
     if "hidden_collections" not in cache:
-        from wagtail.models import Collection
-
         # Collections are a small table: all of them with their restrictions in one query, shared
         # through the cache under the content version (moved by every collection or restriction change).
         rows = _shared_rows(
@@ -283,25 +298,13 @@ def visible_documents(user, queryset):
     return queryset.exclude(collection_id__in=hidden) if hidden else queryset
 
 
-def may_open_document(user, document) -> bool:
-    """Like can_view_document, cached per request: for rendering many download links on one page."""
+def can_view_document(user, document) -> bool:
+    """Whether ``user`` may open a document; the collections are read once per request (many links, one query)."""
     return document.collection_id not in _hidden_collection_ids(user)
-
-
-def cached_page_audience(user, page) -> str:
-    """page_audience, with the restriction table read once per request (for lists of many pages)."""
-    return _audience_at(page.path, _request_restrictions(user))
-
-
-def request_page_audience(request, page) -> str:
-    """The page's audience, with the restriction table read at most once for the whole request."""
-    return cached_page_audience(request.user, page)
 
 
 def audience_label(audience: str) -> str:
     """A short Dutch label for an audience token, for badges on cards ("" when public)."""
-    from django.utils.translation import gettext
-
     if audience == PUBLIC:
         return ""
     if settings.ASSOCIATION_GROUP in audience:

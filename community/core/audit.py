@@ -15,10 +15,15 @@ Details hold identifiers and decisions, never content (no casus text, no passwor
 import contextvars
 import logging
 
+from allauth.mfa import signals as mfa_signals
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from community.core.client_address import client_ip
+from community.models import AuditEvent
 
 logger = logging.getLogger("kennisplein.audit")
 _current_request = contextvars.ContextVar("kennisplein_audit_request", default=None)
@@ -55,8 +60,6 @@ class AuditContextMiddleware:
 def _client_ip(request) -> str | None:
     if request is None:
         return None
-    from community.core.client_address import client_ip
-
     return client_ip(request)
 
 
@@ -68,8 +71,6 @@ def _label(user) -> str:
 
 def record(event: str, actor=None, target: str = "", details: dict | None = None, request=None):
     """Store one audit event. Never raises: a failing audit write is logged, the action goes on."""
-    from community.models import AuditEvent
-
     request = request or _current_request.get()
     if actor is None and request is not None:
         user = getattr(request, "user", None)
@@ -112,8 +113,6 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 
 
 def _connect_mfa_signals():
-    from allauth.mfa import signals as mfa_signals
-
     def handler(event):
         def receive(sender, request=None, user=None, authenticator=None, **kwargs):
             record(
@@ -206,8 +205,6 @@ def connect():
     pre_save.connect(_remember_flags, sender=User, dispatch_uid="kennisplein-audit-flags-before")
     post_save.connect(_flags_changed, sender=User, dispatch_uid="kennisplein-audit-flags-after")
     _connect_mfa_signals()
-    from wagtail.models import ModelLogEntry, PageLogEntry
-
     for model in (PageLogEntry, ModelLogEntry):
         post_save.connect(_log_entry_saved, sender=model, dispatch_uid=f"kennisplein-audit-{model.__name__}")
 

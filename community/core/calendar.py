@@ -104,8 +104,9 @@ def _local(moment: datetime.datetime) -> datetime.datetime:
     return moment.astimezone(AMSTERDAM).replace(microsecond=0)
 
 
-def calendar_response(content: bytes, *, filename: str = "agenda.ics", private: bool = False) -> HttpResponse:
+def calendar_response(content: bytes, *, filename: str = "agenda.ics") -> HttpResponse:
+    """A public calendar (``public, max-age=300``); a personal one goes through community.core.privacy.private()."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
+    response["Cache-Control"] = "public, max-age=300"
     return response

@@ -12,32 +12,18 @@ Pieces are plain data (tuples, dicts, strings), so that a deploy that moves a cl
 
 import hashlib
 import pickle
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 
-VERSION_KEY = "kennisplein:content-version"
-# A backstop only: the version, not the timeout, makes an edit show.
-FRAGMENT_SECONDS = 600
+from community.core import access
+from community.core.content_version import FRAGMENT_SECONDS, VERSION_KEY, content_version
 
-
-def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, time.time_ns, None)
-
-
-def bump_content_version(**kwargs) -> None:
-    """New version now, and again once the change is committed: a request that read the old rows
-    between the signal and the commit cannot leave them under the new version."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
+__all__ = ["FRAGMENT_SECONDS", "VERSION_KEY", "audience_key", "content_version", "for_audience"]
 
 
 def audience_key(user) -> str:
     """Which restricted pages this visitor may not see, as a short key (same for the same groups)."""
-    from . import access
-
     hidden = "\n".join(sorted(access.hidden_paths(user)))
     return hashlib.sha256(hidden.encode()).hexdigest()[:16]
 
@@ -62,21 +48,3 @@ def _cached(key: str):
         return cache.get(key)
     except (ImportError, AttributeError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
         return None
-
-
-def connect() -> None:
-    from django.contrib.auth.models import Group
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    from .public_content import public_content_changed
-
-    public_content_changed.connect(bump_content_version, dispatch_uid="kennisplein-content-version")
-    # Audiences name groups: renaming or deleting one changes who sees what. Documents' collections
-    # and their restrictions are read through the cache too (community.access).
-    for model in (Group, Collection, CollectionViewRestriction):
-        label = model._meta.label
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-{label}")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-del-{label}")
-    m2m_changed.connect(bump_content_version, sender=CollectionViewRestriction.groups.through,
-                        dispatch_uid="kennisplein-content-version-collection-groups")

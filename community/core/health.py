@@ -1,36 +1,37 @@
-"""Health checks for /healthz. Apps add their own (the search app adds its engine)."""
+"""Health checks for /healthz, from the HEALTH_CHECKS hook (the search app adds its engine).
 
-from collections.abc import Callable
+When a non-critical check fails the site still works (degraded) and /healthz says so with 200.
+"""
 
+from urllib.error import URLError
+from urllib.request import urlopen
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-_checks: dict[str, Callable[[], dict]] = {}
-_optional: set[str] = set()
+from community.core.hooks import HEALTH_CHECKS, collect
 
 
-def register(name: str, check: Callable[[], dict], *, critical: bool = True) -> None:
-    """A check; when a non-critical one fails the site still works (degraded) and /healthz says so with 200."""
-    _checks[name] = check
-    if critical:
-        _optional.discard(name)
-    else:
-        _optional.add(name)
-
-
-def is_critical(name: str) -> bool:
-    return name not in _optional
+def checks() -> dict:
+    """name -> HealthCheck; a later registration of a name replaces an earlier one."""
+    return {check.name: check for check in collect(HEALTH_CHECKS)}
 
 
 def run_checks() -> dict[str, dict]:
     results = {}
-    for name, check in _checks.items():
+    for name, check in checks().items():
         try:
-            result = check()
+            result = check.check()
         except Exception as error:  # a failing part must be reported, never raise
             result = {"ok": False, "error": type(error).__name__}
         results[name] = result
     return results
+
+
+def is_critical(name: str) -> bool:
+    check = checks().get(name)
+    return check is None or check.critical
 
 
 def check_database() -> dict:
@@ -48,11 +49,6 @@ def check_cache() -> dict:
 
 def check_elasticsearch() -> dict:
     """Whether the configured Elasticsearch answers (search falls back to the database when not)."""
-    from urllib.error import URLError
-    from urllib.request import urlopen
-
-    from django.conf import settings
-
     url = settings.KENNISPLEIN_SEARCH.get("ELASTICSEARCH_URL", "")
     try:
         with urlopen(url.rstrip("/") + "/_cluster/health", timeout=2) as response:  # noqa: S310 - configured URL
@@ -61,14 +57,3 @@ def check_elasticsearch() -> dict:
         reason = getattr(error, "reason", error)
         return {"ok": False, "error": f"Elasticsearch unreachable ({type(reason).__name__})", "fallback": "database"}
     return {"ok": status == 200, "engine": "elasticsearch"}
-
-
-register("database", check_database)
-register("cache", check_cache, critical=False)
-
-
-def register_configured() -> None:
-    from django.conf import settings
-
-    if settings.KENNISPLEIN_SEARCH.get("ENGINE") == "elasticsearch":
-        register("elasticsearch", check_elasticsearch, critical=False)

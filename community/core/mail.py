@@ -22,6 +22,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailAlternative
 from django.utils.functional import Promise
 
+from community import tasks
+
 from .sanitize import strip_control_characters
 
 logger = logging.getLogger("kennisplein.mail")
@@ -62,15 +64,13 @@ def serialise(message) -> dict:
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from community.tasks import send_email
-
         count = 0
         for message in email_messages:
             clean_message(message)
             if not message.recipients():
                 continue
             try:
-                send_email.enqueue(serialise(message))
+                tasks.send_email.enqueue(serialise(message))
             except Exception as error:
                 logger.error("Could not queue an e-mail (%s).", type(error).__name__)
                 if not self.fail_silently:

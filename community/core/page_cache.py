@@ -36,6 +36,8 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from community.core.public_content import public_content_changed
+
 GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
 UNTIL = "_kennisplein_cacheable_until"
@@ -203,6 +205,4 @@ class PageCacheMiddleware:
 
 def connect():
     """Purge on anything that changes what public pages show or who may see them."""
-    from community.core.public_content import public_content_changed
-
     public_content_changed.connect(purge, dispatch_uid="kennisplein-pagecache-purge")

@@ -5,6 +5,7 @@ after the migration gets the same rights through ``grant_editors``.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission
 
 EDITORS = "Editors"
@@ -27,7 +28,5 @@ def _grant_on_new_index(sender, instance, created, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from django.db.models.signals import post_save
-
     for model in EDITOR_INDEX_MODELS:
         post_save.connect(_grant_on_new_index, sender=model, dispatch_uid=f"kennisplein-editors-{model}")

@@ -16,6 +16,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger("kennisplein.cache")
 
@@ -42,8 +45,6 @@ def send_changed(sender=None, **kwargs) -> None:
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         send_changed(sender=type(instance))
 
@@ -51,8 +52,6 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 def page_urls() -> list[str]:
     """Every page with a URL, not only the public ones: the page that just became restricted or was
     unpublished is the one whose old public copy must go."""
-    from wagtail.models import Page
-
     return [url for url in (page.get_full_url() for page in Page.objects.filter(depth__gt=1).iterator()) if url]
 
 
@@ -61,14 +60,10 @@ def purge_proxy_cache(**kwargs) -> None:
     cache-purge module purges by key). Snippets show on many pages, so all of them go."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
     transaction.on_commit(lambda: purge_urls_from_cache(page_urls()))
 
 
 def connect() -> None:
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(send_changed, dispatch_uid="public-content-published")
     page_unpublished.connect(send_changed, dispatch_uid="public-content-unpublished")
     post_page_move.connect(send_changed, dispatch_uid="public-content-moved")
@@ -81,6 +76,3 @@ def connect() -> None:
             through = field.remote_field.through
             m2m_changed.connect(send_changed, sender=through, dispatch_uid=f"public-content-m2m-{through._meta.label}")
     public_content_changed.connect(purge_proxy_cache, dispatch_uid="public-content-proxy-cache")
-    from . import fragments
-
-    fragments.connect()

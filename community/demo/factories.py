@@ -1,6 +1,7 @@
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -80,6 +81,4 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
 
 def give_totp(user) -> Authenticator:
     """An activated TOTP authenticator, as after set-up in /accounts/2fa/."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
     return TOTP.activate(user, generate_totp_secret()).instance

@@ -1,63 +1,30 @@
 """Members' side of the network: the member directory, profiles with visibility choices, editing one's profile."""
 
-import functools
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
-from community.core import access, contributions
+from community.core import access
 from community.core.cards import Card
+from community.core.hooks import MEMBER_CONTRIBUTIONS, sections
+from community.core.privacy import members_only
 from community.core.ratelimit import rate_limit
-from community.models import MemberProfile, Region, Visibility
+from community.members.forms import DirectoryFilterForm, ProfileForm
+from community.models import MemberProfile
 
 PAGE_SIZE = 24
 
 
-def private_response(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-def members_only(view):
-    """Anonymous visitors log in first; signed-in non-members get a 403 with the way to membership."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not access.is_member(request.user):
-            response = render(request, "community/members_only.html", status=403)
-        else:
-            response = view(request, *args, **kwargs)
-        return private_response(response)
-
-    return wrapped
-
-
-def allowed_levels(viewer) -> list[str]:
-    """The visibility levels whose fields this viewer may see on someone else's profile."""
-    levels = [Visibility.MEMBERS]
-    if access.is_association_member(viewer):
-        levels.append(Visibility.ASSOCIATION)
-    if viewer.is_superuser:
-        levels.append(Visibility.PRIVATE)
-    return levels
-
-
 def may_see(profile, field: str, viewer) -> bool:
+    """The member always; others as the member chose (community.core.access.profile_field_audience)."""
     if viewer.pk == profile.user_id:
         return True
-    return getattr(profile, f"{field}_visibility") in allowed_levels(viewer)
+    return access.may_see_audience(viewer, access.profile_field_audience(getattr(profile, f"{field}_visibility")))
 
 
 def visible_fields(profile, viewer) -> dict:
@@ -93,17 +60,6 @@ def member_card(profile, viewer) -> Card:
     )
 
 
-class DirectoryFilterForm(forms.Form):
-    label_suffix = ""
-    q = forms.CharField(label=gettext_lazy("Naam"), required=False, max_length=100)
-    beroep = forms.CharField(label=gettext_lazy("Beroep"), required=False, max_length=100)
-    regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
-        empty_label=gettext_lazy("Alle regio's"),
-    )
-    expertise = forms.CharField(label=gettext_lazy("Expertise"), required=False, max_length=100)
-
-
 def directory_queryset(viewer):
     return (
         MemberProfile.objects.filter(
@@ -117,7 +73,7 @@ def directory_queryset(viewer):
 
 def filter_directory(queryset, data: dict, viewer):
     """Filters match only fields the viewer may see, so a search never reveals a hidden value."""
-    levels = allowed_levels(viewer)
+    levels = access.visible_profile_levels(viewer)
     mine = Q(user=viewer)
     if data.get("q"):
         for word in data["q"].split()[:5]:
@@ -135,7 +91,7 @@ def filter_directory(queryset, data: dict, viewer):
     return queryset.distinct()
 
 
-@members_only
+@members_only(forbidden_template="community/members_only.html")
 def member_directory(request):
     form = DirectoryFilterForm(request.GET or None)
     profiles = directory_queryset(request.user)
@@ -151,58 +107,26 @@ def member_directory(request):
         "query": query.urlencode(),
         "expertise_options": Tag.objects.filter(
             pk__in=MemberProfile.expertise.through.objects.filter(
-                content_object__expertise_visibility__in=allowed_levels(request.user)
+                content_object__expertise_visibility__in=access.visible_profile_levels(request.user)
             ).values("tag")
         ).order_by("name").values_list("name", flat=True)[:200],
     }
     return render(request, "community/member_directory.html", context)
 
 
-@members_only
+@members_only(forbidden_template="community/members_only.html")
 def member_profile(request, user_id):
     profile = get_object_or_404(
         MemberProfile.objects.select_related("user", "organisation", "region").prefetch_related("tagged_items__tag"),
         user_id=user_id, user__is_active=True, user__groups__name=settings.MEMBERS_GROUP,
     )
     shown = visible_fields(profile, request.user)
-    sections = contributions.for_member(profile.user, request.user) if may_see(profile, "contributions", request.user) else []
-    context = {"shown": shown, "profile": profile, "contributions": sections, "is_self": request.user.pk == profile.user_id}
+    contributions = sections(MEMBER_CONTRIBUTIONS, profile.user, request.user) if may_see(profile, "contributions", request.user) else []
+    context = {"shown": shown, "profile": profile, "contributions": contributions, "is_self": request.user.pk == profile.user_id}
     return render(request, "community/member_profile.html", context)
 
 
-class ProfileForm(forms.ModelForm):
-    class Meta:
-        model = MemberProfile
-        fields = [
-            "profession", "profession_visibility", "organisation", "organisation_name", "organisation_visibility",
-            "region", "region_visibility", "expertise", "expertise_visibility", "bio", "bio_visibility",
-            "contributions_visibility", "in_directory",
-        ]
-        labels = {
-            "profession": gettext_lazy("Beroep"),
-            "organisation": gettext_lazy("Lidorganisatie"),
-            "organisation_name": gettext_lazy("Of: andere organisatie"),
-            "region": gettext_lazy("Regio"),
-            "expertise": gettext_lazy("Expertise"),
-            "bio": gettext_lazy("Korte introductie"),
-            "in_directory": gettext_lazy("Toon mij in de ledengids, zodat collega's mij kunnen vinden"),
-        }
-        help_texts = {
-            "organisation_name": gettext_lazy("Als uw organisatie geen lid is van de Vereniging."),
-            "bio": gettext_lazy("Waar werkt u aan, waarover kunnen collega's u bellen? Maximaal 1000 tekens."),
-        }
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000})}
-
-    def clean_expertise(self):
-        tags = self.cleaned_data["expertise"]
-        if len(tags) > 15:
-            raise forms.ValidationError(_("Kies hooguit 15 onderwerpen."))
-        if any(len(tag) > 50 for tag in tags):
-            raise forms.ValidationError(_("Een onderwerp is hooguit 50 tekens lang."))
-        return tags
-
-
-@members_only
+@members_only(forbidden_template="community/members_only.html")
 @rate_limit("profile_edit", "30/h")
 def edit_profile(request):
     profile, _created = MemberProfile.objects.get_or_create(user=request.user)

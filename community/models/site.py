@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from community.site.home import sections_for
+from community.core.hooks import HOME_SECTIONS, sections
 
 
 class HomePage(Page):
@@ -23,7 +23,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = sections_for(request)
+        context["sections"] = sections(HOME_SECTIONS, request)
         return context
 
     def route(self, request, path_components):

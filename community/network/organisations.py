@@ -2,37 +2,24 @@
 
 import datetime
 
-from django import forms
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from community.core import contributions, page_cache
+from community.core import page_cache
 from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
-from community.models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
+from community.core.hooks import ORGANISATION_CONTRIBUTIONS, sections
+from community.models import Organisation, ParentMeeting, ParentMeetingPartner, Region
 from community.network import maps
+from community.network.forms import MeetingFilterForm, OrganisationFilterForm
 
 # Anonymous views of the network pages are cached for everyone; an edit of the data purges them
 # (community.core.page_cache.connect), the lifetime keeps "komende bijeenkomsten" current as time passes.
 NETWORK_CACHE_SECONDS = 120
-
-
-class OrganisationFilterForm(forms.Form):
-    label_suffix = ""
-    regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
-        empty_label=gettext_lazy("Alle regio's"),
-    )
-    aanbod = forms.ModelChoiceField(
-        label=gettext_lazy("Aanbod"), queryset=Offer.objects.all(), to_field_name="slug", required=False,
-        empty_label=gettext_lazy("Al het aanbod"),
-    )
-    gecertificeerd = forms.BooleanField(label=gettext_lazy("Alleen gecertificeerde leden"), required=False)
 
 
 def filter_organisations(queryset, data: dict):
@@ -62,14 +49,6 @@ def organisation_card(organisation) -> Card:
     )
 
 
-def _personalised(request, response):
-    """Pages that show per-user contributions are not shared between visitors in any cache."""
-    if request.user.is_authenticated:
-        patch_cache_control(response, private=True, no_store=True)
-    patch_vary_headers(response, ["Cookie"])
-    return response
-
-
 @page_cache.cache_public_view(seconds=NETWORK_CACHE_SECONDS)
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
@@ -93,9 +72,13 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "certified_label": certified_label(organisation),
-        "contributions": contributions.for_organisation(organisation, request.user),
+        "contributions": sections(ORGANISATION_CONTRIBUTIONS, organisation, request.user),
     }
-    return _personalised(request, render(request, "community/organisation_detail.html", context))
+    response = render(request, "community/organisation_detail.html", context)
+    # Contributions differ per visitor: a proxy keeps the anonymous page apart from signed-in ones
+    # (which PageCacheMiddleware marks private, no-store).
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 def _upcoming(queryset=None):
@@ -140,14 +123,6 @@ def meeting_card(meeting) -> Card:
         title=f"{meeting.title} {meeting.region.name}",
         url=meeting.get_absolute_url(),
         summary=f"{date_format(local, 'l j F Y, H:i')} · {meeting.venue}",  # the date once, with weekday and time
-    )
-
-
-class MeetingFilterForm(forms.Form):
-    label_suffix = ""
-    regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
-        empty_label=gettext_lazy("Alle regio's"),
     )
 
 

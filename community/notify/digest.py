@@ -1,23 +1,22 @@
 """The weekly digest: one e-mail per member with what happened, only what that member may see.
 
-Apps fill it per notification topic in their AppConfig.ready()::
+Apps fill it per notification topic through the DIGEST_SOURCES hook, in their ``wagtail_hooks.py``::
 
-    from community.notify import digest
-    digest.register("new_recaps", recaps_since)   # fn(user, since) -> list[Card]
+    @hooks.register(DIGEST_SOURCES)
+    def recaps_digest():
+        return DigestSource("new_recaps", recaps_since)   # recaps_since(user, since) -> list[Card]
 
-``fn`` must return only items ``community.core.access`` lets ``user`` see. As a second line of defence,
+``items`` must return only items ``community.core.access`` lets ``user`` see. As a second line of defence,
 cards that point at a Wagtail page the member may not see are dropped here as well.
 Sending is idempotent: a ``SentDigest`` per member per ISO week means no digest goes out twice.
 """
 
 import datetime
 import logging
-from collections.abc import Callable
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -25,26 +24,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from community.core import access
+from community.core import access, hooks
 from community.core.links import absolute_url, base_url
 from community.models import NotificationPreference, SentDigest
-from community.notify.notifications import topic_label
+from community.notify.notifications import send_member_mail, topic_label
+from community.notify.unsubscribe import headers, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
-_sources: dict[str, list[Callable]] = {topic: [] for topic in NotificationPreference.TOPICS}
 
 
-def register(topic: str, fn: Callable) -> None:
-    if topic not in _sources:
+def sources(topic: str) -> list:
+    """The item functions of one topic, each once, in registration order."""
+    if topic not in NotificationPreference.TOPICS:
         raise ValueError(f"Unknown notification topic: {topic}")
-    if fn not in _sources[topic]:
-        _sources[topic].append(fn)
-
-
-def unregister(topic: str, fn: Callable) -> None:
-    if fn in _sources.get(topic, []):
-        _sources[topic].remove(fn)
+    return list(dict.fromkeys(source.items for source in hooks.collect(hooks.DIGEST_SOURCES) if source.topic == topic))
 
 
 def week_key(moment: datetime.datetime) -> str:
@@ -65,7 +59,7 @@ def collect(user, since: datetime.datetime) -> list[dict]:
     """Sections (topic, title, items) for this member's digest: only topics set to the weekly digest."""
     sections = []
     for topic in digest_topics(user):
-        items = [card for fn in _sources[topic] for card in fn(user, since)]
+        items = [card for fn in sources(topic) for card in fn(user, since)]
         if items:
             sections.append({"topic": topic, "title": topic_label(topic), "items": items})
     return _drop_hidden_pages(user, sections)
@@ -100,8 +94,6 @@ def _absolute(url: str) -> str:
 
 def render(user, sections: list[dict], *, week: str) -> tuple[str, str, str]:
     """(subject, text, html) in Dutch."""
-    from community.notify.unsubscribe import unsubscribe_url
-
     for section in sections:
         section["links"] = [(card, _absolute(card.url)) for card in section["items"]]
     context = {
@@ -133,8 +125,6 @@ def _recipients(week: str):
 
 def send_digest(user, *, now: datetime.datetime | None = None) -> bool:
     """Send this member's digest for the week of ``now`` unless it went already; True when mailed."""
-    from community.notify.unsubscribe import headers
-
     now = now or timezone.now()
     week = week_key(now)
     last = SentDigest.objects.filter(user=user).order_by("-sent_at").values_list("sent_at", flat=True).first()
@@ -146,11 +136,7 @@ def send_digest(user, *, now: datetime.datetime | None = None) -> bool:
     try:
         with transaction.atomic():
             SentDigest.objects.create(user=user, week=week, item_count=sum(len(s["items"]) for s in sections))
-            message = EmailMultiAlternatives(
-                subject=f"[Kennisplein Scheiding] {subject}", body=text, to=[user.email], headers=headers(user)
-            )
-            message.attach_alternative(html, "text/html")
-            message.send()
+            send_member_mail(user, subject=subject, text=text, html=html, headers=headers(user))
     except IntegrityError:
         return False  # another run sent this week's digest already
     return True

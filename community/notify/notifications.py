@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from community.models import NotificationPreference
+from community.notify.unsubscribe import headers, unsubscribe_url
 
 TOPICS = NotificationPreference.TOPICS
 
@@ -28,8 +29,6 @@ def topic_label(topic: str) -> str:
 
 def unsubscribe_footer(user, topic: str) -> tuple[str, str]:
     """(text, html) footer with the unsubscribe link for this topic."""
-    from community.notify.unsubscribe import unsubscribe_url
-
     url = unsubscribe_url(user, topic)
     sentence = _("U krijgt deze e-mail omdat u meldingen over ‘%(topic)s’ hebt aangezet.") % {"topic": topic_label(topic)}
     action = _("Afmelden voor deze meldingen (zonder in te loggen)")
@@ -42,18 +41,19 @@ def notify(user, topic: str, *, subject: str, text: str, html: str = "") -> bool
     """Send now if the user wants this topic immediately; returns whether a mail was sent."""
     if not user.is_active or not user.email or preference_for(user, topic) != NotificationPreference.IMMEDIATE:
         return False
-    from community.notify.unsubscribe import headers
-
     footer_text, footer_html = unsubscribe_footer(user, topic)
-
-    def send():
-        message = EmailMultiAlternatives(
-            subject=f"[Kennisplein Scheiding] {subject}", body=text + footer_text, to=[user.email],
-            headers=headers(user, topic),
-        )
-        if html:
-            message.attach_alternative(html + footer_html, "text/html")
-        message.send()
-
-    transaction.on_commit(send)
+    transaction.on_commit(lambda: send_member_mail(
+        user, subject=subject, text=text + footer_text, html=html + footer_html if html else "",
+        headers=headers(user, topic),
+    ))
     return True
+
+
+def send_member_mail(user, *, subject: str, text: str, html: str = "", headers: dict) -> None:
+    """One mail to one member: the site's subject prefix, text and optional HTML, the unsubscribe headers."""
+    message = EmailMultiAlternatives(
+        subject=f"[Kennisplein Scheiding] {subject}", body=text, to=[user.email], headers=headers
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,4 +1,4 @@
-"""/sitemap.xml: the public Wagtail pages, plus the public objects the apps register (organisations, phases, …).
+"""/sitemap.xml: the public Wagtail pages, plus the public objects the apps list through the SITEMAPS hook.
 
 Only what an anonymous visitor may see. Wagtail's page sitemap keeps to live pages without view restrictions
 (the same rule as ``community.core.access``); apps register object lists only for objects that are public by
@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+
+from community.core.hooks import SITEMAPS, collect
 
 
 class ObjectSitemap(PageSitemap):
@@ -38,13 +40,10 @@ class ObjectSitemap(PageSitemap):
         return self._root.netloc
 
 
-_sitemaps: dict = {"pages": PageSitemap}
-
-
-def register(name: str, queryset) -> None:
-    """List every object of this (ordered) queryset; one query per list, however many objects."""
-    _sitemaps[name] = type(f"{name.title()}Sitemap", (ObjectSitemap,), {"queryset": queryset})
-
-
 def sitemaps() -> dict:
-    return _sitemaps
+    """The pages, then one sitemap per SitemapList (every object of its ordered queryset, one query a list)."""
+    listed = {
+        entry.name: type(f"{entry.name.title()}Sitemap", (ObjectSitemap,), {"queryset": entry.queryset})
+        for entry in collect(SITEMAPS)
+    }
+    return {"pages": PageSitemap, **listed}

@@ -1,7 +1,13 @@
 """Site-wide views: the health check, the 500/503 error page and the language switch."""
 
+import errno
+import sys
+
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -26,10 +32,6 @@ UNAVAILABLE_MESSAGES = {
 
 
 def _unavailable_part(error) -> str | None:
-    import errno
-
-    from django.db import DatabaseError, InterfaceError, OperationalError
-
     if isinstance(error, (OperationalError, InterfaceError)) or (
         isinstance(error, DatabaseError) and "connection" in str(error).lower()
     ):
@@ -44,12 +46,6 @@ def server_error(request, template_name="500.html"):
 
     Renders without context processors or the database: both may be what failed.
     """
-    import sys
-
-    from django.http import HttpResponse, HttpResponseServerError
-    from django.template import loader
-    from django.utils.cache import add_never_cache_headers
-
     part = _unavailable_part(sys.exc_info()[1])
     if part:
         body = loader.get_template("503.html").render({"message": UNAVAILABLE_MESSAGES[part]})

@@ -11,7 +11,7 @@ def may_open_document(context, document) -> bool:
     request = context.get("request")
     if document is None or request is None:
         return False
-    return access.may_open_document(request.user, document)
+    return access.can_view_document(request.user, document)
 
 
 @register.filter

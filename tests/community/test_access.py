@@ -121,6 +121,7 @@ def test_documents_follow_collection_restrictions(role_users):
 
     class Document:
         collection = materials
+        collection_id = materials.pk
 
     assert not access.can_view_document(role_users["lid"], Document())
     assert access.can_view_document(role_users["vereniging"], Document())

@@ -1,23 +1,22 @@
 import pytest
 
 from community.core.cards import Card
-from community.site import home
+from community.core.hooks import HOME_SECTIONS, Section, replaced
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sections():
-    saved = dict(home._sections)
-    home._sections.clear()
-    home.register(home.HomeSection(key="open", title="Open", items=lambda r: [Card("Test", "Openbaar stuk", "/x/")]))
-    home.register(home.HomeSection(
-        key="leden", title="Alleen leden",
-        items=lambda r: [Card("Test", "Ledenstuk", "/y/")] if r.user.is_authenticated else [],
-    ))
-    yield
-    home._sections.clear()
-    home._sections.update(saved)
+    with replaced(
+        HOME_SECTIONS,
+        lambda: Section(key="open", title="Open", items=lambda r: [Card("Test", "Openbaar stuk", "/x/")]),
+        lambda: Section(
+            key="leden", title="Alleen leden",
+            items=lambda r: [Card("Test", "Ledenstuk", "/y/")] if r.user.is_authenticated else [],
+        ),
+    ):
+        yield
 
 
 def test_home_shows_only_sections_with_items_for_this_visitor(sections, client_for):

@@ -1,7 +1,8 @@
 import pytest
+from wagtail import hooks
 
-from community.core import contributions
 from community.core.cards import Card
+from community.core.hooks import MEMBER_CONTRIBUTIONS, Section
 from community.demo.factories import MemberFactory, MemberProfileFactory, OrganisationFactory, UserFactory
 from community.models import MemberProfile, Region, Visibility
 
@@ -68,17 +69,14 @@ def test_member_sees_own_private_fields(client, colleague):
 
 
 def test_contributions_come_from_the_registry_and_respect_the_choice(client_for, colleague):
-    contributions.register_for_member(
-        "test", lambda member, viewer: [Card(type_label="Casus", title=f"Casus van {member.first_name}", url="/c/")],
-        title="Casussen",
-    )
-    try:
+    def casuses(member, viewer):
+        return [Card(type_label="Casus", title=f"Casus van {member.first_name}", url="/c/")]
+
+    with hooks.register_temporarily(MEMBER_CONTRIBUTIONS, lambda: Section(key="test", title="Casussen", items=casuses)):
         assert "Casus van Esther" in client_for("lid").get(f"/leden/{colleague.user_id}/").content.decode()
         colleague.contributions_visibility = Visibility.PRIVATE
         colleague.save()
         assert "Casus van Esther" not in client_for("lid").get(f"/leden/{colleague.user_id}/").content.decode()
-    finally:
-        contributions.unregister("test")
 
 
 def directory_names(response):

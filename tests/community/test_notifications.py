@@ -9,9 +9,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from community.core.cards import Card
+from community.core.hooks import DIGEST_SOURCES, DigestSource
 from community.demo.factories import MemberFactory
 from community.models import NotificationPreference, SentDigest
 from community.notify import digest, unsubscribe
@@ -43,9 +45,8 @@ def leaky_source(pages):
     def source(user, since):
         return [Card(type_label="Terugblik", title=p.title, url=p.url, summary="Samenvatting") for p in pages.values()]
 
-    digest.register("new_recaps", source)
-    yield source
-    digest.unregister("new_recaps", source)
+    with hooks.register_temporarily(DIGEST_SOURCES, lambda: DigestSource("new_recaps", source)):
+        yield source
 
 
 def mails_to(user):
@@ -91,7 +92,7 @@ def test_digest_is_sent_once_per_week(role_users, pages, leaky_source):
 
 
 def test_task_sends_the_digest(role_users, pages, leaky_source):
-    from community.tasks import send_weekly_digest
+    from community.notify.tasks import send_weekly_digest
 
     result = send_weekly_digest.enqueue()
     assert result.return_value == 5
@@ -112,13 +113,11 @@ def test_empty_digest_is_not_sent(role_users):
 
 def test_source_receives_since_of_last_digest(role_users):
     seen = []
-    digest.register("new_casuses", lambda user, since: seen.append(since) or [])
-    try:
+    source = DigestSource("new_casuses", lambda user, since: seen.append(since) or [])
+    with hooks.register_temporarily(DIGEST_SOURCES, lambda: source):
         now = timezone.now()
         SentDigest.objects.create(user=role_users["lid"], week="2000-W01")
         digest.send_digest(role_users["lid"], now=now)
-    finally:
-        digest._sources["new_casuses"].clear()
     assert now - seen[0] < datetime.timedelta(minutes=1)
 
 

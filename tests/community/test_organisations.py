@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail import hooks
 
-from community.core import contributions
 from community.core.cards import Card
+from community.core.hooks import ORGANISATION_CONTRIBUTIONS, Section
 from community.demo.factories import OrganisationFactory
 from community.models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
 
@@ -97,11 +98,8 @@ def test_detail_page_lists_regions_offers_and_registered_contributions(client, n
             return [Card(type_label="Casus", title="Geheime casus", url="/casussen/x/")]
         return [Card(type_label="Terugblik", title=f"Terugblik met {organisation.name}", url="/lunchsessies/x/")]
 
-    contributions.register_for_organisation("test", fake, title="Testbijdragen")
-    try:
+    with hooks.register_temporarily(ORGANISATION_CONTRIBUTIONS, lambda: Section(key="test", title="Testbijdragen", items=fake)):
         response = client.get("/organisaties/lindenhout/")
-    finally:
-        contributions.unregister("test")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Terugblik met Lindenhout" in html and "Geheime casus" not in html

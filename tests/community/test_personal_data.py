@@ -2,8 +2,10 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail import hooks
 
 from community.core import personal_data
+from community.core.hooks import PERSONAL_DATA, PersonalDataSource
 from community.demo.factories import DEFAULT_PASSWORD
 from community.models import MemberProfile, MembershipApplication, NotificationPreference, Region, SentDigest
 
@@ -24,9 +26,8 @@ def fake_casuses():
                 casus["author"] = None
                 casus["author_name"] = personal_data.FORMER_MEMBER
 
-    personal_data.register("casussen", export=export, erase=erase)
-    yield store
-    personal_data._sources.pop("casussen", None)
+    with hooks.register_temporarily(PERSONAL_DATA, lambda: PersonalDataSource("casussen", export=export, erase=erase)):
+        yield store
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_download_contains_everything(client_for, member, fake_casuses):
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
     data = json.loads(response.content)
-    assert set(personal_data._sources) <= set(data)  # every registered source is in the download
+    assert {source.name for source in personal_data.sources()} <= set(data)  # every registered source is in the download
     core = data["kennisplein"]
     assert core["account"]["email"] == member.email
     assert core["profile"]["region"] == "Arnhem" and core["profile"]["expertise"] == ["kindgesprek"]
@@ -96,11 +97,8 @@ def test_deletion_is_all_or_nothing(client_for, member):
     def broken(user):
         raise RuntimeError("kan niet anonimiseren")
 
-    personal_data.register("kapot", export=lambda user: None, erase=broken)
-    try:
+    with hooks.register_temporarily(PERSONAL_DATA, lambda: PersonalDataSource("kapot", export=lambda user: None, erase=broken)):
         with pytest.raises(RuntimeError):
             client_for("lid").post("/leden/instellingen/account-verwijderen/", {"password": DEFAULT_PASSWORD, "confirm": "on"})
-    finally:
-        personal_data._sources.pop("kapot")
     assert get_user_model().objects.filter(pk=member.pk).exists()
     assert MemberProfile.objects.filter(user=member).exists()

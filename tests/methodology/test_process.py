@@ -2,9 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from wagtail import hooks
 
 from community.core.cards import Card
-from methodology import phase_links
+from community.core.hooks import PHASE_LINKS, Section
 from methodology.models import Phase
 
 pytestmark = pytest.mark.django_db
@@ -68,13 +69,10 @@ def test_other_apps_contribute_related_items_to_a_phase_page(client):
     def casussen(request, phase):
         return [Card(type_label="Casus", title=f"Casus over {phase.name}", url="/casussen/1/")]
 
-    phase_links.register("Casussen", casussen, key="test.casussen", order=50)
-    try:
+    with hooks.register_temporarily(PHASE_LINKS, lambda: Section(key="test.casussen", title="Casussen", items=casussen, order=50)):
         html = client.get("/methodiek/fasen/intake/").content.decode()
         assert "<h2" in html and "Casussen" in html
         assert "Casus over Intake met beide ouders apart" in html
-    finally:
-        phase_links.unregister("test.casussen")
     assert "Casus over" not in client.get("/methodiek/fasen/intake/").content.decode()
 
 

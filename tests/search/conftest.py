@@ -6,10 +6,11 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from community.core import access
-from search import documents as registry
+from community.core.hooks import SEARCH_ADAPTERS
 from search import indexing
 from search.documents import SearchAdapter, SearchDocument
 
@@ -65,13 +66,23 @@ class TestPageAdapter(SearchAdapter):
         )
 
 
+class AdapterRegistry:
+    """Search adapters for one test: beside the apps' own ones, or after ``clear()`` instead of them."""
+
+    def register(self, adapter):
+        hooks.register(SEARCH_ADAPTERS, lambda: adapter)
+
+    def clear(self):
+        hooks._hooks[SEARCH_ADAPTERS] = []
+
+
 @pytest.fixture
 def adapter_registry():
     """Registers adapters for one test only; the real ones (organisation, …) are put back afterwards."""
-    saved = dict(registry._adapters)
-    yield registry
-    registry._adapters.clear()
-    registry._adapters.update(saved)
+    hooks.search_for_hooks()
+    saved = list(hooks._hooks.get(SEARCH_ADAPTERS, []))
+    yield AdapterRegistry()
+    hooks._hooks[SEARCH_ADAPTERS] = saved
 
 
 @pytest.fixture
@@ -137,7 +148,7 @@ VISIBLE = {
 def load_corpus(registry_module, docs=CORPUS):
     labels = {"guide": "Handleiding", "training": "Training", "casus": "Casus", "lunchsession": "Lunchsessie",
               "organisation": "Organisatie"}
-    registry_module._adapters.clear()
+    registry_module.clear()
     for type_, label in labels.items():
         registry_module.register(ListAdapter(type_, label, [d for d in docs if d.type == type_]))
     return indexing.rebuild()

@@ -129,13 +129,13 @@ def test_a_new_collection_restriction_holds_at_once_although_collections_are_cac
     folder = collection("Werkmateriaal")
     document = SimpleNamespace(collection_id=folder.pk)
     member = role_users["lid"]
-    assert access.may_open_document(member, document)
+    assert access.can_view_document(member, document)
     access.forget(member)  # a new request
     restriction = CollectionViewRestriction.objects.create(collection=folder, restriction_type=CollectionViewRestriction.GROUPS)
     restriction.groups.set([association_group])
-    assert not access.may_open_document(member, document)
+    assert not access.can_view_document(member, document)
     access.forget(member)
-    assert access.may_open_document(role_users["vereniging"], document)
+    assert access.can_view_document(role_users["vereniging"], document)
 
 
 def test_a_piece_that_no_longer_loads_is_computed_again(monkeypatch, rf, role_users):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from community.notify.digest import send_weekly_digests
+from community.notify.tasks import send_weekly_digest
 
 
 class Command(BaseCommand):
@@ -11,8 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["enqueue"]:
-            from community.tasks import send_weekly_digest
-
             result = send_weekly_digest.enqueue()
             self.stdout.write(f"Taak in de wachtrij gezet: {result.id}")
             return

@@ -1,0 +1,124 @@
+"""The site's extension points: Wagtail hooks, their names, and the one shape each hook function returns.
+
+An app extends another without the other importing it: in its own ``wagtail_hooks.py`` it registers a
+function under one of these names, and the function returns one item of the shape named here::
+
+    from wagtail import hooks
+
+    from community.core.hooks import HOME_SECTIONS, Section
+
+    @hooks.register(HOME_SECTIONS)
+    def casus_section():
+        return Section(key="casuses", title=_("Recente casussen"), items=recent_casus_cards, order=10)
+
+Everything an item lists must already be filtered by ``community.core.access`` for the viewer it is given.
+Tests add a hook for one test with ``wagtail.hooks.register_temporarily(NAME, fn)``, or put only their
+own in place of every app's with ``replaced(NAME, fn, ...)``.
+"""
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import attrgetter
+
+from wagtail import hooks
+
+#: ``fn() -> Section``; ``items(request)``: the home page's sections (community.models.site.HomePage).
+HOME_SECTIONS = "kennisplein_home_sections"
+#: ``fn() -> Section``; ``items(organisation, viewer)``: what an organisation contributed, on its page.
+ORGANISATION_CONTRIBUTIONS = "kennisplein_organisation_contributions"
+#: ``fn() -> Section``; ``items(member_user, viewer)``: what a member contributed, on the profile
+#: (only what the member chose to show as theirs).
+MEMBER_CONTRIBUTIONS = "kennisplein_member_contributions"
+#: ``fn() -> Section``; ``items(request, phase)``: related items on a methodiek phase page.
+PHASE_LINKS = "kennisplein_phase_links"
+#: ``fn() -> EditorTasks``: a list of pages waiting for an editor, on the CMS dashboard.
+EDITOR_TASKS = "kennisplein_editor_tasks"
+#: ``fn() -> DigestSource``: items of one notification topic for the weekly digest.
+DIGEST_SOURCES = "kennisplein_digest_sources"
+#: ``fn() -> PersonalDataSource``: what an app holds about a person (download, account deletion).
+PERSONAL_DATA = "kennisplein_personal_data"
+#: ``fn() -> SitemapList``: public objects listed in /sitemap.xml (never restricted ones).
+SITEMAPS = "kennisplein_sitemaps"
+#: ``fn() -> HealthCheck | None``: a part /healthz reports on (None: not in use with these settings).
+HEALTH_CHECKS = "kennisplein_health_checks"
+#: ``fn() -> search.documents.SearchAdapter``: an app's documents in the one site search; the same
+#: instance on every call (decorate the function with ``functools.cache``).
+SEARCH_ADAPTERS = "kennisplein_search_adapters"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list of cards (community.core.cards.Card); rendered by components/sections.html."""
+
+    key: str
+    title: str
+    items: Callable
+    order: int = 100
+    more_url: str = ""
+    template: str = "components/card_list.html"
+
+
+@dataclass(frozen=True)
+class EditorTasks:
+    key: str
+    heading: str
+    pages: Callable  # (user) -> a short list of pages, one query
+    empty: str  # said when there is nothing to do
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DigestSource:
+    topic: str  # one of NotificationPreference.TOPICS
+    items: Callable  # (user, since) -> list[Card]
+
+
+@dataclass(frozen=True)
+class PersonalDataSource:
+    name: str
+    export: Callable  # (user) -> JSON-serialisable data
+    erase: Callable  # (user) -> None: removes or anonymises it
+
+
+@dataclass(frozen=True)
+class SitemapList:
+    name: str
+    queryset: object  # an ordered queryset of objects with get_absolute_url()
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    name: str
+    check: Callable  # () -> {"ok": bool, ...}
+    critical: bool = True  # a failing non-critical part leaves the site up (degraded)
+
+
+def collect(hook_name: str) -> list:
+    """What every function registered under ``hook_name`` returns, in registration order (None left out)."""
+    return [item for item in (fn() for fn in hooks.get_hooks(hook_name)) if item is not None]
+
+
+def sections(hook_name: str, *args) -> list[dict]:
+    """``{key, title, items, more_url, template}`` for each Section of this hook with items for ``args``."""
+    rendered = []
+    for section in sorted(collect(hook_name), key=attrgetter("order")):
+        items = list(section.items(*args))
+        if items:
+            rendered.append({
+                "key": section.key, "title": section.title, "items": items,
+                "more_url": section.more_url, "template": section.template,
+            })
+    return rendered
+
+
+@contextmanager
+def replaced(hook_name: str, *fns: Callable):
+    """Only ``fns`` answer ``hook_name`` inside the block; the apps' own functions come back afterwards."""
+    hooks.search_for_hooks()
+    saved = hooks._hooks.get(hook_name, [])
+    hooks._hooks[hook_name] = [(fn, 0) for fn in fns]
+    try:
+        yield
+    finally:
+        hooks._hooks[hook_name] = saved
