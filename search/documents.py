@@ -85,7 +85,7 @@ def facet_labels(facet: str, values) -> dict[str, str]:
     """Display names of facet values, from the adapters (search reaches into no app for them)."""
     values = [value for value in dict.fromkeys(values) if value]
     labels: dict[str, str] = {}
-    for adapter in _adapters.values():
+    for adapter in adapters():
         if values:
             labels.update(adapter.facet_labels(facet, values))
     return labels
