@@ -145,7 +145,9 @@ def test_constant_queries(client_for, corpus, django_assert_max_num_queries):
 
 def test_phase_labels_come_from_the_adapters(corpus, client, adapter_registry, monkeypatch):
     """Search reaches into no app for facet labels: the adapter whose documents carry the phases names them."""
-    guide = next(adapter for adapter in adapter_registry.adapters() if adapter.type == "guide")
+    from search.documents import adapters
+
+    guide = next(adapter for adapter in adapters() if adapter.type == "guide")
     monkeypatch.setattr(guide, "facet_labels", lambda facet, values: {"intake": "Intake met beide ouders"} if facet == "phase" else {})
     page = client.get("/zoeken/", {"q": "ouders"}).content.decode()
     assert "Intake met beide ouders" in page
