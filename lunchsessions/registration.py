@@ -2,18 +2,13 @@
 
 Every change runs in one transaction that first locks the session row (``SELECT ... FOR UPDATE`` on
 PostgreSQL; on SQLite the settings open transactions with ``BEGIN IMMEDIATE``, which serialises
-writers). So two members can never both take the last place.
-
-SQLite may answer "database is locked" instead of waiting (always so with a shared-cache in-memory
-database, as in tests); such an attempt changed nothing and is retried. Two parallel first
-registrations of the same member are stopped by the unique constraint and retried as well.
+writers, waiting up to the connection's ``timeout``). So two members can never both take the last
+place, and two parallel first registrations of the same member run one after the other: the second
+finds the first one's registration and changes nothing (the unique constraint backs this up).
+Nothing is retried: a lock that is not granted within the timeout is an error worth seeing.
 """
 
-import functools
-import random
-import time
-
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,30 +36,10 @@ class NotAllowed(RegistrationError):
     message = _("Alleen leden kunnen zich aanmelden voor lunchsessies.")
 
 
-LOCK_RETRIES = 200
-
-
-def _retry_when_locked(function):
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        for attempt in range(LOCK_RETRIES):
-            try:
-                return function(*args, **kwargs)
-            except (OperationalError, IntegrityError) as error:
-                transient = attempt < 2 if isinstance(error, IntegrityError) else "locked" in str(error)
-                if not transient or connection.in_atomic_block or attempt == LOCK_RETRIES - 1:
-                    raise
-                time.sleep(random.uniform(0.001, 0.01))  # noqa: S311 - jitter, not security
-        raise AssertionError("unreachable")
-
-    return wrapper
-
-
 def _locked_session(session_id) -> LunchSessionPage:
     return LunchSessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
 
 
-@_retry_when_locked
 def register(session: LunchSessionPage, user, *, now=None) -> tuple[Registration, bool]:
     """Register the user, or put them on the waiting list when the session is full.
 
@@ -96,7 +71,6 @@ def register(session: LunchSessionPage, user, *, now=None) -> tuple[Registration
     return registration, True
 
 
-@_retry_when_locked
 def unregister(session: LunchSessionPage, user, *, now=None) -> Registration | None:
     """Cancel the user's registration; the first on the waiting list moves up into the free place."""
     now = now or timezone.now()
