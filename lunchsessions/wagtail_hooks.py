@@ -4,7 +4,21 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from . import admin_views
-from .models import LunchSessionPage
+from .models import LunchSessionIndexPage, LunchSessionPage
+
+
+@hooks.register("on_serve_page", order=-30)
+def serve_routes_directly(serve):
+    """The routes of /lunchsessies/ (feeds, calendar link, aanmelden) are views with their own checks,
+    as they were when Django served them: they skip the page's teaser and page-cache handling
+    (``community.wagtail_hooks``), which concern the page itself (its index route)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LunchSessionIndexPage) and serve_args and serve_args[0].__name__ != "index_route":
+            return page.serve(request, *serve_args, **serve_kwargs)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
 
 
 @hooks.register("register_admin_urls")
