@@ -6,8 +6,9 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from community.cards import Card
+from methodology.models import Phase
 
-from .models import AGE_BANDS, PER_PAGE, CasusPage, is_moderator
+from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus, is_moderator
 
 ORDERINGS = {
     "nieuw": ("-first_published_at", "-pk"),
@@ -16,8 +17,6 @@ ORDERINGS = {
 
 
 def casus_list_context(index, request) -> dict:
-    from methodology.models import Phase
-
     user = request.user
     visible = index.casuses_for(user)
     params = request.GET
@@ -35,7 +34,7 @@ def casus_list_context(index, request) -> dict:
         queryset = queryset.filter(phase__slug=selected["fase"])
     if selected["leeftijd"] in dict(AGE_BANDS):
         queryset = queryset.filter(age_band=selected["leeftijd"])
-    if selected["status"] in CasusPage.Status.values:
+    if selected["status"] in CasusStatus.values:
         queryset = queryset.filter(status=selected["status"])
     queryset = (
         queryset.order_by(*ORDERINGS[selected["sortering"]])
@@ -58,13 +57,13 @@ def casus_list_context(index, request) -> dict:
         "tag_options": list(tags),
         "phase_options": list(Phase.objects.only("name", "slug")),
         "age_band_options": AGE_BANDS,
-        "status_options": CasusPage.Status.choices,
+        "status_options": CasusStatus.choices,
         "is_moderator": is_moderator(user),
     }
 
 
 def card_for(casus, request=None) -> Card:
-    status = _("afgesloten") if casus.status == CasusPage.Status.CLOSED else _("open")
+    status = _("afgesloten") if casus.status == CasusStatus.CLOSED else _("open")
     count = casus.reaction_count
     label = ngettext(
         "Casus · %(status)s · %(count)d reactie", "Casus · %(status)s · %(count)d reacties", count

@@ -1,6 +1,23 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .models import CasusIndexPage
+
+
+@hooks.register("on_serve_page", order=-30)
+def serve_routes_directly(serve):
+    """The routes of /casussen/ (nieuw/, mijn/, moderatie/ …) are views with their own checks
+    (members_only, moderators_only with MFA), as they were when Django served them: they skip the
+    index's teaser for visitors who may not see it (``community.wagtail_hooks``), which concerns the
+    list itself, so a visitor who is not signed in is still sent to log in."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, CasusIndexPage) and serve_args and serve_args[0].__name__ != "index_route":
+            return page.serve(request, *serve_args, **serve_kwargs)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
+
 
 @hooks.register("register_log_actions")
 def register_casus_log_actions(actions):

@@ -2,12 +2,12 @@
 
 from community import access
 
+from .models import GuidePage, TrainingModulePage
+
 HOME_ITEMS = 4
 
 
 def newest_methodology(request):
-    from .models import GuidePage, TrainingModulePage
-
     guides = access.visible_pages(request.user, GuidePage.objects.all()).order_by("-first_published_at")
     modules = access.visible_pages(request.user, TrainingModulePage.objects.all()).order_by("-first_published_at")
     pages = list(guides.prefetch_related("tags")[:HOME_ITEMS]) + list(modules.prefetch_related("tags")[:HOME_ITEMS])
