@@ -184,7 +184,7 @@ def media_disk_full():
             "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
             "from django.contrib.sessions.backends.cached_db import SessionStore\n"
             "from allauth.mfa.models import Authenticator\n"
-            "from community.factories import give_totp\n"
+            "from community.demo.factories import give_totp\n"
             "u = get_user_model().objects.get(email='beheerder@demo.kennisplein.example')\n"
             "Authenticator.objects.filter(user=u).exists() or give_totp(u)\n"
             "s = SessionStore(); s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"

@@ -80,7 +80,7 @@ def syllable_word(rng: random.Random) -> str:
 def generate(count: int, seed: int = 6):
     import datetime
 
-    from community.access import association_audience, members_audience
+    from community.core.access import association_audience, members_audience
     from search.documents import SearchDocument
 
     rng = random.Random(seed)
@@ -138,7 +138,7 @@ def run(size: int, repeat: int) -> dict:
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
 
-    from community.access import association_audience, members_audience
+    from community.core.access import association_audience, members_audience
     from search import documents, indexing, service
     from search.engines import SearchQuery, database_engine
 

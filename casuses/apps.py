@@ -7,7 +7,8 @@ class CasusesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
-        from community import home, personal_data
+        from community.core import personal_data
+        from community.site import home
         from search.documents import register
 
         from . import moderation, privacy
@@ -16,7 +17,8 @@ class CasusesConfig(AppConfig):
         register(CasusAdapter())
         moderation.silence_stock_workflow_mails()
         personal_data.register("casussen", export=privacy.export_casuses, erase=privacy.erase_casuses)
-        from community import contributions, digest
+        from community.core import contributions
+        from community.notify import digest
         from methodology import phase_links
 
         from .integrations import casuses_for_phase, member_contributions, new_casuses_since

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from community.validators import visible_text
+from community.core.validators import visible_text
 from methodology.models import Phase
 
 from .checking import AnonymityCheckedForm, all_findings

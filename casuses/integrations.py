@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from .listing import card_for
 from .models import CasusIndexPage, Reaction

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from community.cards import Card
+from community.core.cards import Card
 from methodology.models import Phase
 
 from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus, is_moderator

@@ -14,8 +14,8 @@ from wagtail.models import TaskState, Workflow, WorkflowState
 from wagtail.signals import task_approved, task_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
-from community import access
-from community.links import absolute_url
+from community.core import access
+from community.core.links import absolute_url
 
 from .models.casus import AnonymityCheckTask, CasusPage, ReactionReport
 

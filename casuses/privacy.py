@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from community import access
+from community.core import access
 
 from .listing import card_for
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport

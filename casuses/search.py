@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from community import access
+from community.core import access
 from search.documents import SearchAdapter, SearchDocument
 
 from .models import CasusPage, Reaction

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from community import access, ratelimit
-from community.middleware import require_mfa_setup
-from community.notifications import notify
-from community.ratelimit import rate_limit
+from community.core import access, ratelimit
+from community.core.middleware import require_mfa_setup
+from community.core.ratelimit import rate_limit
+from community.notify.notifications import notify
 
 from . import moderation
 from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields

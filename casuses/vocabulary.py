@@ -7,7 +7,7 @@ needs the others for it, so none imports the models module just for a list of ch
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from community import access
+from community.core import access
 
 AGE_BANDS = [
     ("0-4", _("0 tot 4 jaar")),
@@ -36,5 +36,5 @@ class Perspective(models.TextChoices):
 
 
 def is_moderator(user) -> bool:
-    """Moderators (and superusers), through community.access (cached per request)."""
+    """Moderators (and superusers), through community.core.access (cached per request)."""
     return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))

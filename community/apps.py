@@ -7,35 +7,34 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import audit, health, page_cache, public_content  # noqa: F401
+        from community.core import audit, health, page_cache, public_content  # noqa: F401
 
         health.register_configured()
         audit.connect()
         public_content.connect()
         page_cache.connect()
         _drop_wagtails_view_restriction_check()
-        from . import permissions
+        from community.core import permissions
 
         permissions.connect()
-        from . import contributions, personal_data
-        from .account_views import erase_core, export_core
-        from .organisations import organisation_meetings
+        from community.accounts.views import erase_core, export_core
+        from community.core import contributions, personal_data
+        from community.network.organisations import organisation_meetings
 
         personal_data.register("kennisplein", export=export_core, erase=erase_core)
+        from community.network.search import OrganisationAdapter, ParentMeetingAdapter
         from search.documents import register as register_search
-
-        from .search import OrganisationAdapter, ParentMeetingAdapter
 
         register_search(OrganisationAdapter())
         register_search(ParentMeetingAdapter())
-        from . import sitemaps
-        from .models import Organisation, ParentMeeting, Region
+        from community.models import Organisation, ParentMeeting, Region
+        from community.site import sitemaps
 
         sitemaps.register("organisaties", Organisation.objects.order_by("name", "pk"))
         sitemaps.register("regios", Region.objects.order_by("name", "pk"))
         sitemaps.register("ouderbijeenkomsten", ParentMeeting.objects.order_by("-starts_at", "pk"))
-        from . import home
-        from .organisations import upcoming_meeting_cards
+        from community.network.organisations import upcoming_meeting_cards
+        from community.site import home
 
         home.register(home.HomeSection(
             key="parent_meetings", title=_("Komende ouderbijeenkomsten"), items=upcoming_meeting_cards, order=90,

@@ -14,7 +14,7 @@ logger = logging.getLogger("kennisplein.mail")
 
 @task(queue_name="default")
 def send_email(payload: dict) -> int:
-    """Send one serialised message (community.mail.serialise) with the real e-mail backend."""
+    """Send one serialised message (community.core.mail.serialise) with the real e-mail backend."""
     backend = getattr(settings, "KENNISPLEIN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
     connection = get_connection(backend)
     raw = base64.b64decode(payload["mime"])
@@ -60,6 +60,6 @@ def _rebuild(raw: bytes, payload: dict, connection) -> EmailMultiAlternatives:
 
 @task()
 def send_weekly_digest() -> int:
-    from .digest import send_weekly_digests
+    from community.notify.digest import send_weekly_digests
 
     return send_weekly_digests()

@@ -7,7 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import sitemaps, views
+from community.accounts import views as account_views
+from community.site import sitemaps, views
 
 urlpatterns = [
     # The Wagtail admin signs in through allauth, so MFA and rate limits apply there too.
@@ -18,10 +19,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("taal/<str:language>/", views.switch_language, name="switch_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("lidmaatschap/", views.membership_apply, name="membership_apply"),
+    path("lidmaatschap/", account_views.membership_apply, name="membership_apply"),
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.sitemaps()}),
-    path("", include("community.network_urls")),
+    path("", include("community.network.urls")),
     path("", include("methodology.urls")),
     path("", include("casuses.urls")),
     path("", include("lunchsessions.urls")),
@@ -35,4 +36,4 @@ if settings.DEBUG:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
-handler500 = "community.views.server_error"
+handler500 = "community.site.views.server_error"

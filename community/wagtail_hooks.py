@@ -3,8 +3,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import access, page_cache
-from .admin_views import audit_event_viewset, membership_application_viewset
+from community.accounts.admin_views import audit_event_viewset, membership_application_viewset
+from community.core import access, page_cache
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -73,7 +73,7 @@ def label_membership_menu(request, menu_items):
 from wagtail.snippets.models import register_snippet  # noqa: E402
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup  # noqa: E402
 
-from .models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
+from community.models import Offer, Organisation, ParentMeeting, Region  # noqa: E402
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -119,7 +119,7 @@ register_snippet(NetworkViewSetGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_editor_tasks(request, panels):
-    from .dashboard import EditorTasksPanel, may_edit_content
+    from community.site.dashboard import EditorTasksPanel, may_edit_content
 
     if may_edit_content(request.user):
         panels.append(EditorTasksPanel())

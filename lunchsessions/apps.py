@@ -9,7 +9,8 @@ class LunchSessionsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from community import home, personal_data
+        from community.core import personal_data
+        from community.site import home
         from search.documents import register
 
         from . import personal_data as lunch_data
@@ -24,7 +25,7 @@ class LunchSessionsConfig(AppConfig):
         personal_data.register("lunchsessies", export=lunch_data.export, erase=lunch_data.erase)
         page_published.connect(fill_places_after_publish, dispatch_uid="lunchsessions_fill_places")
 
-        from community import digest
+        from community.notify import digest
         from methodology import phase_links
 
         from .integrations import recaps_since, sessions_for_phase, upcoming_since

@@ -1,6 +1,6 @@
 """E-mails about a member's own registration. These are transactional (the member asked for them),
-so they are sent regardless of the digest settings in community.notifications; each carries an
-.ics attachment built by the one calendar builder in community.calendar."""
+so they are sent regardless of the digest settings in community.notify.notifications; each carries an
+.ics attachment built by the one calendar builder in community.core.calendar."""
 
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.calendar import build_calendar
-from community.links import absolute_url
+from community.core.calendar import build_calendar
+from community.core.links import absolute_url
 
 SUBJECT_PREFIX = "[Kennisplein Scheiding] "
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from community.factories import MemberFactory
+from community.demo.factories import MemberFactory
 
 from .models import LunchSessionIndexPage, LunchSessionPage, LunchSessionSpeaker, Registration, Speaker
 

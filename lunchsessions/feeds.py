@@ -3,8 +3,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community import access
-from community.feeds import CleanRssFeed
+from community.core import access
+from community.core.feeds import CleanRssFeed
 
 FEED_SIZE = 20
 

@@ -1,8 +1,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from .models import LunchSessionPage
 

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from .models import LunchSessionPage
 

@@ -40,11 +40,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community import access, page_cache
-from community.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
-from community.cards import Card
-from community.links import absolute_url
-from community.ratelimit import rate_limit
+from community.core import access, page_cache
+from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
+from community.core.cards import Card
+from community.core.links import absolute_url
+from community.core.ratelimit import rate_limit
 from methodology.models import Phase
 
 from . import registration as service

@@ -1,4 +1,4 @@
-"""A member's lunch-session data: export and erasure (see community.personal_data)."""
+"""A member's lunch-session data: export and erasure (see community.core.personal_data)."""
 
 from django.utils import timezone
 

@@ -8,7 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from community import access
+from community.core import access
 
 from . import emails
 from .models import LunchSessionPage, Registration

@@ -3,7 +3,7 @@
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from community import access
+from community.core import access
 from search.documents import SearchAdapter, SearchDocument
 
 from .models import LunchSessionPage

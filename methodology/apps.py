@@ -7,8 +7,8 @@ class MethodologyConfig(AppConfig):
     verbose_name = _("Methodiek")
 
     def ready(self):
-        from community.home import HomeSection
-        from community.home import register as register_home_section
+        from community.site.home import HomeSection
+        from community.site.home import register as register_home_section
         from search.documents import register as register_search_adapter
 
         from . import fragments, phase_links
@@ -24,7 +24,7 @@ class MethodologyConfig(AppConfig):
         register_search_adapter(TrainingModuleAdapter())
         register_search_adapter(PhaseAdapter())
         register_search_adapter(TechniqueAdapter())
-        from community import sitemaps
+        from community.site import sitemaps
 
         from .models import Phase, Technique
 

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from community.permissions import grant_editors
+from community.core.permissions import grant_editors
 
 from .models import GuidePage, MethodologyIndexPage, Phase, Technique, TrainingModulePage
 from .pdf import text_pdf

@@ -1,6 +1,6 @@
 """Template fragment caching for the process timeline: the same for every visitor, changed only by editors.
 
-The version in the cache key moves on every "public content changed" signal (community.public_content;
+The version in the cache key moves on every "public content changed" signal (community.core.public_content;
 it covers saving or deleting a Phase), so an edit shows at once.
 """
 
@@ -8,7 +8,7 @@ import time
 
 from django.core.cache import cache
 
-from community.public_content import public_content_changed
+from community.core.public_content import public_content_changed
 
 VERSION_KEY = "methodology:phases-version"
 

@@ -1,6 +1,6 @@
 """The home page section "Methodiek": the newest guides and training modules this user may read."""
 
-from community import access
+from community.core import access
 
 from .models import GuidePage, TrainingModulePage
 

@@ -22,8 +22,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from . import blocks, outline
 from .fragments import phases_version

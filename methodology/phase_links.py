@@ -4,13 +4,13 @@ An app (casuses, lunchsessions, ...) registers a provider in its AppConfig.ready
 
     from methodology import phase_links
 
-    def casussen_for_phase(request, phase):   # -> list[community.cards.Card], filtered for request.user
+    def casussen_for_phase(request, phase):   # -> list[community.core.cards.Card], filtered for request.user
         ...
 
     phase_links.register(_("Casussen"), casussen_for_phase, key="casuses", order=30)
 
 The phase page at /methodiek/fasen/<slug>/ (``phase.get_absolute_url()``) shows one section per
-provider that returns items. Providers must return only what ``community.access`` lets the
+provider that returns items. Providers must return only what ``community.core.access`` lets the
 requesting user see, and should use a constant number of queries.
 """
 

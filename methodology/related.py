@@ -1,13 +1,13 @@
 """Cards for what uses a phase or technique: guide chapters and training modules the user may see.
 
 Constant queries: one for the visible guides (their StreamField is scanned in Python through the
-outline), one for the modules, plus the restriction lookups that community.access caches per request.
+outline), one for the modules, plus the restriction lookups that community.core.access caches per request.
 """
 
 from django.utils.translation import gettext as _
 
-from community import access
-from community.cards import Card
+from community.core import access
+from community.core.cards import Card
 
 from .models import GuidePage, TrainingModulePage
 

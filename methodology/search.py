@@ -13,7 +13,7 @@ import hashlib
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from community import access
+from community.core import access
 from search.documents import SearchAdapter, SearchDocument
 from search.store import KEY_LENGTH
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from community import access
+from community.core import access
 
 from . import phase_links
 from .fragments import phases_version

@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail import hooks
 from wagtail.documents.models import document_served
 
-from community import access
+from community.core import access
 
 
 @hooks.register("before_serve_document", order=-10)

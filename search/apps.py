@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
-        from community import health
+        from community.core import health
 
         from . import signals
         from .health import check_search

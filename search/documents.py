@@ -31,7 +31,7 @@ class SearchDocument:
     title: str
     text: str
     url: str
-    audience: str = "public"  # a community.access audience token
+    audience: str = "public"  # a community.core.access audience token
     tags: list[str] = field(default_factory=list)
     date: datetime.date | None = None
     phase: str = ""  # slug of a methodology Phase, or ""

@@ -1,7 +1,7 @@
 """The one search service: access filtering, engine choice with fallback, spelling suggestions.
 
 Every caller (the /zoeken/ page, the JSON API, suggestions) goes through here, so the rules hold everywhere:
-results and facet counts only come from audiences ``community.access`` lets this user see.
+results and facet counts only come from audiences ``community.core.access`` lets this user see.
 """
 
 import difflib
@@ -12,7 +12,7 @@ from dataclasses import replace
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from community import access
+from community.core import access
 
 from . import analysis, store
 from .engines import SearchEngineError, SearchQuery, SearchResult, database_engine, get_engine

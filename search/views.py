@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from community.ratelimit import rate_limit
+from community.core.ratelimit import rate_limit
 
 from . import service
 from .documents import adapters

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from community.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
+from community.demo.factories import AssociationMemberFactory, MemberFactory, UserFactory, give_totp
 
 ROLES = ["anonymous", "account", "lid", "vereniging", "moderator", "redacteur", "beheerder"]
 

@@ -25,13 +25,19 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
 
-from community.personal_data import FORMER_MEMBER
+from community.core.personal_data import FORMER_MEMBER
 
 from ..checking import check_fields
 from ..forms import CasusForm, CloseForm, ReactionForm, field_rows
-from ..vocabulary import AGE_BANDS, MODERATORS_GROUP, PER_PAGE, CasusStatus, Perspective, is_moderator
+from ..vocabulary import (  # noqa: F401 - MODERATORS_GROUP and PER_PAGE re-exported for casuses.models
+    AGE_BANDS,
+    MODERATORS_GROUP,
+    PER_PAGE,
+    CasusStatus,
+    Perspective,
+    is_moderator,
+)
 
-__all__ = ["AGE_BANDS", "MODERATORS_GROUP", "PER_PAGE", "is_moderator"]  # shared words, re-exported
 
 def make_private(response):
     """Casussen are members-only: never stored by a shared or browser cache."""
@@ -173,7 +179,7 @@ class CasusPage(Page):
 
 
 class Reaction(models.Model):
-    Perspective = Perspective
+    Perspective = Perspective  # the choices live in vocabulary.py, shared with the form
 
     casus = models.ForeignKey(CasusPage, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="reactions")
     author = models.ForeignKey(

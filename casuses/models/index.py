@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, WorkflowPage
 
-from community import access
+from community.core import access
 
 from .. import views
 from ..listing import casus_list_context
@@ -68,55 +68,55 @@ class CasusIndexPage(RoutablePageMixin, Page):
     # --- routes: the views check who may use them (members_only, moderators_only) ---
 
     @path("nieuw/", name="new")
-    def new(self, request):
+    def new_view(self, request):
         return views.CasusFormView.as_view(index=self)(request)
 
     @path("<int:pk>/bewerken/", name="edit")
-    def edit(self, request, pk):
+    def edit_view(self, request, pk):
         return views.CasusFormView.as_view(index=self)(request, pk=pk)
 
     @path("mijn/", name="mine")
-    def mine(self, request):
+    def mine_view(self, request):
         return views.my_casuses(request, self)
 
     @path("controle/", name="check")
-    def check(self, request):
+    def check_view(self, request):
         return views.check_text(request, self)
 
     @path("moderatie/", name="moderation")
-    def moderation(self, request):
+    def moderation_view(self, request):
         return views.moderation_queue(request, self)
 
     @path("moderatie/<int:task_state_pk>/", name="decide")
-    def decide(self, request, task_state_pk):
+    def decide_view(self, request, task_state_pk):
         return views.moderation_decide(request, self, task_state_pk)
 
     @path("<int:pk>/intrekken/", name="withdraw")
-    def withdraw(self, request, pk):
+    def withdraw_view(self, request, pk):
         return views.withdraw(request, self, pk)
 
     @path("<int:pk>/reageren/", name="react")
-    def react(self, request, pk):
+    def react_view(self, request, pk):
         return views.react(request, self, pk)
 
     @path("<int:pk>/afsluiten/", name="close")
-    def close(self, request, pk):
+    def close_view(self, request, pk):
         return views.close(request, self, pk)
 
     @path("reacties/<int:pk>/nuttig/", name="helpful")
-    def helpful(self, request, pk):
+    def helpful_view(self, request, pk):
         return views.mark_helpful(request, self, pk)
 
     @path("reacties/<int:pk>/melden/", name="report")
-    def report(self, request, pk):
+    def report_view(self, request, pk):
         return views.report(request, self, pk)
 
     @path("reacties/<int:pk>/verbergen/", name="hide")
-    def hide(self, request, pk):
+    def hide_view(self, request, pk):
         return views.hide_reaction(request, self, pk)
 
     @path("meldingen/<int:pk>/afhandelen/", name="resolve_report")
-    def resolve_report(self, request, pk):
+    def resolve_report_view(self, request, pk):
         return views.resolve_report(request, self, pk)
 
 

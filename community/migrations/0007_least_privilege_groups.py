@@ -10,7 +10,7 @@
   through a workflow (their own, on the casus index).
 
 Index pages made later (load_demo, or a beheerder in /cms/) get the editors' rights through
-``community.permissions.grant_editors``.
+``community.core.permissions.grant_editors``.
 """
 
 from django.db import migrations

@@ -47,23 +47,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "community.security.ContentSecurityPolicyMiddleware",
-    "community.security.PermissionsPolicyMiddleware",
+    "community.core.security.ContentSecurityPolicyMiddleware",
+    "community.core.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "community.middleware.SessionRefreshMiddleware",
-    "community.middleware.CookieLocaleMiddleware",
+    "community.core.middleware.SessionRefreshMiddleware",
+    "community.core.middleware.CookieLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "community.links.RequestBaseURLMiddleware",
-    "community.uploads.UploadSizeLimitMiddleware",
+    "community.core.links.RequestBaseURLMiddleware",
+    "community.core.uploads.UploadSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "community.middleware.AdminRequiresMFAMiddleware",
+    "community.core.middleware.AdminRequiresMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "community.audit.AuditContextMiddleware",
-    "community.page_cache.PageCacheMiddleware",
+    "community.core.audit.AuditContextMiddleware",
+    "community.core.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "community.urls"
@@ -80,7 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "community.context_processors.membership",
+                "community.core.context_processors.membership",
             ],
         },
     },
@@ -127,7 +127,7 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupNameForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupNameForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -135,8 +135,8 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "membership_apply"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisplein Scheiding] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
-# Reverse proxies in front of the site that append to X-Forwarded-For (community.client_address).
+ACCOUNT_ADAPTER = "community.accounts.adapter.AccountAdapter"
+# Reverse proxies in front of the site that append to X-Forwarded-For (community.core.client_address).
 # 0 here: the development server is reached directly. Production reads it from the environment.
 TRUSTED_PROXY_COUNT = 0
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -150,7 +150,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kennisplein Scheiding"
 
 # Idle sessions end after 30 minutes without a request. The session row is written at most once a
-# minute (community.middleware.SessionRefreshMiddleware), so it is stored for one interval longer.
+# minute (community.core.middleware.SessionRefreshMiddleware), so it is stored for one interval longer.
 SESSION_IDLE_SECONDS = 30 * 60
 SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS + SESSION_REFRESH_SECONDS
@@ -220,7 +220,7 @@ KENNISPLEIN_SEARCH = {
 
 # --- hardening (issue 8) -----------------------------------------------------------------------
 # Strict Content-Security-Policy for the site: our templates have no inline script or style.
-# The Wagtail admin (/cms/) gets the relaxed ADMIN_CONTENT_SECURITY_POLICY (community/security.py).
+# The Wagtail admin (/cms/) gets the relaxed ADMIN_CONTENT_SECURITY_POLICY (community/core/security.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -254,23 +254,23 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
-# Uploads: types, sizes and content checks (community/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "community.uploads.DocumentForm"
+# Uploads: types, sizes and content checks (community/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "community.core.uploads.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The largest file any upload form takes; a multipart request may add 1 MiB of fields and framing.
-# Larger requests get a Dutch 413 unread (community.uploads.UploadSizeLimitMiddleware).
+# Larger requests get a Dutch 413 unread (community.core.uploads.UploadSizeLimitMiddleware).
 MAX_UPLOAD_FILE_BYTES = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
 MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_FILE_BYTES + 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
-    "community.uploads.SizeLimitUploadHandler",
+    "community.core.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-# Anonymous views of public pages are served from the cache (community/page_cache.py).
+# Anonymous views of public pages are served from the cache (community/core/page_cache.py).
 PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_BROWSER_SECONDS = 60
 # Shared caches (nginx's proxy_cache, a CDN) keep public pages longer; a publish purges them.
@@ -281,7 +281,7 @@ PAGE_CACHE_SHARED_SECONDS = 300
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "community.logging.RedactFilter"}},
+    "filters": {"redact": {"()": "community.core.logging.RedactFilter"}},
     "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},

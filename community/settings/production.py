@@ -79,7 +79,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Redis, but a Redis outage degrades to "no cache" (logged) instead of error pages.
-            "BACKEND": "community.cache.ResilientRedisCache",
+            "BACKEND": "community.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kennisplein",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -111,7 +111,7 @@ KENNISPLEIN_SEARCH = {
 _email = env.email_settings("EMAIL_URL")
 KENNISPLEIN_EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
 globals().update(_email)
-EMAIL_BACKEND = "community.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "community.core.mail.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env.optional("DEFAULT_FROM_EMAIL") or DEFAULT_FROM_EMAIL  # noqa: F405
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -152,12 +152,12 @@ STORAGES = {
 # --- reverse proxy -----------------------------------------------------------------------------
 # How many proxies in front of gunicorn append the client's address to X-Forwarded-For (nginx on the
 # same host: 1; a load balancer in front of that: 2). The client address of rate limits, allauth's
-# log-in limits and the audit log comes from it (community.client_address). 0 = reached directly.
+# log-in limits and the audit log comes from it (community.core.client_address). 0 = reached directly.
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # The shared proxy cache in front of gunicorn (nginx with the cache-purge module): emptied on every
-# "public content changed" signal (community.public_content). Unset: no proxy cache to purge.
+# "public content changed" signal (community.core.public_content). Unset: no proxy cache to purge.
 FRONTEND_CACHE_PURGE_URL = env.optional("FRONTEND_CACHE_PURGE_URL")
 if FRONTEND_CACHE_PURGE_URL:
     env.url("FRONTEND_CACHE_PURGE_URL", {"http", "https"}, value=FRONTEND_CACHE_PURGE_URL)

@@ -1,6 +1,6 @@
 from django import template
 
-from community import sanitize
+from community.core import sanitize
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django import template
 
-from community import access
+from community.core import access
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.test import Client
 
 from casuses.models import CasusDraft, CasusPage, Reaction, ReactionReport
-from community.factories import MemberFactory, UserFactory
+from community.demo.factories import MemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

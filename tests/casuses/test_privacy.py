@@ -10,8 +10,8 @@ from wagtail.models import PageLogEntry
 
 from casuses.models import CasusDraft, CasusPage, Reaction
 from casuses.search import CasusAdapter
-from community import access, personal_data
-from community.personal_data import FORMER_MEMBER
+from community.core import access, personal_data
+from community.core.personal_data import FORMER_MEMBER
 from search.documents import adapter_for_model
 
 pytestmark = pytest.mark.django_db

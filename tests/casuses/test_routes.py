@@ -45,3 +45,10 @@ def test_routes_follow_the_page(client_for, casus_index, make_casus, role_users)
     assert lid.get("/intervisie/mijn/").status_code == 200
     assert lid.get("/casussen/nieuw/").status_code == 404
     assert client_for("anonymous").get("/intervisie/nieuw/").status_code == 302
+
+
+def test_the_route_methods_pass_djangos_checks():
+    """A route method named like a Model attribute (``check``) would break the model's checks."""
+    from django.core.management import call_command
+
+    call_command("check", "casuses", "lunchsessions")

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from community import access
+from community.core import access
 from tests.conftest import ROLES
 
 pytestmark = pytest.mark.django_db

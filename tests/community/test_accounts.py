@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from community.factories import DEFAULT_PASSWORD, UserFactory
+from community.demo.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_staff_without_authenticator_are_sent_to_set_one_up(client):
 
 
 def test_staff_with_authenticator_open_the_admin(client):
-    from community.factories import give_totp
+    from community.demo.factories import give_totp
 
     editor = UserFactory(groups=["Editors"])
     give_totp(editor)
@@ -95,7 +95,7 @@ def test_staff_with_authenticator_open_the_admin(client):
 
 
 def test_mfa_is_asked_at_log_in_once_enabled(client):
-    from community.factories import give_totp
+    from community.demo.factories import give_totp
 
     user = UserFactory()
     give_totp(user)

@@ -1,6 +1,6 @@
 import pytest
 
-from community import health
+from community.core import health
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 
-from community import home
-from community.cards import Card
+from community.core.cards import Card
+from community.site import home
 
 pytestmark = pytest.mark.django_db
 

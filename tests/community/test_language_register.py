@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from community.factories import UserFactory
+from community.demo.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from community import access
+from community.core import access
 from community.models import HomePage, MembershipApplication, Organisation
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 import pytest
 
-from community import contributions
-from community.cards import Card
-from community.factories import MemberFactory, MemberProfileFactory, OrganisationFactory, UserFactory
+from community.core import contributions
+from community.core.cards import Card
+from community.demo.factories import MemberFactory, MemberProfileFactory, OrganisationFactory, UserFactory
 from community.models import MemberProfile, Region, Visibility
 
 pytestmark = pytest.mark.django_db

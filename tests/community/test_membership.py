@@ -3,8 +3,8 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from community import access
-from community.factories import MembershipApplicationFactory, UserFactory
+from community.core import access
+from community.demo.factories import MembershipApplicationFactory, UserFactory
 from community.models import MemberProfile, MembershipApplication
 
 pytestmark = pytest.mark.django_db

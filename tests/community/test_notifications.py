@@ -11,11 +11,11 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from community import digest, unsubscribe
-from community.cards import Card
-from community.factories import MemberFactory
+from community.core.cards import Card
+from community.demo.factories import MemberFactory
 from community.models import NotificationPreference, SentDigest
-from community.notifications import notify
+from community.notify import digest, unsubscribe
+from community.notify.notifications import notify
 
 pytestmark = pytest.mark.django_db
 

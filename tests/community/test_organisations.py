@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from community import contributions
-from community.cards import Card
-from community.factories import OrganisationFactory
+from community.core import contributions
+from community.core.cards import Card
+from community.demo.factories import OrganisationFactory
 from community.models import Offer, Organisation, ParentMeeting, ParentMeetingPartner, Region
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 
-from community import personal_data
-from community.factories import DEFAULT_PASSWORD
+from community.core import personal_data
+from community.demo.factories import DEFAULT_PASSWORD
 from community.models import MemberProfile, MembershipApplication, NotificationPreference, Region, SentDigest
 
 pytestmark = pytest.mark.django_db

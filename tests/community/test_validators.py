@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from casuses.forms import CasusForm, ReactionForm
-from community.validators import visible_text
+from community.core.validators import visible_text
 
 INVISIBLE = [
     "\u200b\u200b\u200b",

@@ -81,7 +81,7 @@ def _serialized_contents_in_this_context(migrated_data):
 
 
 def totp_code(user) -> str:
-    """The current code of the user's authenticator app (set up with community.factories.give_totp)."""
+    """The current code of the user's authenticator app (set up with community.demo.factories.give_totp)."""
     from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time

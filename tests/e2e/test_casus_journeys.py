@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from casuses.anonymity import get_deduce
 from casuses.models import CasusDraft, CasusPage, Reaction, ensure_index
-from community.factories import DEFAULT_PASSWORD, MemberFactory, UserFactory
+from community.demo.factories import DEFAULT_PASSWORD, MemberFactory, UserFactory
 from community.models import HomePage
 
 from .mfa import enter_code_if_asked, give_known_totp

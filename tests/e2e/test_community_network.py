@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from community.factories import DEFAULT_PASSWORD, MemberFactory, OrganisationFactory
+from community.demo.factories import DEFAULT_PASSWORD, MemberFactory, OrganisationFactory
 from community.models import MemberProfile, Offer, Region
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -34,7 +34,7 @@ def test_account_pages_have_no_serious_axe_violations(page, live_server, axe, pa
 
 
 def test_membership_application_form_is_accessible_and_keeps_input(page, live_server, axe, login):
-    from community.factories import DEFAULT_PASSWORD, UserFactory
+    from community.demo.factories import DEFAULT_PASSWORD, UserFactory
 
     user = UserFactory()
     login(user.email, DEFAULT_PASSWORD)

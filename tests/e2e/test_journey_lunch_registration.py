@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from community.factories import DEFAULT_PASSWORD, MemberFactory
+from community.demo.factories import DEFAULT_PASSWORD, MemberFactory
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory
 from lunchsessions.models import Registration
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from community.factories import DEFAULT_PASSWORD, UserFactory, give_totp
+from community.demo.factories import DEFAULT_PASSWORD, UserFactory, give_totp
 from lunchsessions.factories import restrict_to_members
 from methodology.factories import GuidePageFactory, MethodologyIndexPageFactory
 from tests.e2e.conftest import mailed_link

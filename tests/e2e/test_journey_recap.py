@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from community.factories import DEFAULT_PASSWORD
+from community.demo.factories import DEFAULT_PASSWORD
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory
 from lunchsessions.models import LunchSessionPage
 from tests.conftest import make_role_user

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from community.factories import DEFAULT_PASSWORD, MemberFactory
+from community.demo.factories import DEFAULT_PASSWORD, MemberFactory
 from lunchsessions.factories import (
     LunchSessionIndexPageFactory,
     LunchSessionPageFactory,

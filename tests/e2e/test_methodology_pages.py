@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def demo_methodiek():
-    from community.demo import DemoContext
+    from community.demo.content import DemoContext
     from community.models import HomePage
     from methodology import demo
 
@@ -20,7 +20,7 @@ def demo_methodiek():
 
 @pytest.fixture
 def association_member():
-    from community.factories import DEFAULT_PASSWORD, AssociationMemberFactory
+    from community.demo.factories import DEFAULT_PASSWORD, AssociationMemberFactory
 
     user = AssociationMemberFactory(username="mehmet", email="mehmet@example.org")
     return user.email, DEFAULT_PASSWORD

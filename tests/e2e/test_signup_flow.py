@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from community.membership import decide
+from community.accounts.membership import decide
 from community.models import MembershipApplication
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -19,7 +19,7 @@ def test_remember_me_checkbox_sits_beside_its_label(page, live_server, axe):
 
 
 def test_casus_form_checkboxes_sit_beside_their_labels(page, live_server, login):
-    from community.factories import DEFAULT_PASSWORD, MemberFactory
+    from community.demo.factories import DEFAULT_PASSWORD, MemberFactory
 
     member = MemberFactory()
     login(member.email, DEFAULT_PASSWORD)
@@ -29,7 +29,7 @@ def test_casus_form_checkboxes_sit_beside_their_labels(page, live_server, login)
 
 
 def test_personal_calendar_link_can_be_copied_and_opened(page, live_server, axe, login, context):
-    from community.factories import DEFAULT_PASSWORD, MemberFactory
+    from community.demo.factories import DEFAULT_PASSWORD, MemberFactory
 
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     member = MemberFactory()

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from community.factories import MemberProfileFactory
+from community.demo.factories import MemberProfileFactory
 from lunchsessions.factories import RegistrationFactory
 from lunchsessions.models import Registration
 

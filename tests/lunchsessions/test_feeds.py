@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from community.calendar import CalendarEvent, build_calendar
+from community.core.calendar import CalendarEvent, build_calendar
 from lunchsessions.factories import RegistrationFactory
 from lunchsessions.models import CalendarToken, Registration
 from tests.conftest import ROLES

@@ -9,7 +9,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from icalendar import Calendar
 
-from community.factories import MemberFactory, UserFactory
+from community.demo.factories import MemberFactory, UserFactory
 from lunchsessions import registration as service
 from lunchsessions.factories import RegistrationFactory
 from lunchsessions.models import Registration

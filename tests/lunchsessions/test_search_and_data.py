@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from community import personal_data
-from community.access import members_audience
+from community.core import personal_data
+from community.core.access import members_audience
 from lunchsessions.factories import LunchSessionSpeakerFactory, RegistrationFactory, SpeakerFactory
 from lunchsessions.models import CalendarToken, LunchSessionIndexPage, LunchSessionPage, Registration, Speaker
 from search.documents import adapter_for_model

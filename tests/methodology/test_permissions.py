@@ -40,7 +40,7 @@ MATRIX = [
 
 @pytest.fixture
 def demo(home_page, role_users):
-    from community.demo import DemoContext
+    from community.demo.content import DemoContext
     from methodology import demo as methodology_demo
 
     context = DemoContext(stdout=StringIO(), home=home_page)

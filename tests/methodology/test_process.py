@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from community.cards import Card
+from community.core.cards import Card
 from methodology import phase_links
 from methodology.models import Phase
 

@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from community import access
+from community.core import access
 from methodology.models import GuidePage, TrainingModulePage
 from search.documents import adapter_for_model, adapters
 
@@ -63,7 +63,7 @@ def test_demo_content_loads_and_is_idempotent(home_page):
 
     from wagtail.documents import get_document_model
 
-    from community.demo import DemoContext
+    from community.demo.content import DemoContext
     from methodology import demo
     from methodology.models import Technique
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
-from community import access
+from community.core import access
 from methodology.factories import GuidePageFactory, heading, paragraph, phase_block, restrict
 from methodology.models import GuidePage, Phase
 from search import service

@@ -7,4 +7,4 @@ def broken(request):
 
 
 urlpatterns = [path("lidmaatschap/", broken), path("", include("community.urls"))]
-handler500 = "community.views.server_error"
+handler500 = "community.site.views.server_error"

@@ -5,8 +5,9 @@ from allauth.mfa import signals as mfa_signals
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
-from community import audit, membership, personal_data
-from community.factories import UserFactory
+from community.accounts import membership
+from community.core import audit, personal_data
+from community.demo.factories import UserFactory
 from community.models import AuditEvent, MembershipApplication
 
 pytestmark = pytest.mark.django_db

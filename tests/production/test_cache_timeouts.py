@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from community.cache import ResilientRedisCache
+from community.core.cache import ResilientRedisCache
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs Debian's redis-server"),

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client, RequestFactory, override_settings
 
-from community import audit, ratelimit
-from community.client_address import client_ip
-from community.factories import UserFactory
+from community.core import audit, ratelimit
+from community.core.client_address import client_ip
+from community.demo.factories import UserFactory
 from community.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

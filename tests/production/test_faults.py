@@ -16,7 +16,7 @@ from django.test import Client, override_settings
 from django_tasks.backends.database.models import DBTaskResult
 
 from benchmarks.fake_smtp import FakeSMTPServer, closed_port
-from community import health
+from community.core import health
 from community.models import MembershipApplication
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ SIGNUP = {
 def redis_on_closed_port():
     return {
         "default": {
-            "BACKEND": "community.cache.ResilientRedisCache",
+            "BACKEND": "community.core.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -42,7 +42,7 @@ def redis_on_closed_port():
 
 def test_redis_down_site_still_serves_and_healthz_says_degraded(home_page, role_users, caplog, monkeypatch):
     # The warning is logged at most once per 10 s per process: an earlier test may have used that turn.
-    monkeypatch.setattr("community.cache._last_warning", 0.0)
+    monkeypatch.setattr("community.core.cache._last_warning", 0.0)
     with override_settings(CACHES=redis_on_closed_port(), SESSION_ENGINE="django.contrib.sessions.backends.cached_db"):
         client = Client()
         assert client.get("/").status_code == 200
@@ -74,7 +74,7 @@ def test_elasticsearch_on_a_closed_port_is_reported_by_healthz(home_page):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker runs its own transactions
 @override_settings(
-    EMAIL_BACKEND="community.mail.QueuedEmailBackend",
+    EMAIL_BACKEND="community.core.mail.QueuedEmailBackend",
     KENNISPLEIN_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     EMAIL_HOST="127.0.0.1",
     EMAIL_TIMEOUT=2,
@@ -135,7 +135,7 @@ def test_disk_full_for_media_shows_a_dutch_503_and_keeps_what_was_stored(client_
 
 
 def test_database_failure_shows_a_dutch_503(client_for, monkeypatch):
-    from community import views
+    from community.accounts import views
 
     def broken(request):
         raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")

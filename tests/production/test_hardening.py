@@ -11,9 +11,9 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import include, path
 
-from community import ratelimit
-from community.sanitize import clean_html, plain_text
-from community.uploads import DocumentForm, validate_upload
+from community.core import ratelimit
+from community.core.sanitize import clean_html, plain_text
+from community.core.uploads import DocumentForm, validate_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +241,7 @@ def test_errors_show_no_stack_trace_and_logs_no_request_body(caplog):
     body = response.content.decode()
     assert "Traceback" not in body and "RuntimeError" not in body and "Moeder" not in body
     assert "Er ging iets mis" in body
-    from community.logging import RedactFilter
+    from community.core.logging import RedactFilter
 
     redact = RedactFilter()
     for record in caplog.records:

@@ -9,10 +9,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from community import page_cache
-from community.factories import OrganisationFactory
+from community.core import page_cache
+from community.core.public_content import public_content_changed
+from community.demo.factories import OrganisationFactory
 from community.models import ParentMeeting, Region
-from community.public_content import public_content_changed
 from lunchsessions.factories import SpeakerFactory
 from methodology import fragments
 from methodology.factories import PhaseFactory, TechniqueFactory

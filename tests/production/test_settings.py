@@ -70,7 +70,7 @@ def test_good_environment_gives_postgres_smtp_and_queued_tasks():
     values = load(REDIS_URL="redis://127.0.0.1:6379/0", ELASTICSEARCH_URL="http://es.internal:9200")
     assert "error" not in values, values
     assert values["db"] == "django.db.backends.postgresql"
-    assert values["cache"] == "community.cache.ResilientRedisCache"
+    assert values["cache"] == "community.core.cache.ResilientRedisCache"
     assert values["session"] == "django.contrib.sessions.backends.cached_db"
     assert {k: values["search"][k] for k in ("ENGINE", "ELASTICSEARCH_URL")} == {"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": "http://es.internal:9200"}
     assert (values["email_host"], values["email_port"], values["tls"]) == ("smtp.example", 587, True)

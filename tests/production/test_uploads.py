@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from community.uploads import validate_upload
+from community.core.uploads import validate_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
-from community import access
+from community.core import access
 from search import documents as registry
 from search import indexing
 from search.documents import SearchAdapter, SearchDocument

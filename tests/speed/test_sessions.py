@@ -6,8 +6,8 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community import middleware
-from community.factories import MemberFactory
+from community.core import middleware
+from community.demo.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

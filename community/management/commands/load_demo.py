@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from community.demo import ACCOUNTS, DEMO_DOMAIN, DemoContext
+from community.demo.content import ACCOUNTS, DEMO_DOMAIN, DemoContext
 
 # Each app may contribute demo content in its own `demo.py` with `load(context)`; order matters.
 DEMO_APPS = ["community", "methodology", "casuses", "lunchsessions", "search"]

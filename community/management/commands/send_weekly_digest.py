@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from community.digest import send_weekly_digests
+from community.notify.digest import send_weekly_digests
 
 
 class Command(BaseCommand):

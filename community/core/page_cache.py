@@ -1,0 +1,198 @@
+"""Anonymous views of public Wagtail pages, served from the cache; Cache-Control on every response.
+
+A response is stored only when all of these hold:
+
+* the request is a GET from a visitor without a session (no session cookie, not logged in, no
+  pending messages), so nothing personal can be in it;
+* Wagtail served a live page whose audience (community.core.access) is public — the serve hook in
+  community/wagtail_hooks.py marks such requests with ``mark_cacheable``; restricted pages, their
+  teasers, previews and every non-page view are never marked;
+* the answer is a plain 200 that sets no session, messages or other cookie and says nothing
+  against caching.
+
+CSRF tokens in stored pages are replaced by a placeholder and filled in per visitor on a hit, so
+forms on cached pages keep working and no visitor gets another's token. The "public content changed"
+signal (community.core.public_content: publish, unpublish, move, deletion, restriction changes, edits of
+models shown on public pages) purges all cached pages at once (a new generation in the key).
+Entries expire after PAGE_CACHE_SECONDS anyway.
+
+Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
+s-maxage=PAGE_CACHE_SHARED_SECONDS`` (``private,
+max-age=…`` when the page holds a form with a CSRF token, which must not be shared by proxies); anything
+for a signed-in user, and anything else without its own header, ``private, no-store``.
+"""
+
+import hashlib
+import re
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "pagecache:generation"
+MARK = "_kennisplein_cacheable_page"
+UNTIL = "_kennisplein_cacheable_until"
+PLACEHOLDER = "__KENNISPLEIN_CSRF_TOKEN__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+MAX_KEY_PATH = 300
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+
+
+def mark_cacheable(request, page=None, seconds=None) -> None:
+    """Let the middleware store this (anonymous) response; ``seconds`` shortens the page's lifetime
+    for content that changes without a publish (places left, "nu live")."""
+    if seconds is None and page is not None:
+        seconds = getattr(page.specific_class, "page_cache_seconds", None)
+    setattr(request, MARK, seconds or settings.PAGE_CACHE_SECONDS)
+    # Pages that switch by the clock ("nu live", announcement -> recap) say when they next change:
+    # a stored copy is not served from that moment on.
+    next_change = getattr(page, "next_change", None) if page is not None else None
+    setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
+
+
+def cache_public_view(seconds):
+    """For Django views whose anonymous answer is the same for every visitor (public listings)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            mark_cacheable(request, seconds=seconds)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def purge(**kwargs) -> None:
+    """Invalidate every cached page (for all processes sharing the cache)."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def _outdated(stored) -> bool:
+    until = stored.get("until")
+    return until is not None and timezone.now() >= until
+
+
+def _anonymous_without_state(request) -> bool:
+    if request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and not user.is_authenticated and len(request.get_full_path()) <= MAX_KEY_PATH
+
+
+def _key(request) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
+    return f"pagecache:{_generation()}:{getattr(request, 'LANGUAGE_CODE', settings.LANGUAGE_CODE)}:{digest}"
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not getattr(request, MARK, None):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "added_new", False):
+        return False
+    return request.user.is_anonymous
+
+
+def _public(response, shared: bool, seconds=None) -> None:
+    """Browsers may keep the page briefly. Shared caches (proxies, CDNs) only when it holds no CSRF
+    token: a token belongs to one visitor's cookie, so such pages are ``private`` for proxies.
+    Pages with a shorter lifetime (``seconds``) get it for browsers and shared caches alike."""
+    browser = min(settings.PAGE_CACHE_BROWSER_SECONDS, seconds or settings.PAGE_CACHE_BROWSER_SECONDS)
+    shared_seconds = min(settings.PAGE_CACHE_SHARED_SECONDS, seconds or settings.PAGE_CACHE_SHARED_SECONDS)
+    if shared:
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=shared_seconds)
+    else:
+        patch_cache_control(response, private=True, max_age=browser)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable_request = _anonymous_without_state(request)
+        key = _key(request) if cacheable_request else None
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None and not _outdated(stored):
+                return self._from_cache(request, stored)
+
+        response = self.get_response(request)
+
+        if key is not None and _storable(request, response):
+            seconds = getattr(request, MARK)
+            stored = self._to_cache(response, seconds)
+            stored["until"] = getattr(request, UNTIL, None)
+            cache.set(key, stored, seconds)
+            response["X-Page-Cache"] = "miss"
+            _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)
+        else:
+            self._private_unless_said(request, response)
+        return response
+
+    @staticmethod
+    def _to_cache(response, seconds) -> dict:
+        content = CSRF_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", response.content.decode(response.charset))
+        return {
+            "content": content,
+            "seconds": seconds,
+            "status": response.status_code,
+            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
+        }
+
+    @staticmethod
+    def _from_cache(request, stored) -> HttpResponse:
+        content = stored["content"]
+        if PLACEHOLDER in content:
+            content = content.replace(PLACEHOLDER, get_token(request))
+        response = HttpResponse(content, status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        _public(response, shared=PLACEHOLDER not in stored["content"], seconds=stored.get("seconds"))
+        return response
+
+    @staticmethod
+    def _private_unless_said(request, response) -> None:
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        cache_control = response.get("Cache-Control", "")
+        if signed_in and "public" in cache_control:
+            del response["Cache-Control"]
+            cache_control = ""
+        if signed_in or not cache_control:
+            if "no-store" not in cache_control:
+                patch_cache_control(response, private=True, no_store=True)
+
+
+def connect():
+    """Purge on anything that changes what public pages show or who may see them."""
+    from community.core.public_content import public_content_changed
+
+    public_content_changed.connect(purge, dispatch_uid="kennisplein-pagecache-purge")

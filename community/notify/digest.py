@@ -1,0 +1,166 @@
+"""The weekly digest: one e-mail per member with what happened, only what that member may see.
+
+Apps fill it per notification topic in their AppConfig.ready()::
+
+    from community.notify import digest
+    digest.register("new_recaps", recaps_since)   # fn(user, since) -> list[Card]
+
+``fn`` must return only items ``community.core.access`` lets ``user`` see. As a second line of defence,
+cards that point at a Wagtail page the member may not see are dropped here as well.
+Sending is idempotent: a ``SentDigest`` per member per ISO week means no digest goes out twice.
+"""
+
+import datetime
+import logging
+from collections.abc import Callable
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from community.core import access
+from community.core.links import absolute_url, base_url
+from community.models import NotificationPreference, SentDigest
+from community.notify.notifications import topic_label
+
+logger = logging.getLogger(__name__)
+
+_sources: dict[str, list[Callable]] = {topic: [] for topic in NotificationPreference.TOPICS}
+
+
+def register(topic: str, fn: Callable) -> None:
+    if topic not in _sources:
+        raise ValueError(f"Unknown notification topic: {topic}")
+    if fn not in _sources[topic]:
+        _sources[topic].append(fn)
+
+
+def unregister(topic: str, fn: Callable) -> None:
+    if fn in _sources.get(topic, []):
+        _sources[topic].remove(fn)
+
+
+def week_key(moment: datetime.datetime) -> str:
+    year, week, _weekday = timezone.localtime(moment).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def digest_topics(user) -> list[str]:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return [
+        topic for topic in NotificationPreference.TOPICS
+        if (getattr(preference, topic) if preference else NotificationPreference.DEFAULTS[topic])
+        == NotificationPreference.DIGEST
+    ]
+
+
+def collect(user, since: datetime.datetime) -> list[dict]:
+    """Sections (topic, title, items) for this member's digest: only topics set to the weekly digest."""
+    sections = []
+    for topic in digest_topics(user):
+        items = [card for fn in _sources[topic] for card in fn(user, since)]
+        if items:
+            sections.append({"topic": topic, "title": topic_label(topic), "items": items})
+    return _drop_hidden_pages(user, sections)
+
+
+def _drop_hidden_pages(user, sections: list[dict]) -> list[dict]:
+    paths = {urlparse(card.url).path for section in sections for card in section["items"]}
+    if not paths:
+        return sections
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        return sections
+    root = site.root_page.url_path  # e.g. "/home/"
+    url_paths = {root + path.strip("/") + "/" if path.strip("/") else root: path for path in paths}
+    pages = Page.objects.filter(url_path__in=url_paths)
+    known = set(pages.values_list("url_path", flat=True))
+    visible = set(access.visible_pages(user, pages).values_list("url_path", flat=True))
+    hidden_paths = {url_paths[url_path] for url_path in known - visible}
+    if hidden_paths:
+        logger.warning("Digest for user %s: dropped %d item(s) the member may not see", user.pk, len(hidden_paths))
+    cleaned = []
+    for section in sections:
+        items = [card for card in section["items"] if urlparse(card.url).path not in hidden_paths]
+        if items:
+            cleaned.append({**section, "items": items})
+    return cleaned
+
+
+def _absolute(url: str) -> str:
+    return url if urlparse(url).scheme else absolute_url(url)
+
+
+def render(user, sections: list[dict], *, week: str) -> tuple[str, str, str]:
+    """(subject, text, html) in Dutch."""
+    from community.notify.unsubscribe import unsubscribe_url
+
+    for section in sections:
+        section["links"] = [(card, _absolute(card.url)) for card in section["items"]]
+    context = {
+        "user": user,
+        "sections": sections,
+        "week": week,
+        "site_url": base_url(),
+        "settings_url": _absolute("/leden/instellingen/meldingen/"),
+        "unsubscribe_url": unsubscribe_url(user),
+    }
+    with translation.override("nl"):
+        subject = _("Uw weekoverzicht van Kennisplein Scheiding")
+        text = render_to_string("community/email/digest.txt", context)
+        html = render_to_string("community/email/digest.html", context)
+    return subject, text, html
+
+
+def _recipients(week: str):
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__name=settings.MEMBERS_GROUP) | Q(is_superuser=True))
+        .exclude(email="")
+        .exclude(sent_digests__week=week)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def send_digest(user, *, now: datetime.datetime | None = None) -> bool:
+    """Send this member's digest for the week of ``now`` unless it went already; True when mailed."""
+    from community.notify.unsubscribe import headers
+
+    now = now or timezone.now()
+    week = week_key(now)
+    last = SentDigest.objects.filter(user=user).order_by("-sent_at").values_list("sent_at", flat=True).first()
+    since = max(last, now - datetime.timedelta(days=7)) if last else now - datetime.timedelta(days=7)
+    sections = collect(user, since)
+    if not sections:
+        return False
+    subject, text, html = render(user, sections, week=week)
+    try:
+        with transaction.atomic():
+            SentDigest.objects.create(user=user, week=week, item_count=sum(len(s["items"]) for s in sections))
+            message = EmailMultiAlternatives(
+                subject=f"[Kennisplein Scheiding] {subject}", body=text, to=[user.email], headers=headers(user)
+            )
+            message.attach_alternative(html, "text/html")
+            message.send()
+    except IntegrityError:
+        return False  # another run sent this week's digest already
+    return True
+
+
+def send_weekly_digests(now: datetime.datetime | None = None) -> int:
+    now = now or timezone.now()
+    sent = 0
+    for user in _recipients(week_key(now)).iterator():
+        access.forget(user)
+        if send_digest(user, now=now):
+            sent += 1
+    return sent
