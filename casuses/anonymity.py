@@ -16,9 +16,11 @@ tests) it loads on first use. The corpus in ``tests/casuses/`` measures the resu
 (``make eval-anonymity``).
 """
 
+import importlib.util
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -114,7 +116,7 @@ def get_deduce():
                     root.addHandler(guard)
                 level = root.level
                 try:
-                    import deduce
+                    import deduce  # here, not at the top: importing it takes seconds and reconfigures logging
 
                     _deduce = deduce.Deduce()
                 finally:
@@ -134,8 +136,6 @@ def warm_up() -> float:
     """Load Deduce and run one check, so the first real check is as fast as every later one.
 
     Returns the seconds it took (for the start-up log)."""
-    import time
-
     started = time.perf_counter()
     find_personal_data(_WARM_UP_TEXT)
     return time.perf_counter() - started
@@ -371,8 +371,6 @@ def _date_kind(text: str, match: re.Match) -> str:
 
 
 def _deduce_list(*parts: str) -> frozenset[str]:
-    import importlib.util
-
     spec = importlib.util.find_spec("deduce")
     if spec is None or not spec.origin:
         return frozenset()
