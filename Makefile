@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench faults install system-packages node-packages checks deploy-check clean messages bench-search lint format lock test-fast
+.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench lighthouse faults install system-packages node-packages checks deploy-check clean messages bench-search lint format lock test-fast
 
 # The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under /tmp/kennisplein-postgres-<hash>).
 PG_TEST_PORT ?= 5433
@@ -106,6 +106,9 @@ stop-prod:
 # Load and fault scenarios against that stack (bounded in time; print tables; see benchmarks/README.md).
 bench: install  ## load benchmarks against serve-prod
 	$(PROD_ENV) $(BIN)/python -m benchmarks.load
+
+lighthouse: install node-packages  ## Lighthouse (mobile, Debian Chromium) against serve-prod: home, guide, casus list as a member, search
+	$(PROD_ENV) $(BIN)/python -m benchmarks.lighthouse
 
 faults: install  ## fault scenarios against serve-prod
 	$(PROD_ENV) $(BIN)/python -m benchmarks.faults

@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
-WEB_PORT = int(os.environ.get("PROD_WEB_PORT", "8080"))
+WEB_PORT = int(os.environ.get("PROD_WEB_PORT", "8080"))  # gunicorn
+NGINX_PORT = int(os.environ.get("PROD_NGINX_PORT", "8090"))  # nginx in front of it: what visitors use
 HOST = "127.0.0.1"
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -92,13 +93,14 @@ def count_applications(prefix: str) -> int:
 class Client:
     """One keep-alive connection with a cookie jar (Secure cookies included: we run behind no TLS)."""
 
-    def __init__(self, cookies: dict | None = None, timeout: float = 10):
+    def __init__(self, cookies: dict | None = None, timeout: float = 10, port: int = WEB_PORT):
         self.cookies = dict(cookies or {})
         self.timeout = timeout
+        self.port = port
         self.connection = None
 
     def _connect(self):
-        self.connection = http.client.HTTPConnection(HOST, WEB_PORT, timeout=self.timeout)
+        self.connection = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
 
     def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
         from urllib.parse import urlencode
@@ -110,7 +112,7 @@ class Client:
         if body is not None:
             data = urlencode(body)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://{HOST}:{WEB_PORT}{path}"
+            headers["Referer"] = f"http://{HOST}:{self.port}{path}"
         for attempt in range(2):
             if self.connection is None:
                 self._connect()

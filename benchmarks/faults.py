@@ -9,8 +9,12 @@ whether every posting that was accepted (302) is in the database afterwards.
 3. ELASTICSEARCH_URL pointing at a closed port.
 4. The mail server refusing connections; afterwards a mail server comes back and the kept mails go out.
 5. The media disk full (a 64 KiB tmpfs; needs root), while a beheerder uploads a document.
+
+Every request goes through nginx (PROD_NGINX_PORT), as visitors' requests do: the real shape, with
+nginx's shared cache for public pages and its answers when gunicorn is away.
 """
 
+import functools
 import os
 import re
 import subprocess
@@ -19,7 +23,10 @@ import time
 
 from benchmarks.fake_smtp import FakeSMTPServer, closed_port
 
-from .common import ROOT, Client, count_applications, make_sessions, manage, run_load, say, stack
+from . import common
+from .common import NGINX_PORT, ROOT, count_applications, make_sessions, manage, run_load, say, stack
+
+Client = functools.partial(common.Client, port=NGINX_PORT)
 
 APPLICATION = {"profession": "Mediator", "organisation": "Fault BV", "motivation": "Ik wil kennis delen."}
 PROD = ROOT / "var" / "prod"
@@ -63,7 +70,7 @@ def load_with_postings(name, seconds, count, during=None):
     injector = threading.Thread(target=during, daemon=True) if during else None
     if injector:
         injector.start()
-    result = run_load(name, action, concurrency=8, duration=seconds, max_requests=20000)
+    result = run_load(name, action, concurrency=8, duration=seconds, max_requests=20000, setup=lambda index: Client())
     if injector:
         injector.join(60)
     return result, accepted, prefix
@@ -206,12 +213,12 @@ def media_disk_full():
         client.connection = None
         import http.client
 
-        connection = http.client.HTTPConnection("127.0.0.1", int(os.environ.get("PROD_WEB_PORT", "8080")), timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", NGINX_PORT, timeout=30)
         connection.request("POST", "/cms/documents/multiple/add/", body=body, headers={
             "Content-Type": f"multipart/form-data; boundary={boundary}",
             "Cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items()),
             "X-Requested-With": "XMLHttpRequest",
-            "Referer": f"http://127.0.0.1:{os.environ.get('PROD_WEB_PORT', '8080')}/cms/documents/multiple/add/",
+            "Referer": f"http://127.0.0.1:{NGINX_PORT}/cms/documents/multiple/add/",
         })
         response = connection.getresponse()
         answer = response.read()
@@ -228,7 +235,7 @@ def media_disk_full():
 
 
 def main():
-    say("Starting the production stack ...")
+    say(f"Starting the production stack (visitors' requests through nginx on 127.0.0.1:{NGINX_PORT}) ...")
     stack("start")
     only = os.environ.get("FAULTS", "")
     for scenario in (database_restart, redis_down, elasticsearch_closed_port, smtp_refusing, media_disk_full):

@@ -1,19 +1,34 @@
 """The casus list at /casussen/: filters, ordering, pagination, cards; a constant number of queries."""
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
+from community.core import fragments
 from community.core.cards import Card
 from methodology.models import Phase
 
+from .models.casus import CasusTag
 from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus, is_moderator
 
 ORDERINGS = {
     "nieuw": ("-first_published_at", "-pk"),
     "actief": ("-last_activity_at", "-pk"),
 }
+
+
+def with_tags(queryset):
+    """Each casus with its tags, in one query for the whole list (not two)."""
+    return queryset.prefetch_related(Prefetch("tagged_items", queryset=CasusTag.objects.select_related("tag")))
+
+
+def filter_options(visible) -> dict:
+    """Tags of the casussen this audience sees, and the phases: the same for every member of the
+    audience, changed only by a publish (cached in community.core.fragments)."""
+    tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
+    return {"tag_options": list(tags.values("slug", "name")), "phase_options": list(Phase.objects.values("name", "slug"))}
 
 
 def casus_list_context(index, request) -> dict:
@@ -37,16 +52,13 @@ def casus_list_context(index, request) -> dict:
     if selected["status"] in CasusStatus.values:
         queryset = queryset.filter(status=selected["status"])
     queryset = (
-        queryset.order_by(*ORDERINGS[selected["sortering"]])
-        .select_related("phase")
-        .prefetch_related("tagged_items__tag")
+        with_tags(queryset.order_by(*ORDERINGS[selected["sortering"]]).select_related("phase"))
         .only("id", "title", "url_path", "situation", "first_published_at", "status", "reaction_count",
               "age_band", "phase__name", "phase__slug", "path", "depth", "last_activity_at")
     )
     paginator = Paginator(queryset, PER_PAGE)
     page_obj = paginator.get_page(params.get("pagina"))
     cards = [card_for(casus, request) for casus in page_obj.object_list]
-    tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
     query = params.copy()
     query.pop("pagina", None)
     return {
@@ -54,8 +66,7 @@ def casus_list_context(index, request) -> dict:
         "page_obj": page_obj,
         "filters": selected,
         "filter_query": query.urlencode(),
-        "tag_options": list(tags),
-        "phase_options": list(Phase.objects.only("name", "slug")),
+        **fragments.for_audience("casus-filters", request, lambda: filter_options(visible)),
         "age_band_options": AGE_BANDS,
         "status_options": CasusStatus.choices,
         "is_moderator": is_moderator(user),

@@ -10,7 +10,7 @@ from wagtail.models import Revision
 
 from community.core import access
 
-from .listing import card_for
+from .listing import card_for, with_tags
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport
 
 HOME_ITEMS = 3
@@ -90,8 +90,5 @@ def home_items(request):
     index = CasusIndexPage.objects.first()
     if index is None:
         return []
-    casuses = (
-        index.casuses_for(request.user).order_by("-first_published_at")
-        .prefetch_related("tagged_items__tag")[:HOME_ITEMS]
-    )
+    casuses = with_tags(index.casuses_for(request.user).order_by("-first_published_at"))[:HOME_ITEMS]
     return [card_for(casus, request) for casus in casuses]

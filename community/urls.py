@@ -8,11 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.accounts import views as account_views
+from community.core import workflow_actions
 from community.site import sitemaps, views
 
 urlpatterns = [
     # The Wagtail admin signs in through allauth, so MFA and rate limits apply there too.
     path("cms/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
+    # Wagtail's page edit view, with workflow actions that never act twice on one step (see the module).
+    path("cms/pages/<int:page_id>/edit/", workflow_actions.edit_view),
     path("cms/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,7 @@ def serve_restricted_pages_as_teaser(serve):
     def inner(page, request, serve_args, serve_kwargs):
         audience = access.request_page_audience(request, page)
         if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
-            return _teaser_response(request, page)
+            return _teaser_response(request, page, audience)
         if (
             not request.user.is_authenticated
             and page.live
@@ -35,21 +37,21 @@ def serve_restricted_pages_as_teaser(serve):
     return inner
 
 
-def _teaser_response(request, page):
+def _teaser_response(request, page, audience):
     specific = page.specific
-    # Some pages' titles are restricted content too (a casus title): they bring their own stand-in.
-    stand_in = getattr(specific, "restricted_stand_in", None)
-    response = TemplateResponse(
-        request,
-        "components/restricted_page.html",
-        {
-            "page": stand_in() if stand_in else page,
-            "teaser": getattr(specific, "teaser", "") or page.search_description,
-        },
-        status=403,
-    )
+    if access.may_show_title(request.user, access.page_kind(page), audience):
+        shown, teaser = page, getattr(specific, "teaser", "") or page.search_description
+    else:
+        # The title is restricted content too (a casus, a page of an undecided kind): a stand-in instead.
+        shown = specific.restricted_stand_in() if hasattr(specific, "restricted_stand_in") else _stand_in()
+        teaser = getattr(shown, "teaser", "")
+    response = TemplateResponse(request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403)
     add_never_cache_headers(response)
     return response
+
+
+def _stand_in():
+    return SimpleNamespace(title=_("Besloten pagina"), seo_title="", search_description="", teaser="")
 
 
 @hooks.register("register_admin_viewset")

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from community.core.blocks import SkipEmptyStreamBlock
+
 RECAP_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -23,8 +25,8 @@ class SummaryBlock(blocks.RichTextBlock):
 
 
 class KeyPointsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("kop"), default=_("Belangrijkste punten"), max_length=120)
-    points = blocks.ListBlock(blocks.CharBlock(label=_("punt"), max_length=400), label=_("punten"))
+    heading = blocks.CharBlock(label=_("Kop"), default=_("Belangrijkste punten"), max_length=120)
+    points = blocks.ListBlock(blocks.CharBlock(label=_("Punt"), max_length=400), label=_("Punten"))
 
     class Meta:
         icon = "list-ul"
@@ -38,8 +40,8 @@ class KeyPointsBlock(blocks.StructBlock):
 
 
 class ChatQuestionBlock(blocks.StructBlock):
-    question = blocks.TextBlock(label=_("vraag uit de chat"))
-    answer = blocks.RichTextBlock(label=_("antwoord"), features=RECAP_FEATURES)
+    question = blocks.TextBlock(label=_("Vraag uit de chat"))
+    answer = blocks.RichTextBlock(label=_("Antwoord"), features=RECAP_FEATURES)
 
     class Meta:
         icon = "help"
@@ -53,8 +55,8 @@ class ChatQuestionBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("citaat"))
-    attribution = blocks.CharBlock(label=_("wie zei het"), required=False, max_length=200)
+    quote = blocks.TextBlock(label=_("Citaat"))
+    attribution = blocks.CharBlock(label=_("Wie zei het"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"
@@ -64,7 +66,7 @@ class QuoteBlock(blocks.StructBlock):
         description = _("Een uitspraak uit de sessie.")
 
 
-class RecapBlock(blocks.StreamBlock):
+class RecapBlock(SkipEmptyStreamBlock):
     summary = SummaryBlock()
     key_points = KeyPointsBlock()
     chat_question = ChatQuestionBlock()
@@ -72,25 +74,43 @@ class RecapBlock(blocks.StreamBlock):
 
 
 class SlidesBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("titel"), max_length=200)
-    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(label=_("Titel"), max_length=200)
+    document = DocumentChooserBlock(label=_("Document"))
 
     class Meta:
         icon = "doc-full-inverse"
         label = _("Dia's")
         template = "lunchsessions/blocks/slides.html"
+        preview_value = {"title": "Dia's van de sessie"}
         description = _("De presentatie van de sessie als document (pdf of pptx).")
+
+    def get_preview_value(self):
+        return self.normalize({**self.meta.preview_value, "document": self.child_blocks["document"].model_class.objects.order_by("pk").first()})
+
+
+class SlidesStreamBlock(SkipEmptyStreamBlock):
+    slides = SlidesBlock()
 
 
 class RelatedPageBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("pagina"))
-    note = blocks.CharBlock(label=_("toelichting"), required=False, max_length=200)
+    page = blocks.PageChooserBlock(label=_("Pagina"))
+    note = blocks.CharBlock(label=_("Toelichting"), required=False, max_length=200)
 
     class Meta:
         icon = "link"
         label = _("Gerelateerde pagina")
         template = "lunchsessions/blocks/related_page.html"
+        preview_value = {"note": "Hoe het traject begint"}
         description = _("Een casus of methodiekpagina die bij deze sessie hoort.")
+
+    def get_preview_value(self):
+        from wagtail.models import Page
+
+        return self.normalize({**self.meta.preview_value, "page": Page.objects.filter(depth__gt=1).live().first()})
+
+
+class RelatedStreamBlock(SkipEmptyStreamBlock):
+    page = RelatedPageBlock()
 
 
 def recap_plain_text(stream_value) -> str:

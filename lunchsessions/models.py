@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -40,7 +40,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community.core import access, page_cache
+from community.core import access, fragments, page_cache
 from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
 from community.core.links import absolute_url
@@ -48,7 +48,7 @@ from community.core.ratelimit import rate_limit
 from methodology.models import Phase
 
 from . import registration as service
-from .blocks import RecapBlock, RelatedPageBlock, SlidesBlock, recap_plain_text
+from .blocks import RecapBlock, RelatedStreamBlock, SlidesStreamBlock, recap_plain_text
 from .feeds import RecapFeed
 
 MEETING_LINK_LEAD = datetime.timedelta(minutes=30)
@@ -134,8 +134,9 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         sessions = self.sessions_for(request.user)
-        upcoming = list(sessions.filter(end__gt=now).order_by("start").prefetch_related("speaker_links__speaker"))
-        archive = sessions.filter(end__lte=now).order_by("-start")
+        listed = sessions.prefetch_related(None)  # tags for both lists at once, below
+        upcoming = list(listed.filter(end__gt=now).order_by("start"))
+        archive = listed.filter(end__lte=now).order_by("-start")
 
         tag = request.GET.get("tag", "").strip()
         phase = request.GET.get("fase", "").strip()
@@ -147,6 +148,9 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         archive_page = paginator.get_page(request.GET.get("pagina"))
 
         archive_sessions = list(archive_page.object_list)
+        prefetch_related_objects(upcoming + archive_sessions, "tags")
+        speakers = LunchSessionSpeaker.objects.select_related("speaker")
+        prefetch_related_objects(upcoming, Prefetch("speaker_links", queryset=speakers))
         audiences = access.page_audiences(upcoming + archive_sessions, request.user)
         visible_ids = sessions.values("pk")
         context.update(
@@ -156,15 +160,7 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
                 "archive_page": archive_page,
                 "archive_years": _by_year([(s, s.as_card(audiences[s.pk])) for s in archive_sessions]),
                 "registrations": Registration.statuses_for(request.user, [s.pk for s in upcoming]),
-                "tag_choices": list(
-                    LunchSessionTag.objects.filter(content_object__in=visible_ids)
-                    .values_list("tag__slug", "tag__name")
-                    .distinct()
-                    .order_by("tag__name")
-                ),
-                "phase_choices": list(
-                    Phase.objects.filter(pk__in=sessions.values("phase")).values_list("slug", "name")
-                ),
+                **fragments.for_audience("lunch-filters", request, lambda: _filter_choices(visible_ids, sessions)),
                 "selected_tag": tag,
                 "selected_phase": phase,
                 "is_filtered": bool(tag or phase),
@@ -313,6 +309,20 @@ def route_url(page_url: str, page_class, name: str, **kwargs) -> str:
     return url[:-1] if "." in url.rstrip("/").rsplit("/", 1)[-1] else url
 
 
+def _filter_choices(visible_ids, sessions) -> dict:
+    """Tags and phases of the sessions this audience sees: the same for every member of the
+    audience, changed only by a publish (cached per audience in community.core.fragments)."""
+    return {
+        "tag_choices": list(
+            LunchSessionTag.objects.filter(content_object__in=visible_ids)
+            .values_list("tag__slug", "tag__name")
+            .distinct()
+            .order_by("tag__name")
+        ),
+        "phase_choices": list(Phase.objects.filter(pk__in=sessions.values("phase")).values_list("slug", "name")),
+    }
+
+
 def _by_year(sessions_and_cards) -> list[tuple[int, list]]:
     years: dict[int, list] = {}
     for session, card in sessions_and_cards:
@@ -361,9 +371,9 @@ class LunchSessionPage(Page):
         on_delete=models.SET_NULL, related_name="+",
     )
     transcript = models.TextField(_("transcript"), blank=True, help_text=_("De uitgeschreven tekst; doorzoekbaar."))
-    slides = StreamField([("slides", SlidesBlock())], verbose_name=_("dia's"), blank=True)
+    slides = StreamField(SlidesStreamBlock(), verbose_name=_("dia's"), blank=True)
     related = StreamField(
-        [("page", RelatedPageBlock())], verbose_name=_("gerelateerde casussen en methodiek"), blank=True
+        RelatedStreamBlock(), verbose_name=_("gerelateerde casussen en methodiek"), blank=True
     )
 
     announcement_panels = Page.content_panels + [

@@ -6,15 +6,17 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from community.core.blocks import SkipEmptyStreamBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
     """A heading. 'Hoofdstuk' (h2) starts a chapter; both levels appear in the table of contents."""
 
-    text = blocks.CharBlock(label=_("tekst"), max_length=150)
+    text = blocks.CharBlock(label=_("Tekst"), max_length=150)
     level = blocks.ChoiceBlock(
-        label=_("niveau"),
+        label=_("Niveau"),
         choices=[("h2", _("Hoofdstuk (kop 2)")), ("h3", _("Paragraaf (kop 3)"))],
         default="h2",
     )
@@ -43,38 +45,55 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Lopende tekst met opmaak, lijsten en links.")
 
 
-class PhaseBlock(blocks.StructBlock):
+class ChooserPreviewMixin:
+    """Previews a block that needs a chosen object with the first such object, like bakerydemo's image blocks."""
+
+    preview_object_field: str
+
+    def get_preview_value(self):
+        chooser = self.child_blocks[self.preview_object_field]
+        value = dict(self.meta.preview_value)
+        value[self.preview_object_field] = chooser.model_class.objects.order_by("pk").first()
+        return self.normalize(value)
+
+
+class PhaseBlock(ChooserPreviewMixin, blocks.StructBlock):
     """Links a chapter to a phase of the trajectory; the phase page lists the chapter."""
 
-    phase = SnippetChooserBlock("methodology.Phase", label=_("fase"))
-    note = blocks.TextBlock(label=_("toelichting"), required=False)
+    preview_object_field = "phase"
+
+    phase = SnippetChooserBlock("methodology.Phase", label=_("Fase"))
+    note = blocks.TextBlock(label=_("Toelichting"), required=False)
 
     class Meta:
         icon = "list-ol"
         label = _("Fase")
         template = "methodology/blocks/phase.html"
+        preview_value = {"note": "Beide ouders vertellen apart wat er speelt."}
         description = _("Verwijst naar een fase van het traject en toont doel, deelnemers en grenzen.")
 
 
-class TechniqueBlock(blocks.StructBlock):
-    technique = SnippetChooserBlock("methodology.Technique", label=_("techniek"))
-    note = blocks.TextBlock(label=_("hoe de techniek hier gebruikt wordt"), required=False)
+class TechniqueBlock(ChooserPreviewMixin, blocks.StructBlock):
+    preview_object_field = "technique"
+    technique = SnippetChooserBlock("methodology.Technique", label=_("Techniek"))
+    note = blocks.TextBlock(label=_("Hoe de techniek hier gebruikt wordt"), required=False)
 
     class Meta:
         icon = "pick"
         label = _("Techniek")
         template = "methodology/blocks/technique.html"
+        preview_value = {"note": "Vraag door op wat de ouder voor het kind wil."}
         description = _("Verwijst naar een gesprekstechniek; de techniekpagina laat zien waar ze gebruikt wordt.")
 
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        label=_("soort"),
+        label=_("Soort"),
         choices=[("attention", _("Let op")), ("tip", _("Tip")), ("safety", _("Veiligheid"))],
         default="attention",
     )
-    title = blocks.CharBlock(label=_("titel"), required=False, max_length=120)
-    text = blocks.RichTextBlock(label=_("tekst"), features=RICH_TEXT_FEATURES)
+    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "warning"
@@ -89,8 +108,8 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("citaat"))
-    attribution = blocks.CharBlock(label=_("bron"), required=False, max_length=150)
+    quote = blocks.TextBlock(label=_("Citaat"))
+    attribution = blocks.CharBlock(label=_("Bron"), required=False, max_length=150)
 
     class Meta:
         icon = "openquote"
@@ -103,26 +122,29 @@ class QuoteBlock(blocks.StructBlock):
         description = _("Een citaat met bron.")
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(ChooserPreviewMixin, blocks.StructBlock):
     """A download. Shown only to those who may open the document (its collection's restrictions)."""
 
-    document = DocumentChooserBlock(label=_("document"))
-    description = blocks.CharBlock(label=_("omschrijving"), required=False, max_length=200)
+    preview_object_field = "document"
+
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Omschrijving"), required=False, max_length=200)
 
     class Meta:
         icon = "doc-full"
         label = _("Document")
         template = "methodology/blocks/document.html"
+        preview_value = {"description": "Werkblad voor het intakegesprek"}
         description = _("Een werkmateriaal of ander document om te downloaden.")
 
 
 class VideoBlock(blocks.StructBlock):
     """A video shown as a link with transcript: no third-party player is loaded without a click."""
 
-    url = blocks.URLBlock(label=_("adres van de video"))
-    title = blocks.CharBlock(label=_("titel"), max_length=150)
-    duration = blocks.CharBlock(label=_("duur"), required=False, max_length=20, help_text=_("Bijvoorbeeld 4:30"))
-    transcript = blocks.TextBlock(label=_("uitgeschreven tekst"), required=False)
+    url = blocks.URLBlock(label=_("Adres van de video"))
+    title = blocks.CharBlock(label=_("Titel"), max_length=150)
+    duration = blocks.CharBlock(label=_("Duur"), required=False, max_length=20, help_text=_("Bijvoorbeeld 4:30"))
+    transcript = blocks.TextBlock(label=_("Uitgeschreven tekst"), required=False)
 
     class Meta:
         icon = "media"
@@ -138,8 +160,8 @@ class VideoBlock(blocks.StructBlock):
 
 
 class CaptionedTableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(label=_("bijschrift"), max_length=200)
-    table = TableBlock(label=_("tabel"))
+    caption = blocks.CharBlock(label=_("Bijschrift"), max_length=200)
+    table = TableBlock(label=_("Tabel"))
 
     class Meta:
         icon = "table"
@@ -156,7 +178,7 @@ class CaptionedTableBlock(blocks.StructBlock):
         description = _("Een tabel met bijschrift en kopregel.")
 
 
-class GuideBodyBlock(blocks.StreamBlock):
+class GuideBodyBlock(SkipEmptyStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     phase = PhaseBlock()
@@ -168,7 +190,7 @@ class GuideBodyBlock(blocks.StreamBlock):
     table = CaptionedTableBlock()
 
 
-class IndexBodyBlock(blocks.StreamBlock):
+class IndexBodyBlock(SkipEmptyStreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
@@ -178,11 +200,13 @@ class IndexBodyBlock(blocks.StreamBlock):
     table = CaptionedTableBlock()
 
 
-class LearningGoalsBlock(blocks.StreamBlock):
+class LearningGoalsBlock(SkipEmptyStreamBlock):
     goal = blocks.CharBlock(
-        label=_("leerdoel"), max_length=250, icon="tick", template="methodology/blocks/goal.html",
+        label=_("Leerdoel"), max_length=250, icon="tick", template="methodology/blocks/goal.html",
+        preview_value="Een overdracht tussen ouders begeleiden zonder partij te kiezen",
+        description=_("Wat de deelnemer na de module kan."),
     )
 
 
-class MaterialsBlock(blocks.StreamBlock):
+class MaterialsBlock(SkipEmptyStreamBlock):
     document = DocumentBlock()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages for `make serve-prod`, `make bench` and `make faults` (not needed by `make test`):
-# PostgreSQL and Redis servers, nginx with the cache-purge module, envsubst. Skips what is already installed.
+# PostgreSQL and Redis servers, nginx with the cache-purge module, envsubst, wrk (make bench). Skips what is already installed.
 set -euo pipefail
-packages=(postgresql redis-server nginx-light libnginx-mod-http-cache-purge gettext-base)
+packages=(postgresql redis-server nginx-light libnginx-mod-http-cache-purge gettext-base wrk)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

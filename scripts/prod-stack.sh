@@ -125,7 +125,9 @@ start_web() {
     fi
     "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py community.wsgi:application --daemon \
         --pid "$PROD_DIR/run/web.pid" --access-logfile "$PROD_DIR/logs/access.log" --error-logfile "$PROD_DIR/logs/web.log"
-    for _ in $(seq 100); do
+    # The master loads the anonymity check before it serves (community/wsgi.py): ~16 s on an idle core,
+    # minutes on a busy machine. PROD_WEB_WAIT bounds the wait (seconds).
+    for _ in $(seq "$((${PROD_WEB_WAIT:-180} * 5))"); do
         curl -fsS "http://127.0.0.1:$PROD_WEB_PORT/healthz" >/dev/null 2>&1 && { log "web on http://127.0.0.1:$PROD_WEB_PORT/"; return 0; }
         sleep 0.2
     done
@@ -140,8 +142,8 @@ start_nginx() {
     mkdir -p "$dir/cache" "$dir/temp"
     if [ "$(id -u)" -eq 0 ]; then chown -R www-data "$dir/cache" "$dir/temp"; fi
     PROD_NGINX_PORT="$PROD_NGINX_PORT" PROD_PURGE_PORT="$PROD_PURGE_PORT" PROD_WEB_PORT="$PROD_WEB_PORT" NGINX_DIR="$dir" LOG_DIR="$PROD_DIR/logs" \
-        NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
-        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $NGINX_USER' \
+        STATIC_DIR="${STATIC_ROOT:-$PROD_DIR/static}" NGINX_USER="$([ "$(id -u)" -eq 0 ] && echo "user www-data;" || true)" \
+        envsubst '$PROD_NGINX_PORT $PROD_PURGE_PORT $PROD_WEB_PORT $NGINX_DIR $LOG_DIR $STATIC_DIR $NGINX_USER' \
         <"$ROOT/scripts/nginx.conf.template" >"$dir/nginx.conf"
     if [ -f "$dir/nginx.pid" ] && kill -0 "$(cat "$dir/nginx.pid")" 2>/dev/null; then
         nginx -p "$dir" -c "$dir/nginx.conf" -s reload

@@ -45,6 +45,8 @@ def search(user, query: SearchQuery) -> SearchResult:
         result.suggestion = suggestion
     if query.q and not user.is_authenticated:
         result.members_more = members_more(query, searched, audiences, result)
+        if result.members_more:
+            result.members_titles = member_titles(query, searched, audiences)
     return result
 
 
@@ -80,6 +82,35 @@ def members_more(query: SearchQuery, searched: str, audiences: list[str], result
         return 0
     counted = database_engine().search(replace(query, q=searched, page=1, per_page=1), members, lexicon(audiences))
     return max(0, counted.total - result.total)
+
+
+MEMBER_TITLES = 3
+
+
+def member_titles(query: SearchQuery, searched: str, audiences: list[str]) -> list[dict]:
+    """For an anonymous visitor: up to three of the members' results whose titles invite (a methodiek guide, a
+    training module), by the one title rule in ``community.core.access``: never a casus, never a chapter heading (a
+    chapter stands for its guide, under the guide's own title)."""
+    restricted = [audience for audience in member_audiences() if audience not in audiences]
+    if not restricted:
+        return []
+    found = database_engine().search(replace(query, q=searched, page=1, per_page=20), restricted, lexicon(audiences))
+    hits = [hit for hit in found.hits if hit.url and access.title_teaser_allowed(hit.type)]
+    guides = _titles_at({hit.url.split("#", 1)[0] for hit in hits if "#" in hit.url})
+    titles: dict[str, dict] = {}
+    for hit in hits:
+        url = hit.url.split("#", 1)[0]
+        title = guides.get(url) if "#" in hit.url else hit.title
+        if title and url not in titles and len(titles) < MEMBER_TITLES:
+            titles[url] = {"type": hit.type, "title": title, "url": url}
+    return list(titles.values())
+
+
+def _titles_at(urls) -> dict[str, str]:
+    """{url: title} of the documents at these urls (a guide's overview for its chapters): one query, none for none."""
+    from .models import IndexedDocument
+
+    return dict(IndexedDocument.objects.filter(url__in=urls).values_list("url", "title")) if urls else {}
 
 
 def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:

@@ -157,6 +157,7 @@ def api_search(request):
         body["searched"] = result.suggestion
     if result.members_more:
         body["members_more"] = result.members_more
+        body["members_titles"] = result.members_titles
     if result.notice:
         body["notice"] = result.notice
     return _private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))

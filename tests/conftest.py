@@ -32,6 +32,13 @@ def make_role_user(role: str):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _mail_as_on_the_site(django_test_environment):
+    """Django's test set-up puts locmem in EMAIL_BACKEND; mail goes through community.core.mail's cleaning as on
+    the site, and then (KENNISPLEIN_EMAIL_BACKEND, locmem) into ``mail.outbox``."""
+    settings.EMAIL_BACKEND = "community.core.mail.CleanEmailBackend"
+
+
+@pytest.fixture(scope="session", autouse=True)
 def migrated_data(django_db_setup, django_db_blocker):
     """The rows the migrations create (root page, home page, groups), to restore after a flush.
 

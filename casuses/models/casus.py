@@ -108,7 +108,7 @@ class CasusPage(Page):
 
     def restricted_stand_in(self):
         """What a non-member's teaser shows instead of this page: the title is member content too."""
-        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="")
+        return SimpleNamespace(title=_("Casus"), seo_title="", search_description="", teaser=self.teaser)
 
     @property
     def is_open(self) -> bool:
@@ -156,12 +156,24 @@ class CasusPage(Page):
             "close_rows": field_rows(CloseForm(), []),
             "tags": [tag.name for tag in self.tags.all()],
         })
+        self._load_author_and_phase()
         if getattr(request, "is_preview", False):
             # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
             data = {"title": self.title, "situation": self.situation, "question": self.question}
             context["preview_checked"] = check_fields(CasusForm, data)
         context.update(kwargs.get("extra") or {})
         return context
+
+    def _load_author_and_phase(self) -> None:
+        """The author's name and the phase in one query instead of one each."""
+        if self.author_id is None and self.phase_id is None:
+            return
+        loaded = (
+            CasusPage.objects.select_related("author", "phase")
+            .only("author__first_name", "author__last_name", "phase__name", "phase__slug")
+            .get(pk=self.pk)
+        )
+        self.author, self.phase = loaded.author, loaded.phase
 
     def serve(self, request, *args, **kwargs):
         if self.archived_at and not is_moderator(request.user):

@@ -42,8 +42,34 @@ def _user_group_names(user) -> frozenset[str]:
         return frozenset()
     cache = _request_cache(user)
     if "groups" not in cache:
-        cache["groups"] = frozenset(user.groups.values_list("name", flat=True))
+        if _has_own_permissions(user):
+            _load_groups_and_permissions(user)
+        else:
+            cache["groups"] = frozenset(user.groups.values_list("name", flat=True))
     return cache["groups"]
+
+
+def _has_own_permissions(user) -> bool:
+    """An account whose permissions ModelBackend reads from the tables (superusers have all)."""
+    return user.is_authenticated and user.is_active and not user.is_superuser
+
+
+def _load_groups_and_permissions(user) -> None:
+    """The user's group names and permissions (Django's per-request permission cache) in one query."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import CharField, F, Value
+
+    through_groups = Group.objects.filter(user=user).annotate(
+        app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
+    )
+    direct = Permission.objects.filter(user=user).annotate(
+        app=F("content_type__app_label"), code=F("codename"), group_name=Value(None, output_field=CharField())
+    )
+    fields = ("app", "code", "group_name")
+    rows = list(through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True))
+    _request_cache(user)["groups"] = frozenset(group for _app, _code, group in rows if group is not None)
+    # Same result as ModelBackend.get_all_permissions for an active, non-superuser account.
+    user._perm_cache = {f"{app}.{code}" for app, code, _group in rows if code is not None}
 
 
 def _request_cache(user) -> dict:
@@ -127,8 +153,28 @@ def _audience_of(restriction_type: str, group_names: list[str]) -> str:
 def _request_restrictions(user) -> list[tuple[str, str]]:
     cache = _request_cache(user)
     if "restrictions" not in cache:
-        cache["restrictions"] = _restriction_audiences()
+        cache["restrictions"] = _shared_restriction_audiences()
     return cache["restrictions"]
+
+
+def _shared_restriction_audiences() -> list[tuple[str, str]]:
+    """The restriction table from the shared cache, under the content version that every change of
+    a restriction, a page's place or a group moves (community.core.fragments): read from the database
+    once per change, not once per request."""
+    return _shared_rows("restrictions", _restriction_audiences)
+
+
+def _shared_rows(name: str, read):
+    from django.core.cache import cache
+
+    from .fragments import FRAGMENT_SECONDS, content_version
+
+    key = f"kennisplein:{name}:{content_version()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = read()
+        cache.set(key, rows, FRAGMENT_SECONDS)
+    return rows
 
 
 def _audience_at(path: str, restrictions) -> str:
@@ -156,7 +202,8 @@ def _may_edit(user, page) -> bool:
     return user.is_authenticated and page.permissions_for_user(user).can_edit()
 
 
-def _hidden_paths(user) -> list[str]:
+def hidden_paths(user) -> list[str]:
+    """Paths of the restricted pages (with everything under them) that this user may not see."""
     cache = _request_cache(user)
     if "hidden_paths" not in cache:
         cache["hidden_paths"] = [
@@ -168,7 +215,7 @@ def _hidden_paths(user) -> list[str]:
 def visible_pages(user, queryset):
     """Restrict a page queryset to live pages this user may see: one query for the restrictions."""
     hidden = Q()
-    for path in _hidden_paths(user):
+    for path in hidden_paths(user):
         hidden |= Q(path__startswith=path)
     queryset = queryset.live()
     return queryset.exclude(hidden) if hidden else queryset
@@ -195,21 +242,14 @@ def has_admin_access(user) -> bool:
 
 
 def load_permissions(user) -> None:
-    """Fill Django's per-request permission cache in one query instead of ModelBackend's two.
+    """Fill Django's per-request permission cache in one query instead of ModelBackend's two, the
+    same query that reads the user's groups (``_load_groups_and_permissions``).
 
-    Every page asks ``perms.wagtailadmin.access_admin`` (header, Wagtail's user bar). Same result
-    as ModelBackend.get_all_permissions for an active, non-superuser account.
+    Every page asks ``perms.wagtailadmin.access_admin`` (header, Wagtail's user bar).
     """
-    if not user.is_authenticated or not user.is_active or user.is_superuser or hasattr(user, "_perm_cache"):
+    if not _has_own_permissions(user) or hasattr(user, "_perm_cache"):
         return
-    from django.contrib.auth.models import Permission
-
-    rows = (
-        Permission.objects.filter(Q(user=user) | Q(group__user=user))
-        .values_list("content_type__app_label", "codename")
-        .distinct()
-    )
-    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
+    _load_groups_and_permissions(user)
 
 
 # Documents: a collection's restrictions hold for the collections under it.
@@ -220,11 +260,16 @@ def _hidden_collection_ids(user) -> frozenset[int]:
     if "hidden_collections" not in cache:
         from wagtail.models import Collection
 
-        # Collections are a small table: all of them with their restrictions in one query.
-        rows = list(
-            Collection.objects.values_list(
-                "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type", "view_restrictions__groups__name"
-            )
+        # Collections are a small table: all of them with their restrictions in one query, shared
+        # through the cache under the content version (moved by every collection or restriction change).
+        rows = _shared_rows(
+            "collections",
+            lambda: list(
+                Collection.objects.values_list(
+                    "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type",
+                    "view_restrictions__groups__name",
+                )
+            ),
         )
         restricted = _audiences_from_rows((r_pk, path, kind, group) for _pk, path, r_pk, kind, group in rows if r_pk)
         hidden = tuple(path for path, audience in restricted if not may_see_audience(user, audience))
@@ -266,3 +311,58 @@ def audience_label(audience: str) -> str:
     if audience == LOGIN:
         return gettext("Ingelogd")
     return gettext("Besloten")
+
+
+# Titles of what a visitor may not open: one rule per content type.
+#
+# May the title of an item be shown, as a teaser with a way in, to someone who may not open it? Only
+# where the title is an invitation written by the site's editors; never where it is a member's
+# content. Places that show a title of something the viewer may not open ask ``may_show_title``:
+# the 403 teaser page and the "Log in om ook N resultaten voor leden te zien" hint of search (which
+# names the titles this allows and otherwise only counts). Search results, the sitemap and the RSS and
+# iCal feeds show only what the viewer may open: a hit's snippet, a sitemap entry (a 403 is not
+# indexable) and a feed entry (copied into readers and calendars, without a way in) are no teasers.
+TITLE_TEASERS = {
+    # kind: may its title be shown to someone who may not open it?  (why)
+    "guide": True,  # methodiek guides: the title says what members of the Vereniging get; it invites
+    "training": True,  # training modules: the title is the offer, like a course catalogue
+    "phase": True,  # phases and techniques of the methodiek: names from the public process description
+    "technique": True,
+    "lunchsession": True,  # announced by editors, with a teaser "ook zichtbaar voor bezoekers"
+    "section": True,  # index pages and the home page: a section's name is navigation, not content
+    "casus": False,  # a member's case question: its title is part of the case and may describe a family
+    "reaction": False,  # members' replies to a casus: member content
+    "document": False,  # file names are written by whoever uploaded them, a werkmateriaal's can name a case
+    "member_profile": False,  # personal data: names and professions only for members
+    "parent_meeting": False,  # public by design; if ever restricted, its title may name a place and a date
+    "organisation": False,  # public by design; nothing restricted to invite to
+}
+
+# Page classes by their model label, to their kind above. A page class not named here is "page".
+PAGE_KINDS = {
+    "methodology.GuidePage": "guide",
+    "methodology.TrainingModulePage": "training",
+    "methodology.MethodologyIndexPage": "section",
+    "casuses.CasusPage": "casus",
+    "casuses.CasusIndexPage": "section",
+    "lunchsessions.LunchSessionPage": "lunchsession",
+    "lunchsessions.LunchSessionIndexPage": "section",
+    "community.HomePage": "section",
+}
+
+
+def title_teaser_allowed(kind: str) -> bool:
+    """Whether the title of an item of this kind may be shown to someone who may not open it.
+
+    Anything not in TITLE_TEASERS ("page", a new content type) may not: a new kind has to be decided here.
+    """
+    return TITLE_TEASERS.get(kind, False)
+
+
+def page_kind(page) -> str:
+    return PAGE_KINDS.get(page.specific_class._meta.label, "page") if page.specific_class else "page"
+
+
+def may_show_title(user, kind: str, audience: str) -> bool:
+    """The one rule for titles: the user may open the item, or its kind's title is an invitation."""
+    return may_see_audience(user, audience) or title_teaser_allowed(kind)

@@ -13,7 +13,8 @@ A response is stored only when all of these hold:
 CSRF tokens in stored pages are replaced by a placeholder and filled in per visitor on a hit, so
 forms on cached pages keep working and no visitor gets another's token. The "public content changed"
 signal (community.core.public_content: publish, unpublish, move, deletion, restriction changes, edits of
-models shown on public pages) purges all cached pages at once (a new generation in the key).
+models shown on public pages) purges all cached pages at once (a new generation; an entry of an
+older generation is never served).
 Entries expire after PAGE_CACHE_SECONDS anyway.
 
 Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
@@ -29,6 +30,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -70,8 +72,10 @@ def cache_public_view(seconds):
 
 
 def purge(**kwargs) -> None:
-    """Invalidate every cached page (for all processes sharing the cache)."""
+    """Invalidate every cached page (for all processes sharing the cache), now and again once the
+    change is committed (a page rendered from the old rows in between is not served either)."""
     cache.set(GENERATION_KEY, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
 
 
 def _generation():
@@ -99,7 +103,9 @@ def _anonymous_without_state(request) -> bool:
 
 def _key(request) -> str:
     digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
-    return f"pagecache:{_generation()}:{getattr(request, 'LANGUAGE_CODE', settings.LANGUAGE_CODE)}:{digest}"
+    # The generation is stored in the entry, not in the key: a hit then costs one cache round trip
+    # (get_many of the generation and the entry) instead of two.
+    return f"pagecache:{getattr(request, 'LANGUAGE_CODE', settings.LANGUAGE_CODE)}:{digest}"
 
 
 def _storable(request, response) -> bool:
@@ -138,9 +144,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         cacheable_request = _anonymous_without_state(request)
         key = _key(request) if cacheable_request else None
+        generation = None
         if key is not None:
-            stored = cache.get(key)
-            if stored is not None and not _outdated(stored):
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or _generation()
+            stored = found.get(key)
+            if stored is not None and stored.get("generation") == generation and not _outdated(stored):
                 return self._from_cache(request, stored)
 
         response = self.get_response(request)
@@ -149,6 +158,7 @@ class PageCacheMiddleware:
             seconds = getattr(request, MARK)
             stored = self._to_cache(response, seconds)
             stored["until"] = getattr(request, UNTIL, None)
+            stored["generation"] = generation
             cache.set(key, stored, seconds)
             response["X-Page-Cache"] = "miss"
             _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)

@@ -3,7 +3,8 @@
 Sent on publish, unpublish, move and deletion of a page, on every change of a view restriction, and
 on saving or deleting any model shown on public pages (snippets, the network's organisations and
 ouderbijeenkomsten, phases, techniques, speakers). Receivers: the Django page cache
-(community.core.page_cache), the methodiek fragment cache (methodology.fragments) and the shared proxy
+(community.core.page_cache), the methodiek fragment cache (methodology.fragments), the per-audience
+fragments and the restriction table (community.core.fragments) and the shared proxy
 cache in front of the site (nginx; ``purge_proxy_cache`` below, through Wagtail's frontend_cache
 HTTP backend when WAGTAILFRONTENDCACHE is configured).
 """
@@ -80,3 +81,6 @@ def connect() -> None:
             through = field.remote_field.through
             m2m_changed.connect(send_changed, sender=through, dispatch_uid=f"public-content-m2m-{through._meta.label}")
     public_content_changed.connect(purge_proxy_cache, dispatch_uid="public-content-proxy-cache")
+    from . import fragments
+
+    fragments.connect()

@@ -142,10 +142,26 @@ def _organisations() -> dict[str, Organisation]:
                 "place": place,
                 "description": f"{name} is lid van de Vereniging OKK Ouderschap Blijft en voert de methodiek "
                 "Ouderschap Blijft uit voor omgangsbemiddeling en -begeleiding.",
+                **_example_contact(name),
             },
         )
         organisations[name] = organisation
     return organisations
+
+
+def _example_contact(name: str) -> dict:
+    """Contact details that are clearly examples: the seeds give no organisation's contact data, and a
+    demo must never show a real-looking person or number. Reserved .example domains, the usual example
+    number 012-3456789, a team instead of a person."""
+    domain = f"{slugify(name)}.example"
+    return {
+        "website": f"https://www.{domain}/",
+        "phone": "012-3456789",
+        "street_address": "Voorbeeldstraat 1",
+        "postcode": "1234 AB",
+        "contact_name": "Team aanmelding (voorbeeld)",
+        "contact_email": f"aanmelding@{domain}",
+    }
 
 
 def _group(key: str) -> Group:

@@ -6,8 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from community.core import validators
 
 
 class Region(models.Model):
@@ -53,12 +56,36 @@ class Offer(models.Model):
         return self.name
 
 
+class OrganisationForm(WagtailAdminModelForm):
+    class Meta:
+        # The form fields check before the model does: their messages in our own words too.
+        error_messages = {
+            "website": {"invalid": validators.URL_MESSAGE},
+            "contact_email": {"invalid": validators.EMAIL_MESSAGE},
+        }
+
+
 class Organisation(models.Model):
+    base_form_class = OrganisationForm
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     place = models.CharField(_("plaats"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, error_messages={"invalid": validators.URL_MESSAGE})
     description = models.TextField(_("omschrijving"), blank=True)
+    # The organisation's general contact for people looking for help (never a private address).
+    street_address = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[validators.dutch_postcode])
+    phone = models.CharField(
+        _("telefoonnummer"), max_length=20, blank=True, validators=[validators.dutch_phone],
+        help_text=_("Het algemene nummer, bijvoorbeeld 030 123 45 67."),
+    )
+    contact_name = models.CharField(
+        _("contactpersoon"), max_length=200, blank=True,
+        help_text=_("Naam of afdeling, bijvoorbeeld 'Team aanmelding'."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres contactpersoon"), blank=True, error_messages={"invalid": validators.EMAIL_MESSAGE}
+    )
     certified_since = models.DateField(_("gecertificeerd lid sinds"), null=True, blank=True, db_index=True)
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -67,7 +94,15 @@ class Organisation(models.Model):
     offers = models.ManyToManyField(Offer, verbose_name=_("aanbod"), blank=True, related_name="organisations")
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("place"), FieldPanel("website"), FieldPanel("description"),
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"), FieldPanel("phone"), FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+            ],
+            heading=_("Contact"),
+        ),
         FieldPanel("certified_since"), FieldPanel("logo"), FieldPanel("regions"), FieldPanel("offers"),
     ]
 
@@ -85,6 +120,22 @@ class Organisation(models.Model):
     @property
     def is_certified(self):
         return self.certified_since is not None
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number for a tel: link (+31 and nine digits)."""
+        digits = validators.dutch_phone_digits(self.phone)
+        return f"+31{digits[1:]}" if digits else ""
+
+    @property
+    def has_contact(self) -> bool:
+        return any([self.website, self.phone, self.street_address, self.contact_name, self.contact_email])
+
+    def clean(self):
+        super().clean()
+        compact = self.postcode.replace(" ", "").upper()
+        if len(compact) == 6:
+            self.postcode = f"{compact[:4]} {compact[4:]}"
 
 
 class ParentMeeting(ClusterableModel):

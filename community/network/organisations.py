@@ -114,10 +114,8 @@ def region_list(request):
     markers = []
     for region in regions:
         x, y = maps.project(region.latitude, region.longitude)
-        markers.append({
-            "region": region, "x": x, "y": y, "count": len(region.certified_organisations),
-            "label_left": x > data["width"] - 70,  # keep labels near the eastern border inside the map
-        })
+        markers.append({"region": region, "x": x, "y": y, "count": len(region.certified_organisations), "label": region.name})
+    maps.place_labels(markers, data["width"], data["height"])
     context = {"regions": regions, "map": data, "markers": markers}
     return render(request, "community/region_list.html", context)
 

@@ -7,7 +7,8 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-kennisplein"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = "community.core.mail.CleanEmailBackend"  # the test runner sets locmem; tests/conftest.py puts this back
+KENNISPLEIN_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 

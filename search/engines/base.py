@@ -58,6 +58,7 @@ class SearchResult:
     notice: str = ""
     corrected_from: str = ""  # the query as typed, when these are the results for the spelling suggestion
     members_more: int = 0  # anonymous visitors: how many more results members would see (a count only)
+    members_titles: list[dict] = field(default_factory=list)  # of those, titles that invite (community.core.access)
 
     @property
     def pages(self) -> int:

@@ -31,6 +31,7 @@ def test_list_query_count_is_constant(client_for, make_casus, role_users, django
         Reaction.objects.bulk_create(
             [Reaction(casus=casus, author=role_users["vereniging"], body="Advies") for _ in range(3)]
         )
+    count_queries(client, "/casussen/")  # warm-up again: the publishes moved the content version (fragments)
     many = count_queries(client, "/casussen/")
     print(f"\nlist queries: {few} with 2 casussen, {many} with 14 casussen")
     assert many == few

@@ -2,6 +2,8 @@
 it shows on the page, in the archive, in the RSS feed and in search."""
 
 import datetime
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from django.core.files.base import ContentFile
@@ -53,20 +55,42 @@ def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form)
     assert published.transcript == TRANSCRIPT and len(published.slides) == 1
 
     page.context.clear_cookies()
+    # The page and the archive, reached by clicking as a visitor: header -> Lunchsessies -> archive -> session.
     page.goto(live_server.url + "/")
     page.locator("header").get_by_role("link", name="Lunchsessies").first.click()
-    page.get_by_role("link", name="Grootouders na de scheiding").first.click()
-    assert "ouderschapsplannen en de rol van grootouders" in page.locator("main").text_content()
+    page.wait_for_load_state()
+    index_url = page.url
+    archive = page.get_by_role("region", name="Archief: terugblikken")
+    archive.get_by_role("link", name="Grootouders na de scheiding").click()
+    page.wait_for_url("**/lunchsessies/grootouders/")
+    main = page.locator("main")
+    assert "ouderschapsplannen en de rol van grootouders" in main.text_content()
+    assert main.get_by_role("link", name="Bekijk de opname").get_attribute("href") == "https://www.youtube.com/watch?v=abcdefghijk"
+    slides_link = main.get_by_role("link", name="Presentatie")
+    assert page.request.get(urljoin(page.url, slides_link.get_attribute("href"))).ok
     page.set_viewport_size({"width": 360, "height": 740})
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe() == []
     page.set_viewport_size({"width": 1280, "height": 800})
 
-    feed = page.request.get(live_server.url + "/lunchsessies/feed/")
-    assert feed.ok and "Grootouders na de scheiding" in feed.text()
+    # The RSS feed the lunch-session page links to, read as a feed reader does; its item's link opens the recap.
+    page.goto(index_url)
+    feed_href = page.locator('link[rel="alternate"][type="application/rss+xml"]').get_attribute("href")
+    feed = page.request.get(urljoin(page.url, feed_href))
+    assert feed.ok and "xml" in feed.headers["content-type"]
+    items = {item.findtext("title"): item for item in ElementTree.fromstring(feed.text()).iter("item")}
+    item = items["Grootouders na de scheiding"]
+    item_link = item.findtext("link")
+    assert urlsplit(item_link).path == "/lunchsessies/grootouders/"
+    assert "ouderschapsplannen" in page.request.get(item_link).text()
+
+    # Search, typed into the header's search box.
     page.goto(live_server.url + "/")
     search = page.get_by_label("Zoek op Kennisplein Scheiding")
     search.fill("grootouders")
     search.press("Enter")
     page.wait_for_load_state()
-    assert page.locator("main").get_by_role("link", name="Grootouders na de scheiding").first.is_visible()
+    result = page.locator("main").get_by_role("link", name="Grootouders na de scheiding").first
+    assert result.is_visible()
+    result.click()
+    page.wait_for_url("**/lunchsessies/grootouders/")

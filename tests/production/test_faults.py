@@ -72,15 +72,22 @@ def test_elasticsearch_on_a_closed_port_is_reported_by_healthz(home_page):
     assert "unreachable" in body["checks"]["elasticsearch"]["error"]
 
 
+SMTP_SETTINGS = {
+    "EMAIL_BACKEND": "community.core.mail.QueuedEmailBackend",
+    "KENNISPLEIN_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "127.0.0.1",
+    "EMAIL_TIMEOUT": 2,
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}},
+}
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker runs its own transactions
-@override_settings(
-    EMAIL_BACKEND="community.core.mail.QueuedEmailBackend",
-    KENNISPLEIN_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    EMAIL_HOST="127.0.0.1",
-    EMAIL_TIMEOUT=2,
-    TASKS={"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}},
-)
 def test_smtp_refusing_signup_still_works_and_the_mail_is_kept_and_sent_later(settings, caplog):
+    # All through pytest-django's ``settings`` (undone in reverse order): mixed with an @override_settings
+    # decorator, its EMAIL_PORT change restored the decorator's settings after the test, leaking the queued
+    # backend into every later test.
+    for name, value in SMTP_SETTINGS.items():
+        setattr(settings, name, value)
     settings.EMAIL_PORT = closed_port()
     response = Client().post("/accounts/signup/", SIGNUP)
     assert response.status_code == 302
