@@ -16,9 +16,12 @@ tests) it loads on first use. The corpus in ``tests/casuses/`` measures the resu
 (``make eval-anonymity``).
 """
 
+import importlib.util
 import logging
 import re
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,24 +38,31 @@ def _word_list(path: Path) -> frozenset[str]:
 BLOCK = "block"
 WARN = "warn"
 
-# kind -> (Dutch label, default replacement role)
+@dataclass(frozen=True)
+class Kind:
+    label: str  # Dutch, shown beside the finding
+    role: str  # the default replacement
+    severity: str  # BLOCK refuses the text, WARN asks for confirm_warnings
+
+
+# What the check looks for: one row per kind of personal data.
 KINDS = {
-    "name": ("naam", "[PERSOON]"),
-    "bsn": ("BSN", "[BSN]"),
-    "address": ("adres", "[ADRES]"),
-    "postcode": ("postcode", "[POSTCODE]"),
-    "phone": ("telefoonnummer", "[TELEFOONNUMMER]"),
-    "email": ("e-mailadres", "[E-MAILADRES]"),
-    "iban": ("rekeningnummer", "[REKENINGNUMMER]"),
-    "birth_date": ("geboortedatum", "[GEBOORTEDATUM]"),
-    "case_number": ("dossier- of zaaknummer", "[DOSSIERNUMMER]"),
-    "url": ("internetadres", "[LINK]"),
-    "age": ("exacte leeftijd", "[LEEFTIJD]"),
-    "place": ("plaatsnaam", "[PLAATS]"),
-    "institution": ("school of instelling", "[INSTELLING]"),
-    "date": ("exacte datum", "[DATUM]"),
+    "name": Kind("naam", "[PERSOON]", BLOCK),
+    "bsn": Kind("BSN", "[BSN]", BLOCK),
+    "address": Kind("adres", "[ADRES]", BLOCK),
+    "postcode": Kind("postcode", "[POSTCODE]", BLOCK),
+    "phone": Kind("telefoonnummer", "[TELEFOONNUMMER]", BLOCK),
+    "email": Kind("e-mailadres", "[E-MAILADRES]", BLOCK),
+    "iban": Kind("rekeningnummer", "[REKENINGNUMMER]", BLOCK),
+    "birth_date": Kind("geboortedatum", "[GEBOORTEDATUM]", BLOCK),
+    "case_number": Kind("dossier- of zaaknummer", "[DOSSIERNUMMER]", BLOCK),
+    "url": Kind("internetadres", "[LINK]", WARN),
+    "age": Kind("exacte leeftijd", "[LEEFTIJD]", WARN),
+    "place": Kind("plaatsnaam", "[PLAATS]", WARN),
+    "institution": Kind("school of instelling", "[INSTELLING]", WARN),
+    "date": Kind("exacte datum", "[DATUM]", WARN),
 }
-BLOCK_KINDS = {"name", "bsn", "address", "postcode", "phone", "email", "iban", "birth_date", "case_number"}
+BLOCK_KINDS = {kind for kind, row in KINDS.items() if row.severity == BLOCK}
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ class Finding:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind][0]
+        return KINDS[self.kind].label
 
     @property
     def is_blocking(self) -> bool:
@@ -106,7 +116,7 @@ def get_deduce():
                     root.addHandler(guard)
                 level = root.level
                 try:
-                    import deduce
+                    import deduce  # here, not at the top: importing it takes seconds and reconfigures logging
 
                     _deduce = deduce.Deduce()
                 finally:
@@ -126,8 +136,6 @@ def warm_up() -> float:
     """Load Deduce and run one check, so the first real check is as fast as every later one.
 
     Returns the seconds it took (for the start-up log)."""
-    import time
-
     started = time.perf_counter()
     find_personal_data(_WARM_UP_TEXT)
     return time.perf_counter() - started
@@ -295,65 +303,65 @@ NOT_PERSONAL = [
 _NOT_PERSONAL_RE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in NOT_PERSONAL) + r")(?![\w])")
 
 
-def _own_findings(text: str) -> list[Finding]:
-    findings: list[Finding] = []
-    for match in EMAIL.finditer(text):
-        findings.append(_finding(text, "email", *match.span()))
-    for match in IBAN_CANDIDATE.finditer(text):
-        if is_valid_iban(match.group()):
-            findings.append(_finding(text, "iban", *match.span()))
-        elif match.group()[:2].upper() == "NL" and len(re.sub(r"\s", "", match.group())) == 18:
-            findings.append(_finding(text, "iban", *match.span(), severity=WARN))
-    for match in BSN_CANDIDATE.finditer(text):
-        if is_valid_bsn(match.group()):
-            findings.append(_finding(text, "bsn", *match.span()))
-        elif BSN_CONTEXT.search(text[max(0, match.start() - 30) : match.start()]):
-            findings.append(_finding(text, "bsn", *match.span(), severity=WARN))
-    for match in POSTCODE.finditer(text):
-        findings.append(_finding(text, "postcode", *match.span()))
-    for match in PHONE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if digits.startswith("0031"):
-            digits = "0" + digits[4:]
-        elif digits.startswith("31"):
-            digits = "0" + digits[2:]
-        if len(digits) == 10 or (match.group().count("(0)") and len(digits) == 11):
-            findings.append(_finding(text, "phone", *match.span()))
-    for pattern in (ADDRESS, ADDRESS_WORDS):
-        for match in pattern.finditer(text):
-            findings.append(_finding(text, "address", *match.span()))
-    for match in CASE_NUMBER.finditer(text):
-        findings.append(_finding(text, "case_number", *match.span(1)))
-    for match in IDENTIFIER.finditer(text):
-        findings.append(_finding(text, "case_number", *match.span()))
-    for match in COURT_NUMBER.finditer(text):
-        findings.append(_finding(text, "case_number", *match.span()))
-    for match in DATE.finditer(text):
-        kind = "birth_date" if _is_birth_date(text, *match.span()) else "date"
-        findings.append(_finding(text, kind, *match.span()))
-    for pattern in AGE_PATTERNS:
-        for match in pattern.finditer(text):
-            findings.append(_finding(text, "age", *match.span()))
-    for pattern in (INSTITUTION, INSTITUTION_SUFFIX):
-        for match in pattern.finditer(text):
-            found = match.group().strip()
-            if found.lower() in ("basisschool", "school", "de school", "het college") or found.islower():
-                continue
-            findings.append(_finding(text, "institution", *match.span()))
-    for match in ROLE_NAME.finditer(text):
-        name = match.group(1)
-        if name.lower() not in NOT_NAMES:
-            findings.append(_finding(text, "name", *match.span(1)))
-    for match in NAME_AGE.finditer(text):
-        if match.group(1).lower() not in NOT_NAMES:
-            findings.append(_finding(text, "name", *match.span(1)))
-    for match in NAME_PAREN.finditer(text):
-        date = DATE.match(text, match.end())
-        if date and match.group(1).lower() not in NOT_NAMES and _is_birth_date(text, *date.span()):
-            findings.append(_finding(text, "name", *match.span(1)))
-    findings += _structural_names(text)
-    findings += _lexicon_names(text)
-    return findings
+# --- Pattern rules ---------------------------------------------------------------------------------
+# One row per pattern: the kind it finds, which group of the match is the finding, and (optionally) a
+# judge that looks at the match in its text and says the severity: "" for the kind's own, WARN or
+# BLOCK, or None to drop the match. The rows run in this order; overlaps are resolved afterwards.
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern
+    group: int = 0
+    judge: Callable[[str, re.Match], str | None] | None = None
+    kind_of: Callable[[str, re.Match], str] | None = None  # when the text decides the kind (dates)
+
+
+def _iban(text: str, match: re.Match) -> str | None:
+    if is_valid_iban(match.group()):
+        return ""
+    if match.group()[:2].upper() == "NL" and len(re.sub(r"\s", "", match.group())) == 18:
+        return WARN
+    return None
+
+
+def _bsn(text: str, match: re.Match) -> str | None:
+    if is_valid_bsn(match.group()):
+        return ""
+    return WARN if BSN_CONTEXT.search(text[max(0, match.start() - 30) : match.start()]) else None
+
+
+def _phone(text: str, match: re.Match) -> str | None:
+    digits = re.sub(r"\D", "", match.group())
+    if digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("31"):
+        digits = "0" + digits[2:]
+    return "" if len(digits) == 10 or (match.group().count("(0)") and len(digits) == 11) else None
+
+
+_GENERIC_INSTITUTIONS = {"basisschool", "school", "de school", "het college"}
+
+
+def _institution(text: str, match: re.Match) -> str | None:
+    found = match.group().strip()
+    return None if found.lower() in _GENERIC_INSTITUTIONS or found.islower() else ""
+
+
+def _a_name(text: str, match: re.Match) -> str | None:
+    return None if match.group(1).lower() in NOT_NAMES else ""
+
+
+def _name_before_birth_date(text: str, match: re.Match) -> str | None:
+    date = DATE.match(text, match.end())
+    if date and match.group(1).lower() not in NOT_NAMES and _is_birth_date(text, *date.span()):
+        return ""
+    return None
+
+
+def _date_kind(text: str, match: re.Match) -> str:
+    return "birth_date" if _is_birth_date(text, *match.span()) else "date"
 
 
 # --- Names by sentence structure ------------------------------------------------------------------
@@ -363,8 +371,6 @@ def _own_findings(text: str) -> list[Finding]:
 
 
 def _deduce_list(*parts: str) -> frozenset[str]:
-    import importlib.util
-
     spec = importlib.util.find_spec("deduce")
     if spec is None or not spec.origin:
         return frozenset()
@@ -466,6 +472,45 @@ def _lexicon_names(text: str) -> list[Finding]:
         if word in FIRST_NAMES and word not in NAME_LIKE_WORDS and word not in NOT_NAMES:
             if not _PLACE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
                 findings.append(_finding(text, "name", *match.span()))
+    return findings
+
+
+PATTERN_RULES = [
+    Rule("email", EMAIL),
+    Rule("iban", IBAN_CANDIDATE, judge=_iban),
+    Rule("bsn", BSN_CANDIDATE, judge=_bsn),
+    Rule("postcode", POSTCODE),
+    Rule("phone", PHONE, judge=_phone),
+    Rule("address", ADDRESS),
+    Rule("address", ADDRESS_WORDS),
+    Rule("case_number", CASE_NUMBER, group=1),
+    Rule("case_number", IDENTIFIER),
+    Rule("case_number", COURT_NUMBER),
+    Rule("date", DATE, kind_of=_date_kind),
+    *(Rule("age", pattern) for pattern in AGE_PATTERNS),
+    Rule("institution", INSTITUTION, judge=_institution),
+    Rule("institution", INSTITUTION_SUFFIX, judge=_institution),
+    Rule("name", ROLE_NAME, group=1, judge=_a_name),
+    Rule("name", NAME_AGE, group=1, judge=_a_name),
+    Rule("name", NAME_PAREN, group=1, judge=_name_before_birth_date),
+]
+
+
+def _rule_findings(text: str, rule: Rule) -> list[Finding]:
+    findings = []
+    for match in rule.pattern.finditer(text):
+        severity = rule.judge(text, match) if rule.judge else ""
+        if severity is None:
+            continue
+        kind = rule.kind_of(text, match) if rule.kind_of else rule.kind
+        findings.append(_finding(text, kind, *match.span(rule.group), severity=severity or None))
+    return findings
+
+
+def _own_findings(text: str) -> list[Finding]:
+    findings = [finding for rule in PATTERN_RULES for finding in _rule_findings(text, rule)]
+    findings += _structural_names(text)
+    findings += _lexicon_names(text)
     return findings
 
 
@@ -577,7 +622,7 @@ _CASE_ROLES = [
 
 def _case_role(text: str, finding: Finding) -> str:
     context = re.split(r"[.!?]\s", text[max(0, finding.start - 60) : finding.start])[-1] + finding.text
-    nearest, chosen = -1, KINDS["case_number"][1]
+    nearest, chosen = -1, KINDS["case_number"].role
     for pattern, role in _CASE_ROLES:
         for match in pattern.finditer(context):
             if match.start() > nearest:
@@ -585,37 +630,52 @@ def _case_role(text: str, finding: Finding) -> str:
     return chosen
 
 
+# Institutions: what the name says decides the role.
+_INSTITUTION_ROLES = [
+    (re.compile(r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", re.I), "[SCHOOL]"),
+]
+# After a name: an age in parentheses, "Bram (8)", makes it a child.
+_CHILD_AFTER_NAME = re.compile(r"\s?\(\d{1,2}")
+
+
+def _first_role(table, context: str, default: str) -> str:
+    return next((role for pattern, role in table if pattern.search(context)), default)
+
+
+def _name_role(text: str, finding: Finding) -> str:
+    before = text[max(0, finding.start - 25) : finding.start]
+    role = _first_role(_ROLE_WORDS, before, KINDS["name"].role)
+    if role == KINDS["name"].role and _CHILD_AFTER_NAME.match(text[finding.end : finding.end + 12]):
+        return "[KIND]"
+    return role
+
+
+def _institution_role(text: str, finding: Finding) -> str:
+    return _first_role(_INSTITUTION_ROLES, finding.text, KINDS["institution"].role)
+
+
+# Kinds whose role depends on the text around the finding; the others take their kind's role.
+_ROLE_CHOOSERS = {"name": _name_role, "case_number": _case_role, "institution": _institution_role}
+
+
 def assign_roles(text: str, findings: list[Finding]) -> list[Finding]:
-    """Suggest a replacement per finding; the same name always gets the same role."""
+    """Suggest a replacement per finding; the same name always gets the same role, children are numbered."""
     by_name: dict[str, str] = {}
     children = 0
     result = []
     for finding in findings:
-        role = KINDS[finding.kind][1]
+        choose = _ROLE_CHOOSERS.get(finding.kind)
         if finding.kind == "name":
             key = finding.text.split()[0].lower()
-            if key in by_name:
-                role = by_name[key]
-            else:
-                before = text[max(0, finding.start - 25) : finding.start]
-                after = text[finding.end : finding.end + 12]
-                role = "[PERSOON]"
-                for pattern, candidate in _ROLE_WORDS:
-                    if pattern.search(before):
-                        role = candidate
-                        break
-                if role == "[PERSOON]" and re.match(r"\s?\(\d{1,2}", after):
-                    role = "[KIND]"
+            if key not in by_name:
+                role = choose(text, finding)
                 if role == "[KIND]":
                     children += 1
                     role = f"[KIND {children}]"
                 by_name[key] = role
-        elif finding.kind == "case_number":
-            role = _case_role(text, finding)
-        elif finding.kind == "institution" and re.search(
-            r"school|college|lyceum|gymnasium|IKC|OBS|CBS|BSO", finding.text, re.I
-        ):
-            role = "[SCHOOL]"
+            role = by_name[key]
+        else:
+            role = choose(text, finding) if choose else KINDS[finding.kind].role
         result.append(replace(finding, role=role))
     return result
 

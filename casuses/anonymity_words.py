@@ -5,6 +5,8 @@ Run ``python -m casuses.anonymity_words`` with the Debian word list ``wdutch`` i
 
 from pathlib import Path
 
+from casuses.anonymity import _DATA, FIRST_NAMES
+
 WORD_LIST = Path("/usr/share/dict/dutch")
 HEADER = (
     '# Dutch words that are also first names ("wil", "roos", "de"): in lower case they are words.\n'
@@ -16,8 +18,6 @@ NAMES_FIRST = {"bram", "sem", "kees", "adam"}
 
 
 def main() -> None:
-    from casuses.anonymity import _DATA, FIRST_NAMES
-
     words = {w.strip() for w in WORD_LIST.read_text(encoding="utf-8").splitlines() if w.strip().islower()}
     both = sorted((FIRST_NAMES & words) - NAMES_FIRST)
     (_DATA / "name_like_words.txt").write_text(HEADER + "\n".join(both) + "\n", encoding="utf-8")

@@ -4,8 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from .models import CasusPage, Reaction
-from .moderation import ensure_index
+from methodology.models import Phase
+
+from .models import CasusPage, Reaction, ensure_index
 
 # Phase slugs issue 3 may use; the first that exists is taken, else the casus has no phase.
 PHASES = {
@@ -216,8 +217,6 @@ CASUSES = [
 
 
 def _phase(key):
-    from methodology.models import Phase
-
     for slug in PHASES.get(key, []):
         phase = Phase.objects.filter(slug=slug).first()
         if phase is not None:

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.core.validators import visible_text
+from methodology.models import Phase
 
-from .checking import AnonymityCheckedForm
-from .models import AGE_BANDS, Reaction
+from .checking import AnonymityCheckedForm, all_findings
+from .vocabulary import AGE_BANDS, Perspective
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
@@ -80,8 +81,6 @@ class CasusForm(AnonymityCheckedForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from methodology.models import Phase
-
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = Phase.objects.all()
 
@@ -95,7 +94,7 @@ class ReactionForm(AnonymityCheckedForm):
 
     body = _text(_("Uw reactie"), 4000, _("Deel uw advies of ervaring. Noem geen namen, plaatsen of scholen."), rows=6)
     perspective = forms.ChoiceField(
-        label=_("Vanuit welk perspectief reageert u?"), choices=Reaction.Perspective.choices, required=False
+        label=_("Vanuit welk perspectief reageert u?"), choices=Perspective.choices, required=False
     )
     confirm_warnings = forms.BooleanField(
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False
@@ -116,3 +115,18 @@ class CloseForm(AnonymityCheckedForm):
     confirm_warnings = forms.BooleanField(
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False
     )
+
+
+def field_rows(form, checked) -> dict:
+    """Each visible field with its own findings, so they show next to the field they concern; the
+    summary with "alles vervangen" follows the last checked field."""
+    by_name = {field.name: field for field in checked}
+    return {
+        "rows": [
+            {"field": field, "checked": field.name in form.CHECKED_FIELDS, "findings": by_name.get(field.name)}
+            for field in form.visible_fields()
+        ],
+        "checked": checked,
+        "total": len(all_findings(checked)),
+        "last_checked": form.CHECKED_FIELDS[-1],
+    }

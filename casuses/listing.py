@@ -8,8 +8,10 @@ from taggit.models import Tag
 
 from community.core import fragments
 from community.core.cards import Card
+from methodology.models import Phase
 
-from .models import AGE_BANDS, PER_PAGE, CasusPage, CasusTag, is_moderator
+from .models.casus import CasusTag
+from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus, is_moderator
 
 ORDERINGS = {
     "nieuw": ("-first_published_at", "-pk"),
@@ -25,8 +27,6 @@ def with_tags(queryset):
 def filter_options(visible) -> dict:
     """Tags of the casussen this audience sees, and the phases: the same for every member of the
     audience, changed only by a publish (cached in community.core.fragments)."""
-    from methodology.models import Phase
-
     tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
     return {"tag_options": list(tags.values("slug", "name")), "phase_options": list(Phase.objects.values("name", "slug"))}
 
@@ -49,7 +49,7 @@ def casus_list_context(index, request) -> dict:
         queryset = queryset.filter(phase__slug=selected["fase"])
     if selected["leeftijd"] in dict(AGE_BANDS):
         queryset = queryset.filter(age_band=selected["leeftijd"])
-    if selected["status"] in CasusPage.Status.values:
+    if selected["status"] in CasusStatus.values:
         queryset = queryset.filter(status=selected["status"])
     queryset = (
         with_tags(queryset.order_by(*ORDERINGS[selected["sortering"]]).select_related("phase"))
@@ -68,13 +68,13 @@ def casus_list_context(index, request) -> dict:
         "filter_query": query.urlencode(),
         **fragments.for_audience("casus-filters", request, lambda: filter_options(visible)),
         "age_band_options": AGE_BANDS,
-        "status_options": CasusPage.Status.choices,
+        "status_options": CasusStatus.choices,
         "is_moderator": is_moderator(user),
     }
 
 
 def card_for(casus, request=None) -> Card:
-    status = _("afgesloten") if casus.status == CasusPage.Status.CLOSED else _("open")
+    status = _("afgesloten") if casus.status == CasusStatus.CLOSED else _("open")
     count = casus.reaction_count
     label = ngettext(
         "Casus · %(status)s · %(count)d reactie", "Casus · %(status)s · %(count)d reacties", count

@@ -1,17 +1,23 @@
 """Moderation of casussen: the workflow, submitting from the front-end, decisions, and their trail."""
 
 
-from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.admin import signal_handlers
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, PageViewRestriction, TaskState, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import TaskState, Workflow, WorkflowState
+from wagtail.signals import task_approved, task_rejected, workflow_submitted
+from wagtail.users.models import UserProfile
 
+from community.core import access
 from community.core.links import absolute_url
+
+from .models.casus import AnonymityCheckTask, CasusPage, ReactionReport
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -20,36 +26,6 @@ MODERATORS_GROUP = "Moderators"
 
 def moderation_workflow() -> Workflow:
     return Workflow.objects.get(name=WORKFLOW_NAME)
-
-
-def ensure_index(home, *, title="Casussen"):
-    """The members-only CasusIndexPage at /casussen/ with the moderation workflow (idempotent)."""
-    from django.contrib.auth.models import Group, Permission
-
-    from .models import CasusIndexPage
-
-    index = CasusIndexPage.objects.first()
-    if index is None:
-        index = CasusIndexPage(
-            title=title,
-            slug="casussen",
-            intro="Leg een geanonimiseerde casus voor aan collega's en denk mee met anderen: intervisie "
-            "tussen professionals rond scheiding. Alleen leden lezen mee; een moderator controleert "
-            "elke casus op herkenbare gegevens voordat hij verschijnt.",
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    if not PageViewRestriction.objects.filter(page=index).exists():
-        restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.GROUPS)
-        restriction.groups.set([Group.objects.get(name=settings.MEMBERS_GROUP)])
-    WorkflowPage.objects.get_or_create(page=index.page_ptr, defaults={"workflow": moderation_workflow()})
-    # Moderators approve in the workflow, which publishes the casus: they need to publish (and may
-    # correct a casus in the admin). Members post through the front-end and have no page permissions.
-    moderators = Group.objects.get(name=MODERATORS_GROUP)
-    for codename in ("change_page", "publish_page"):
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=moderators, page=index.page_ptr, permission=permission)
-    return index
 
 
 def _slug_for(index, title: str, token) -> str:
@@ -62,11 +38,8 @@ def _slug_for(index, title: str, token) -> str:
 
 
 @transaction.atomic
-def submit_casus(user, *, data: dict, token, casus=None):
-    """Store the casus as a draft revision and start the moderation workflow (never published here)."""
-    from .models import CasusIndexPage, CasusPage
-
-    index = CasusIndexPage.objects.get()
+def submit_casus(index, user, *, data: dict, token, casus=None):
+    """Store the casus as a draft revision under the index and start the moderation workflow (never published here)."""
     if casus is None:
         page = CasusPage(title=data["title"], slug=_slug_for(index, data["title"], token), live=False, author=user, owner=user)
         _fill(page, data, token)
@@ -81,19 +54,25 @@ def submit_casus(user, *, data: dict, token, casus=None):
     if state is not None and state.status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES):
         state.cancel(user=user)
     _no_admin_mails(user)
-    moderation_workflow().start(page, user)
+    moderation_workflow().start(page, user)  # workflow_submitted: after_submission logs and mails
+    return page
+
+
+@receiver(workflow_submitted, dispatch_uid="casuses_after_submission")
+def after_submission(sender, instance, user, **kwargs) -> None:
+    """A casus entered the anonymity check (from the front-end or the admin): log it, tell the moderators."""
+    page = CasusPage.objects.filter(pk=instance.object_id).first() if is_casus_workflow_object(instance) else None
+    if page is None:
+        return
     log(page, "casuses.submit", user=user)
     mail_moderators(
         _("Nieuwe casus ter controle"),
         _("Er wacht een casus op de anonimiteitscontrole: '%(title)s'.\n\nControleer hem op %(url)s")
-        % {"title": page.title, "url": absolute_url(reverse("casuses:moderation"))},
+        % {"title": page.title, "url": _index_route(page, "moderation")},
     )
-    return page
 
 
 def moderators():
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
 
 
@@ -109,8 +88,6 @@ def _mail_on_commit(address: str, subject: str, text: str) -> None:
 
 def is_casus_workflow_object(instance) -> bool:
     """Whether a Wagtail workflow or task state belongs to the casus moderation."""
-    from .models import AnonymityCheckTask
-
     workflow_state = getattr(instance, "workflow_state", instance)
     task = getattr(instance, "task", None)
     if task is not None and isinstance(task.specific, AnonymityCheckTask):
@@ -122,8 +99,6 @@ def is_casus_workflow_object(instance) -> bool:
 def silence_stock_workflow_mails() -> None:
     """Wagtail mails moderators and superusers about casus workflow steps with links into /cms/; for
     casussen we send our own mails (to /casussen/moderatie/ and the casus page) instead."""
-    from wagtail.admin import signal_handlers
-
     for notifier in (
         signal_handlers.task_submission_email_notifier,
         signal_handlers.workflow_submission_email_notifier,
@@ -139,9 +114,6 @@ def silence_stock_workflow_mails() -> None:
 def _no_admin_mails(user):
     """Members hear about decisions from us (in Dutch, with the reason and a front-end link), not from
     Wagtail's admin notifications, which link to an admin they cannot open."""
-    from wagtail.users.models import UserProfile
-
-    from community.core import access
 
     if access.has_admin_access(user):
         return
@@ -164,8 +136,6 @@ def _fill(page, data, token):
 
 
 def pending_task_states():
-    from .models import AnonymityCheckTask
-
     return (
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=AnonymityCheckTask.objects.all())
         .select_related("workflow_state", "revision")
@@ -178,10 +148,20 @@ def decide(task_state, user, *, approve: bool, reason: str = ""):
     task.on_action(task_state, user, "approve" if approve else "reject", comment=reason)
 
 
-def after_decision(task_state, user, action_name: str, comment: str) -> None:
-    """Called by AnonymityCheckTask.on_action, from the admin and the front-end alike."""
-    from .models import CasusPage
+@receiver(task_approved, dispatch_uid="casuses_after_approval")
+def after_approval(sender, instance, user, **kwargs) -> None:
+    if is_casus_workflow_object(instance):
+        after_decision(instance, user, "approve", instance.comment)
 
+
+@receiver(task_rejected, dispatch_uid="casuses_after_rejection")
+def after_rejection(sender, instance, user, **kwargs) -> None:
+    if is_casus_workflow_object(instance):
+        after_decision(instance, user, "reject", instance.comment)
+
+
+def after_decision(task_state, user, action_name: str, comment: str) -> None:
+    """A moderator decided (Wagtail's task_approved / task_rejected, from the admin and the front-end alike)."""
     page = CasusPage.objects.filter(pk=task_state.workflow_state.object_id).first()
     if page is None:
         return
@@ -192,7 +172,7 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
         _mail_author(page, _("Uw casus is goedgekeurd"), _(
             "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
             "%(url)s"
-        ) % {"title": page.title, "url": absolute_url(CasusPage.objects.get(pk=page.pk).get_url() or reverse("casuses:mine"))})
+        ) % {"title": page.title, "url": _casus_or_mine(page)})
     elif action_name == "reject":
         _mail_author(page, _("Uw casus is niet goedgekeurd"), _(
             "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
@@ -200,8 +180,18 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
         ) % {
             "title": page.title,
             "reason": comment or _("(geen reden opgegeven)"),
-            "url": absolute_url(reverse("casuses:mine")),
+            "url": _index_route(page, "mine"),
         })
+
+
+def _casus_or_mine(page) -> str:
+    url = CasusPage.objects.get(pk=page.pk).get_url()
+    return absolute_url(url) if url else _index_route(page, "mine")
+
+
+def _index_route(casus, name: str) -> str:
+    """A route of the casus index (``moderatie/``, ``mijn/``) as an absolute URL: the index is the casus's parent."""
+    return absolute_url(casus.get_parent().specific.route_url(name))
 
 
 def _mail_author(page, subject, text):
@@ -229,8 +219,6 @@ def hide_reaction(reaction, user, reason: str):
     reaction.hidden_at = timezone.now()
     reaction.save()
     reaction.reports.update(resolved=True)
-    from .models import CasusPage
-
     CasusPage.objects.filter(pk=reaction.casus_id).update(
         reaction_count=reaction.casus.reactions.filter(hidden=False).count()
     )
@@ -245,8 +233,6 @@ def hide_reaction(reaction, user, reason: str):
 
 def report_reaction(reaction, reporter, reason: str):
     """Store a member's report (once per member) and tell the moderators."""
-    from .models import ReactionReport
-
     report, created = ReactionReport.objects.get_or_create(
         reaction=reaction, reporter=reporter, defaults={"reason": reason}
     )
@@ -256,7 +242,7 @@ def report_reaction(reaction, reporter, reason: str):
             _("Nieuwe melding van een reactie"),
             _("Een lid heeft een reactie op de casus '%(title)s' gemeld.\n\nReden: %(reason)s\n\n"
               "Bekijk de melding op %(url)s") % {
-                "title": reaction.casus.title, "reason": reason, "url": absolute_url(reverse("casuses:moderation")),
+                "title": reaction.casus.title, "reason": reason, "url": _index_route(reaction.casus, "moderation"),
             },
         )
     return report

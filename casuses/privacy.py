@@ -6,9 +6,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import Revision
 
 from community.core import access
 
+from .listing import card_for, with_tags
 from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport
 
 HOME_ITEMS = 3
@@ -50,8 +52,6 @@ def export_casuses(user) -> dict:
 
 def erase_casuses(user) -> None:
     """The discussions stay readable, attributed to "een voormalig lid"; nothing points at the user."""
-    from wagtail.models import Revision
-
     casus_ids = [str(pk) for pk in CasusPage.objects.filter(author=user).values_list("pk", flat=True)]
     CasusDraft.objects.filter(author=user).delete()
     CasusPage.objects.filter(author=user).update(author=None)
@@ -85,8 +85,6 @@ def archive_old_casuses(now=None) -> int:
 
 
 def home_items(request):
-    from .listing import card_for, with_tags
-
     if not access.is_member(request.user):
         return []
     index = CasusIndexPage.objects.first()

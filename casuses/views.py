@@ -5,12 +5,13 @@ import uuid
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
@@ -22,16 +23,13 @@ from community.notify.notifications import notify
 
 from . import moderation
 from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields
-from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm
-from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, is_moderator
+from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm, field_rows
+from .models.casus import CasusDraft, CasusPage, Reaction, ReactionReport
 
 FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile")
 
 
-def _visible_casus(request, pk) -> CasusPage:
-    index = CasusIndexPage.objects.first()
-    if index is None:
-        raise Http404
+def _visible_casus(request, index, pk) -> CasusPage:
     page = index.casuses_for(request.user).filter(pk=pk).first()
     if page is None:
         raise Http404
@@ -101,79 +99,89 @@ def _posted_token(request):
         return uuid.uuid4()
 
 
-@members_only
-@bounded_body(MAX_FORM_BYTES)
-@rate_limit("casus_form", "200/h")
-def casus_form(request, pk=None):
-    casus = None
-    if pk is not None:
-        casus = get_object_or_404(CasusPage, pk=pk, author=request.user, archived_at__isnull=True)
+@method_decorator([members_only, bounded_body(MAX_FORM_BYTES), rate_limit("casus_form", "200/h")], name="dispatch")
+class CasusFormView(View):
+    """Posting or editing a casus (``nieuw/``, ``<id>/bewerken/``). What was typed is always kept as the
+    member's draft; the anonymity check runs in ``CasusForm.clean()`` when the member submits."""
 
-    if request.method == "GET":
-        draft = CasusDraft.objects.filter(author=request.user, casus=casus).first()
+    index = None  # the CasusIndexPage whose route this is (as_view(index=…))
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, pk=None, **kwargs):
+        self.casus = None
+        if pk is not None:
+            self.casus = get_object_or_404(CasusPage, pk=pk, author=request.user, archived_at__isnull=True)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        draft = CasusDraft.objects.filter(author=request.user, casus=self.casus).first()
         if draft is not None:
             data = draft.data
-        elif casus is not None:
-            data = _data_of_page(casus.get_latest_revision_as_object())
+        elif self.casus is not None:
+            data = _data_of_page(self.casus.get_latest_revision_as_object())
         else:
             data = {}
         token = draft.token if draft else uuid.uuid4()
-        form = CasusForm(initial=data)
         checked = check_fields(CasusForm, data) if data else []
-        return _render_form(request, form, checked, token, casus, draft_saved=draft is not None)
+        return self.render(CasusForm(initial=data), checked, token, draft_saved=draft is not None)
 
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["GET", "POST"])
+    def post(self, request):
+        token = _posted_token(request)
+        if CasusPage.objects.filter(submission_token=token, author=request.user).exists() and not (
+            CasusDraft.objects.filter(token=token, author=request.user).exists()
+        ):
+            messages.info(request, _("Deze casus is al ingediend; u hoeft niets opnieuw te versturen."))
+            return redirect(self.index.route_url("mine"))
+        data, action = self._replaced(request.POST.copy())
+        # Save what was typed (after any replacement), always: nothing is lost, whatever happens next.
+        draft = _draft_for(request.user, token, self.casus)
+        _save_draft(draft, data)
+        if action == "submit":
+            return self.submit(request, data, draft)
+        if action == "draft":
+            messages.success(request, _("Uw concept is opgeslagen. U kunt later verder waar u gebleven was."))
+        # Checking, replacing or saving shows the saved draft with its findings (not "this field is
+        # required"), by redirect: reloading the page then never posts the old text again.
+        return redirect(request.path)
 
-    token = _posted_token(request)
-    if CasusPage.objects.filter(submission_token=token, author=request.user).exists() and not (
-        CasusDraft.objects.filter(token=token, author=request.user).exists()
-    ):
-        messages.info(request, _("Deze casus is al ingediend; u hoeft niets opnieuw te versturen."))
-        return redirect("casuses:mine")
+    @staticmethod
+    def _replaced(data):
+        """The posted data after "Vervang door" / "alles vervangen", and what to do next."""
+        if data.get("replace_all"):
+            apply_all_replacements(CasusForm, data)
+            return data, "check"
+        if data.get("replace"):
+            apply_replacement(CasusForm, data, data["replace"])
+            return data, "check"
+        return data, data.get("action", "check")
 
-    data = request.POST.copy()
-    action = data.get("action", "check")
-    if data.get("replace_all"):
-        apply_all_replacements(CasusForm, data)
-        action = "check"
-    elif data.get("replace"):
-        apply_replacement(CasusForm, data, data["replace"])
-        action = "check"
-
-    # Save what was typed (after any replacement), always: nothing is lost, whatever happens next.
-    draft = _draft_for(request.user, token, casus)
-    _save_draft(draft, data)
-
-    if action == "submit":
+    def submit(self, request, data, draft):
         form = CasusForm(data)
-        if form.is_valid():
-            if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
-                return ratelimit.too_many_requests(request)
-            moderation.submit_casus(request.user, data=dict(form.cleaned_data), token=draft.token, casus=casus)
-            draft.delete()
-            messages.success(
-                request,
-                _("Dank u wel. Uw casus is ingediend; een moderator controleert hem op herkenbare gegevens en "
-                  "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."),
-            )
-            return redirect("casuses:mine")
-        response = _render_form(request, form, form.checked, draft.token, casus, draft_saved=True)
-        response.status_code = 400
-        return response
+        if not form.is_valid():
+            response = self.render(form, form.checked, draft.token, draft_saved=True)
+            response.status_code = 400
+            return response
+        if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
+            return ratelimit.too_many_requests(request)
+        moderation.submit_casus(self.index, request.user, data=dict(form.cleaned_data), token=draft.token, casus=self.casus)
+        draft.delete()
+        messages.success(
+            request,
+            _("Dank u wel. Uw casus is ingediend; een moderator controleert hem op herkenbare gegevens en "
+              "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."),
+        )
+        return redirect(self.index.route_url("mine"))
 
-    if action == "draft":
-        messages.success(request, _("Uw concept is opgeslagen. U kunt later verder waar u gebleven was."))
-    # Checking, replacing or saving shows the saved draft with its findings (not "this field is
-    # required"), by redirect: reloading the page then never posts the old text again.
-    return redirect(request.path)
+    def render(self, form, checked, token, draft_saved=False):
+        return _render_form(self.request, self.index, form, checked, token, self.casus, draft_saved)
 
 
-def _render_form(request, form, checked, token, casus, draft_saved=False):
+def _render_form(request, index, form, checked, token, casus, draft_saved=False):
     return render(
         request,
         "casuses/casus_form.html",
         {
+            "index": index,
             "form": form,
             "fields": field_rows(form, checked),
             "token": token,
@@ -183,27 +191,12 @@ def _render_form(request, form, checked, token, casus, draft_saved=False):
     )
 
 
-def field_rows(form, checked) -> dict:
-    """Each visible field with its own findings, so they show next to the field they concern; the
-    summary with "alles vervangen" follows the last checked field."""
-    by_name = {field.name: field for field in checked}
-    return {
-        "rows": [
-            {"field": field, "checked": field.name in form.CHECKED_FIELDS, "findings": by_name.get(field.name)}
-            for field in form.visible_fields()
-        ],
-        "checked": checked,
-        "total": len(all_findings(checked)),
-        "last_checked": form.CHECKED_FIELDS[-1],
-    }
-
-
 @members_only
 @bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_check_minute", "40/m")
 @rate_limit("casus_check", "600/h")
 @require_POST
-def check_text(request):
+def check_text(request, index):
     """The findings beside each field (used by static/js/casus-anonymity.js as the member types).
 
     For the casus form it also saves the member's own draft, so the server never keeps text the
@@ -228,7 +221,7 @@ def check_text(request):
 
 
 @members_only
-def my_casuses(request):
+def my_casuses(request, index):
     pages = list(
         CasusPage.objects.filter(author=request.user).select_related("latest_revision").order_by("-latest_revision_created_at", "-pk")
     )
@@ -256,72 +249,27 @@ def my_casuses(request):
             reason = state.current_task_state.comment
         rows.append({"page": page, "status": status, "reason": reason})
     drafts = CasusDraft.objects.filter(author=request.user, casus__isnull=True)
-    return render(request, "casuses/my_casuses.html", {"rows": rows, "drafts": drafts})
+    return render(request, "casuses/my_casuses.html", {"index": index, "rows": rows, "drafts": drafts})
 
 
 @members_only
 @require_POST
-def withdraw(request, pk):
+def withdraw(request, index, pk):
     page = get_object_or_404(CasusPage, pk=pk, author=request.user)
     moderation.withdraw(page, request.user)
     messages.success(request, _("Uw casus is ingetrokken. Leden zien hem niet meer."))
-    return redirect("casuses:mine")
+    return redirect(index.route_url("mine"))
 
 
 # --- Reading and reacting -------------------------------------------------------------------------
-
-
-def casus_detail_context(page: CasusPage, request, extra: dict) -> dict:
-    user = request.user
-    moderator = is_moderator(user)
-    reactions = page.reactions.select_related("author").order_by("created_at", "pk")
-    if moderator:
-        reactions = reactions.annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
-    else:
-        reactions = reactions.filter(hidden=False)
-    context = {
-        "reactions": list(reactions),
-        "is_author": user.is_authenticated and page.author_id == user.pk,
-        "is_moderator": moderator,
-        "reaction_form": ReactionForm(),
-        "reaction_rows": field_rows(ReactionForm(), []),
-        "close_form": CloseForm(),
-        "close_rows": field_rows(CloseForm(), []),
-        "tags": [tag.name for tag in page.tags.all()],
-        "index_url": _parent_url(page, request),
-    }
-    _load_author_and_phase(page)
-    if getattr(request, "is_preview", False):
-        # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
-        data = {"title": page.title, "situation": page.situation, "question": page.question}
-        context["preview_checked"] = check_fields(CasusForm, data)
-    context.update(extra)
-    return context
-
-
-def _parent_url(page: CasusPage, request) -> str:
-    """The casus index's URL from the casus's own (a casus sits directly under the index): no query."""
-    return page.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
-
-
-def _load_author_and_phase(page: CasusPage) -> None:
-    """The author's name and the phase in one query instead of one each."""
-    if page.author_id is None and page.phase_id is None:
-        return
-    loaded = (
-        CasusPage.objects.select_related("author", "phase")
-        .only("author__first_name", "author__last_name", "phase__name", "phase__slug")
-        .get(pk=page.pk)
-    )
-    page.author, page.phase = loaded.author, loaded.phase
 
 
 @members_only
 @bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_reaction", "30/h")
 @require_POST
-def react(request, pk):
-    page = _visible_casus(request, pk)
+def react(request, index, pk):
+    page = _visible_casus(request, index, pk)
     if not page.is_open:
         messages.info(request, _("Deze casus is afgesloten; er kunnen geen reacties meer bij."))
         return redirect(page.url)
@@ -376,9 +324,9 @@ def _notify_author(page, reaction, request):
 
 @members_only
 @require_POST
-def mark_helpful(request, pk):
+def mark_helpful(request, index, pk):
     reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk, hidden=False)
-    page = _visible_casus(request, reaction.casus_id)
+    page = _visible_casus(request, index, reaction.casus_id)
     if page.author_id != request.user.pk:
         return render(request, "403.html", status=403)
     reaction.helpful = not reaction.helpful
@@ -390,8 +338,8 @@ def mark_helpful(request, pk):
 @bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_close", "20/h")
 @require_POST
-def close(request, pk):
-    page = _visible_casus(request, pk)
+def close(request, index, pk):
+    page = _visible_casus(request, index, pk)
     if page.author_id != request.user.pk:
         return render(request, "403.html", status=403)
     replaced = _with_replacements(CloseForm, request.POST)
@@ -413,9 +361,9 @@ def close(request, pk):
 @bounded_body(MAX_FORM_BYTES)
 @rate_limit("casus_report", "20/h")
 @require_POST
-def report(request, pk):
+def report(request, index, pk):
     reaction = get_object_or_404(Reaction, pk=pk, hidden=False)
-    page = _visible_casus(request, reaction.casus_id)
+    page = _visible_casus(request, index, reaction.casus_id)
     form = ReasonForm(request.POST)
     if form.is_valid():
         moderation.report_reaction(reaction, request.user, form.cleaned_data["reason"])
@@ -429,46 +377,45 @@ def report(request, pk):
 
 
 @moderators_only
-def moderation_queue(request):
-    from .checking import check_fields as check
-
+def moderation_queue(request, index):
     items = []
     for task_state in moderation.pending_task_states():
         page = task_state.revision.as_object() if task_state.revision else None
         if page is None:
             continue
         data = {"title": page.title, "situation": page.situation, "question": page.question}
-        items.append({"task_state": task_state, "page": page, "checked": check(CasusForm, data)})
+        items.append({"task_state": task_state, "page": page, "checked": check_fields(CasusForm, data)})
     reports = (
         ReactionReport.objects.filter(resolved=False, reaction__hidden=False)
         .select_related("reaction", "reaction__casus", "reporter")
     )
-    return render(request, "casuses/moderation.html", {"items": items, "reports": reports, "reject_form": ReasonForm()})
+    context = {"index": index, "items": items, "reports": reports, "reject_form": ReasonForm()}
+    return render(request, "casuses/moderation.html", context)
 
 
 @moderators_only
 @require_POST
-def moderation_decide(request, task_state_pk):
+def moderation_decide(request, index, task_state_pk):
     task_state = get_object_or_404(moderation.pending_task_states(), pk=task_state_pk)
     approve = request.POST.get("action") == "approve"
     form = ReasonForm(request.POST)
     if not approve and not form.is_valid():
         messages.error(request, _("Geef een reden op bij het afwijzen; de auteur krijgt die te zien."))
-        return redirect("casuses:moderation")
+        return redirect(index.route_url("moderation"))
     moderation.decide(task_state, request.user, approve=approve, reason="" if approve else form.cleaned_data["reason"])
     messages.success(request, _("De casus is goedgekeurd en gepubliceerd.") if approve else _("De casus is afgewezen; de auteur krijgt de reden per e-mail."))
-    return redirect("casuses:moderation")
+    return redirect(index.route_url("moderation"))
 
 
-def _back_to_queue_or_casus(request, reaction):
+def _back_to_queue_or_casus(request, index, reaction):
     if request.POST.get("next") == "moderation":
-        return redirect("casuses:moderation")
+        return redirect(index.route_url("moderation"))
     return redirect(reaction.casus.url + f"#reactie-{reaction.pk}")
 
 
 @moderators_only
 @require_POST
-def hide_reaction(request, pk):
+def hide_reaction(request, index, pk):
     reaction = get_object_or_404(Reaction.objects.select_related("casus", "author"), pk=pk)
     form = ReasonForm(request.POST)
     if reaction.hidden:
@@ -478,13 +425,13 @@ def hide_reaction(request, pk):
         messages.success(request, _("De reactie is verborgen. De schrijver krijgt de reden per e-mail."))
     else:
         messages.error(request, _("Geef een reden op om de reactie te verbergen; de schrijver krijgt die te zien."))
-    return _back_to_queue_or_casus(request, reaction)
+    return _back_to_queue_or_casus(request, index, reaction)
 
 
 @moderators_only
 @require_POST
-def resolve_report(request, pk):
+def resolve_report(request, index, pk):
     report = get_object_or_404(ReactionReport.objects.select_related("reaction"), pk=pk, resolved=False)
     moderation.resolve_report(report, request.user)
     messages.success(request, _("De melding is afgehandeld; de reactie blijft zichtbaar."))
-    return redirect("casuses:moderation")
+    return redirect(index.route_url("moderation"))

@@ -17,7 +17,23 @@ from community.core.hooks import (
 
 from . import privacy
 from .integrations import casuses_for_phase, member_contributions, new_casuses_since
+from .models import CasusIndexPage
 from .search import CasusAdapter
+
+
+@hooks.register("on_serve_page", order=-30)
+def serve_routes_directly(serve):
+    """The routes of /casussen/ (nieuw/, mijn/, moderatie/ …) are views with their own checks
+    (members_only, moderators_only with MFA), as they were when Django served them: they skip the
+    index's teaser for visitors who may not see it (``community.wagtail_hooks``), which concerns the
+    list itself, so a visitor who is not signed in is still sent to log in."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, CasusIndexPage) and serve_args and serve_args[0].__name__ != "index_route":
+            return page.serve(request, *serve_args, **serve_kwargs)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
 
 
 @hooks.register("register_log_actions")

@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from methodology.models import Phase
+
 from .models import LunchSessionIndexPage, LunchSessionPage, LunchSessionSpeaker, Registration, Speaker
 
 INDEX_INTRO = (
@@ -226,8 +228,6 @@ def _speaker(name, role, organisation) -> Speaker:
 
 
 def _phase(hint: str):
-    from methodology.models import Phase
-
     return Phase.objects.filter(name__icontains=hint).order_by("order").first() if hint else None
 
 

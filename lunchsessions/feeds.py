@@ -6,22 +6,27 @@ from django.utils.translation import gettext_lazy as _
 from community.core import access
 from community.core.feeds import CleanRssFeed
 
-from .models import LunchSessionPage
-
 FEED_SIZE = 20
 
 
 class RecapFeed(Feed):
-    """Published recaps of public sessions. Built as an anonymous visitor: never a restricted session."""
+    """Published recaps of public sessions under the given index (a route of it, ``feed/``).
+    Built as an anonymous visitor: never a restricted session."""
 
     feed_type = CleanRssFeed
     title = _("Terugblikken op de lunchsessies van Kennisplein Scheiding")
-    link = "/lunchsessies/"
     description = _("Samenvattingen, kernpunten, opnames en dia's van de online lunchsessies.")
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def link(self):
+        return self.index.url
 
     def items(self):
         sessions = access.visible_pages(
-            AnonymousUser(), LunchSessionPage.objects.filter(end__lte=timezone.now())
+            AnonymousUser(), self.index.sessions().filter(end__lte=timezone.now())
         ).order_by("-start")
         recaps = []
         for session in sessions[: FEED_SIZE * 3]:

@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from community.core import access
 from community.core.cards import Card
 
+from .models import LunchSessionPage
+
 HOME_ITEMS = 3
 
 
 def upcoming_cards(request) -> list[Card]:
     """The next sessions this visitor may see, for the home page."""
-    from .models import LunchSessionPage
-
     sessions = access.visible_pages(
         request.user, LunchSessionPage.objects.filter(end__gt=timezone.now())
     ).order_by("start").prefetch_related("tags")[:HOME_ITEMS]

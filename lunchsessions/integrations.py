@@ -7,6 +7,8 @@ from django.utils import timezone
 from community.core import access
 from community.core.cards import Card
 
+from .models import LunchSessionPage
+
 PHASE_ITEMS = 6
 UPCOMING_WINDOW = datetime.timedelta(days=21)
 
@@ -18,16 +20,12 @@ def _cards(user, sessions) -> list[Card]:
 
 
 def sessions_for_phase(request, phase) -> list[Card]:
-    from .models import LunchSessionPage
-
     sessions = access.visible_pages(request.user, LunchSessionPage.objects.filter(phase=phase))
     return _cards(request.user, sessions.order_by("-start").prefetch_related("tags")[:PHASE_ITEMS])
 
 
 def recaps_since(user, since) -> list[Card]:
     """Recaps published since the last digest: sessions that ended and were (re)published since."""
-    from .models import LunchSessionPage
-
     sessions = access.visible_pages(
         user, LunchSessionPage.objects.filter(end__lte=timezone.now(), last_published_at__gte=since)
     )
@@ -36,8 +34,6 @@ def recaps_since(user, since) -> list[Card]:
 
 
 def upcoming_since(user, since) -> list[Card]:
-    from .models import LunchSessionPage
-
     now = timezone.now()
     sessions = access.visible_pages(user, LunchSessionPage.objects.filter(start__gt=now, start__lte=now + UPCOMING_WINDOW))
     return _cards(user, sessions.order_by("start").prefetch_related("tags")[:10])

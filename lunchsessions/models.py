@@ -5,12 +5,23 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -23,18 +34,27 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from community.core import access, fragments
+from community.core import access, fragments, page_cache
+from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
+from community.core.links import absolute_url
+from community.core.ratelimit import rate_limit
+from community.core.privacy import private
+from methodology.models import Phase
 
+from . import registration as service
 from .blocks import RecapBlock, RelatedStreamBlock, SlidesStreamBlock, recap_plain_text
+from .feeds import RecapFeed
 
 MEETING_LINK_LEAD = datetime.timedelta(minutes=30)
 ARCHIVE_PAGE_SIZE = 24
+PERSONAL_FEED_PAST_DAYS = 90
 
 
 @register_snippet
@@ -68,16 +88,14 @@ class LunchSessionTag(TaggedItemBase):
     content_object = ParentalKey("lunchsessions.LunchSessionPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class LunchSessionIndexPage(Page):
+class LunchSessionIndexPage(RoutablePageMixin, Page):
+    """/lunchsessies/: the upcoming sessions and the archive, and as routes of this page the feeds,
+    a member's calendar link and the one-click (un)registration. Session pages (children) may not
+    take a route's name as their slug (``LunchSessionPage.clean``)."""
+
     # Places left change with every registration: anonymous views are cached briefly, not per publish.
     page_cache_seconds = 30
 
-    def next_change(self, now):
-        """The next start or end of one of the sessions listed here: the lists switch then."""
-        moments = LunchSessionPage.objects.live().descendant_of(self).filter(end__gt=now).aggregate(
-            start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end")
-        )
-        return min((moment for moment in moments.values() if moment), default=None)
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -88,9 +106,27 @@ class LunchSessionIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht lunchsessies")
 
+    def next_change(self, now):
+        """The next start or end of one of the sessions listed here: the lists switch then."""
+        moments = LunchSessionPage.objects.live().descendant_of(self).filter(end__gt=now).aggregate(
+            start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end")
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
+
+    @classmethod
+    def route_slugs(cls) -> set[str]:
+        """The first path segment of every route (``feed``, ``mijn-agenda``, ``agenda.ics``): no child's slug."""
+        return route_slugs(cls)
+
+    def route_url(self, name, **kwargs) -> str:
+        return route_url(self.url, type(self), name, **kwargs)
+
+    def sessions(self):
+        return LunchSessionPage.objects.child_of(self)
+
     def sessions_for(self, user):
         """Live sessions under this index that the user may see, with what every card needs."""
-        queryset = LunchSessionPage.objects.child_of(self)
+        queryset = self.sessions()
         return access.visible_pages(user, queryset).select_related("phase").annotate(
             registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
         ).prefetch_related("tags")
@@ -129,6 +165,9 @@ class LunchSessionIndexPage(Page):
                 "selected_tag": tag,
                 "selected_phase": phase,
                 "is_filtered": bool(tag or phase),
+                "agenda_url": self.route_url("agenda"),
+                "feed_url": self.route_url("feed"),
+                "my_calendar_url": self.route_url("my_calendar"),
             }
         )
         return context
@@ -139,12 +178,141 @@ class LunchSessionIndexPage(Page):
             response["Cache-Control"] = "private, no-store"
         return response
 
+    # --- routes (they check who may use them themselves, see wagtail_hooks.serve_routes_directly) ---
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return RecapFeed(self)(request)
+
+    @re_path(r"^agenda\.ics/$", name="agenda")
+    @method_decorator(require_GET)
+    @method_decorator(page_cache.cache_public_view(seconds=300))
+    def agenda(self, request):
+        """Upcoming public sessions: the same for every visitor, so nothing restricted can be in it."""
+        sessions = access.visible_pages(AnonymousUser(), self.sessions().filter(end__gt=timezone.now()))
+        events = [session.calendar_event() for session in sessions.order_by("start")]
+        calendar = build_calendar(events, name=gettext("Lunchsessies Kennisplein Scheiding"))
+        return calendar_response(calendar, filename="lunchsessies.ics")
+
+    @re_path(r"^mijn-agenda/(?P<token>[\w-]+)\.ics/$", name="personal_feed")
+    @method_decorator(require_GET)
+    def personal_feed(self, request, token):
+        """A member's own registrations, for their calendar app (which sends no cookies: the token is the key)."""
+        calendar_token = CalendarToken.objects.select_related("user").filter(token=token).first()
+        if calendar_token is None or not calendar_token.user.is_active or not access.is_member(calendar_token.user):
+            raise Http404
+        user = calendar_token.user
+        since = timezone.now() - timezone.timedelta(days=PERSONAL_FEED_PAST_DAYS)
+        sessions = access.visible_pages(user, self.sessions().filter(end__gte=since))
+        registrations = (
+            Registration.objects.filter(user=user, session__in=sessions)
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("session")
+            .order_by("session__start")
+        )
+        events = [
+            r.session.calendar_event(status="CONFIRMED" if r.status == Registration.Status.REGISTERED else "TENTATIVE")
+            for r in registrations
+        ]
+        calendar = build_calendar(events, name=gettext("Mijn lunchsessies"))
+        return private(calendar_response(calendar, filename="mijn-lunchsessies.ics"))
+
+    @path("mijn-agenda/", name="my_calendar")
+    @method_decorator(login_required)
+    @method_decorator(never_cache)
+    @method_decorator(rate_limit("lunchsession_calendar_token", "10/h"))
+    def my_calendar(self, request):
+        if not access.is_member(request.user):
+            return render(request, "403.html", status=403)
+        token = CalendarToken.objects.filter(user=request.user).first()
+        if request.method == "POST":
+            return self._change_calendar_token(request, token)
+        feed_url = request.build_absolute_uri(self.route_url("personal_feed", token=token.token)) if token else ""
+        registrations = (
+            Registration.objects.filter(user=request.user, session__end__gt=timezone.now(), session__live=True)
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("session")
+            .order_by("session__start")
+        )
+        context = {
+            "token": token,
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1] if feed_url else "",
+            "registrations": registrations,
+        }
+        return render(request, "lunchsessions/my_calendar.html", context)
+
+    def _change_calendar_token(self, request, token):
+        action = request.POST.get("action")
+        if action == "revoke" and token is not None:
+            token.delete()
+            messages.success(request, gettext("Uw persoonlijke agenda-link is ingetrokken. De oude link werkt niet meer."))
+        elif action in ("create", "renew"):
+            CalendarToken.issue(request.user)
+            messages.success(
+                request, gettext("Uw nieuwe persoonlijke agenda-link staat hieronder. Een eerdere link werkt niet meer.")
+            )
+        return redirect(self.route_url("my_calendar"))
+
+    @path("aanmelden/<int:page_id>/", name="register")
+    @method_decorator(require_POST)
+    @method_decorator(login_required)
+    @method_decorator(rate_limit("lunchsession_register", "20/h"))
+    def register(self, request, page_id):
+        session = self._session_for(request, page_id)
+        try:
+            registration, _changed = service.register(session, request.user)
+        except service.RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect(session.url)
+        if registration.status == Registration.Status.REGISTERED:
+            messages.success(request, gettext("U bent aangemeld. U ontvangt een bevestiging met een agenda-uitnodiging per e-mail."))
+        else:
+            messages.info(request, gettext("De sessie is vol. U staat op de wachtlijst en schuift automatisch door als er een plaats vrijkomt."))
+        return redirect(session.url)
+
+    @path("afmelden/<int:page_id>/", name="unregister")
+    @method_decorator(require_POST)
+    @method_decorator(login_required)
+    @method_decorator(rate_limit("lunchsession_register", "20/h"))
+    def unregister(self, request, page_id):
+        session = self._session_for(request, page_id)
+        try:
+            cancelled = service.unregister(session, request.user)
+        except service.RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect(session.url)
+        if cancelled is not None:
+            messages.success(request, gettext("U bent afgemeld."))
+        return redirect(session.url)
+
+    def _session_for(self, request, page_id) -> "LunchSessionPage":
+        session = get_object_or_404(self.sessions().live(), pk=page_id)
+        if not access.can_view_page(request.user, session):
+            raise Http404
+        return session
+
+
+def route_slugs(page_class) -> set[str]:
+    """The first path segment of each route of a routable page class (``feed/`` -> ``feed``)."""
+    slugs = set()
+    for route in page_class.get_subpage_urls():
+        first = str(route.pattern).lstrip("^").split("/")[0].replace("\\.", ".")
+        if first and not set(first) & set("<(["):
+            slugs.add(first)
+    return slugs
+
+
+def route_url(page_url: str, page_class, name: str, **kwargs) -> str:
+    """The URL of a route of the page at ``page_url``. Wagtail's router hands routes a trailing slash;
+    file routes (``agenda.ics``) are linked without it, as they are requested."""
+    url = page_url + page_class.get_resolver().reverse(name, **kwargs)
+    return url[:-1] if "." in url.rstrip("/").rsplit("/", 1)[-1] else url
+
 
 def _filter_choices(visible_ids, sessions) -> dict:
     """Tags and phases of the sessions this audience sees: the same for every member of the
     audience, changed only by a publish (cached per audience in community.core.fragments)."""
-    from methodology.models import Phase  # the shared Phase snippet (string FK elsewhere)
-
     return {
         "tag_choices": list(
             LunchSessionTag.objects.filter(content_object__in=visible_ids)
@@ -265,13 +433,12 @@ class LunchSessionPage(Page):
         verbose_name_plural = _("lunchsessies")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .urls import RESERVED_SLUGS
-
         super().clean()
-        if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("Deze slug is gereserveerd; kies een andere.")})
+        if self.slug in LunchSessionIndexPage.route_slugs():
+            raise ValidationError({"slug": _(
+                "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het lunchsessie-overzicht "
+                "(zoals de feed, de agenda of aanmelden). Kies een ander adres (slug)."
+            ) % {"slug": self.slug}})
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Het einde moet na het begin liggen.")})
 
@@ -321,15 +488,15 @@ class LunchSessionPage(Page):
         return self.teaser or self.search_description or self.topic
 
     def _absolute_url(self) -> str:
-        from community.core.links import absolute_url
-
         return absolute_url(self.url) if self.url else ""
 
+    def registration_url(self, name: str) -> str:
+        """``register`` or ``unregister``: routes of the index, whose URL is this page's without its slug."""
+        if not self.url:
+            return ""
+        return route_url(self.url[: -len(self.slug) - 1], LunchSessionIndexPage, name, page_id=self.pk)
+
     def calendar_event(self, *, status: str = "CONFIRMED"):
-        from django.utils.html import strip_tags
-
-        from community.core.calendar import CalendarEvent, make_uid
-
         description = "\n\n".join(
             part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part
         )
@@ -370,6 +537,8 @@ class LunchSessionPage(Page):
                 "places_left": self.places_left(),
                 "related_pages": related,
                 "waitlist_position": registration.waitlist_position() if registration and registration.status == Registration.Status.WAITLISTED else None,
+                "register_url": self.registration_url("register"),
+                "unregister_url": self.registration_url("unregister"),
             }
         )
         return context
@@ -393,10 +562,7 @@ class LunchSessionSpeaker(Orderable):
 
 
 class Registration(models.Model):
-    class Status(models.TextChoices):
-        REGISTERED = "registered", _("Aangemeld")
-        WAITLISTED = "waitlisted", _("Op de wachtlijst")
-        CANCELLED = "cancelled", _("Afgemeld")
+    Status = service.Status  # the states are the registration service's vocabulary
 
     session = models.ForeignKey(
         LunchSessionPage, verbose_name=_("sessie"), on_delete=models.CASCADE, related_name="registrations"

@@ -2,10 +2,11 @@
 
 from django.utils import timezone
 
+from . import registration as service
+from .models import CalendarToken, Registration
+
 
 def export(user) -> dict:
-    from .models import CalendarToken, Registration
-
     return {
         "aanmeldingen": [
             {
@@ -21,9 +22,6 @@ def export(user) -> dict:
 
 
 def erase(user) -> None:
-    from . import registration as service
-    from .models import CalendarToken, Registration
-
     for registration in Registration.objects.filter(user=user).select_related("session"):
         session = registration.session
         registration.delete()

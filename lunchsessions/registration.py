@@ -2,27 +2,28 @@
 
 Every change runs in one transaction that first locks the session row (``SELECT ... FOR UPDATE`` on
 PostgreSQL; on SQLite the settings open transactions with ``BEGIN IMMEDIATE``, which serialises
-writers). So two members can never both take the last place.
+writers, waiting up to the connection's ``timeout``). So two members can never both take the last
+place, and two parallel first registrations of the same member run one after the other: the second
+finds the first one's registration and changes nothing (the unique constraint backs this up).
+Nothing is retried: a lock that is not granted within the timeout is an error worth seeing.
 
-SQLite may answer "database is locked" instead of waiting (always so with a shared-cache in-memory
-database, as in tests); such an attempt changed nothing and is retried. Two parallel first
-registrations of the same member are stopped by the unique constraint and retried as well.
+This module works on the session it is given (``session.registrations``) and defines the states of a
+registration; ``models.py``, whose routes call it, imports it, not the other way round.
 """
 
-import functools
-import random
-import time
-
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.core import access
 
 from . import emails
-from .models import LunchSessionPage, Registration
 
-Status = Registration.Status
+
+class Status(models.TextChoices):
+    REGISTERED = "registered", _("Aangemeld")
+    WAITLISTED = "waitlisted", _("Op de wachtlijst")
+    CANCELLED = "cancelled", _("Afgemeld")
 
 
 class RegistrationError(Exception):
@@ -41,31 +42,11 @@ class NotAllowed(RegistrationError):
     message = _("Alleen leden kunnen zich aanmelden voor lunchsessies.")
 
 
-LOCK_RETRIES = 200
+def _locked_session(session):
+    return type(session).objects.select_for_update(of=("self",)).get(pk=session.pk)
 
 
-def _retry_when_locked(function):
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        for attempt in range(LOCK_RETRIES):
-            try:
-                return function(*args, **kwargs)
-            except (OperationalError, IntegrityError) as error:
-                transient = attempt < 2 if isinstance(error, IntegrityError) else "locked" in str(error)
-                if not transient or connection.in_atomic_block or attempt == LOCK_RETRIES - 1:
-                    raise
-                time.sleep(random.uniform(0.001, 0.01))  # noqa: S311 - jitter, not security
-        raise AssertionError("unreachable")
-
-    return wrapper
-
-
-def _locked_session(session_id) -> LunchSessionPage:
-    return LunchSessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
-
-
-@_retry_when_locked
-def register(session: LunchSessionPage, user, *, now=None) -> tuple[Registration, bool]:
+def register(session, user, *, now=None) -> tuple:
     """Register the user, or put them on the waiting list when the session is full.
 
     Returns (registration, changed). Registering twice changes nothing.
@@ -74,16 +55,16 @@ def register(session: LunchSessionPage, user, *, now=None) -> tuple[Registration
         raise NotAllowed()
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _locked_session(session.pk)
+        locked = _locked_session(session)
         if not locked.is_registration_open(now):
             raise RegistrationClosed()
-        registration = Registration.objects.filter(session=locked, user=user).first()
+        registration = locked.registrations.filter(user=user).first()
         if registration is not None and registration.status != Status.CANCELLED:
             return registration, False
-        taken = Registration.objects.filter(session=locked, status=Status.REGISTERED).count()
+        taken = locked.registrations.filter(status=Status.REGISTERED).count()
         status = Status.REGISTERED if taken < locked.capacity else Status.WAITLISTED
         if registration is None:
-            registration = Registration.objects.create(session=locked, user=user, status=status, status_changed_at=now)
+            registration = locked.registrations.create(user=user, status=status, status_changed_at=now)
         else:
             registration.status = status
             registration.status_changed_at = now
@@ -96,16 +77,15 @@ def register(session: LunchSessionPage, user, *, now=None) -> tuple[Registration
     return registration, True
 
 
-@_retry_when_locked
-def unregister(session: LunchSessionPage, user, *, now=None) -> Registration | None:
+def unregister(session, user, *, now=None):
     """Cancel the user's registration; the first on the waiting list moves up into the free place."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _locked_session(session.pk)
+        locked = _locked_session(session)
         if locked.has_started(now):
             raise RegistrationClosed()
         registration = (
-            Registration.objects.filter(session=locked, user=user).exclude(status=Status.CANCELLED).first()
+            locked.registrations.filter(user=user).exclude(status=Status.CANCELLED).first()
         )
         if registration is None:
             return None
@@ -117,19 +97,19 @@ def unregister(session: LunchSessionPage, user, *, now=None) -> Registration | N
     return registration
 
 
-def fill_from_waitlist(session: LunchSessionPage, *, now=None, already_locked=False) -> list[Registration]:
+def fill_from_waitlist(session, *, now=None, already_locked=False) -> list:
     """Move people up from the waiting list while there are places (after a cancellation or more capacity)."""
     now = now or timezone.now()
     with transaction.atomic():
-        locked = session if already_locked else _locked_session(session.pk)
+        locked = session if already_locked else _locked_session(session)
         if locked.has_started(now):
             return []
-        taken = Registration.objects.filter(session=locked, status=Status.REGISTERED).count()
+        taken = locked.registrations.filter(status=Status.REGISTERED).count()
         free = locked.capacity - taken
         if free <= 0:
             return []
         promoted = list(
-            Registration.objects.filter(session=locked, status=Status.WAITLISTED)
+            locked.registrations.filter(status=Status.WAITLISTED)
             .select_related("user")
             .order_by("status_changed_at", "pk")[:free]
         )

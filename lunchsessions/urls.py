@@ -1,16 +1,14 @@
-from django.urls import path
+"""The lunch sessions' own paths are routes of ``LunchSessionIndexPage`` (``feed/``, ``mijn-agenda/``,
+``aanmelden/<id>/`` …), served by Wagtail under wherever the page lives; no pattern here names its path.
 
-from . import views
-from .feeds import RecapFeed
+Only calendar files need a word here: Wagtail's page URL accepts segments of letters, digits and ``-``
+ending in ``/``, so ``…/agenda.ics`` never reaches the page router. This pattern hands any such path to
+it unchanged; the page routes it (``agenda.ics``, ``mijn-agenda/<token>.ics``) or answers 404.
+"""
 
-# Paths under /lunchsessies/ that are no session slugs (LunchSessionPage.clean refuses these slugs).
-RESERVED_SLUGS = {"agenda.ics", "feed", "mijn-agenda", "aanmelden", "afmelden"}
+from django.urls import re_path
+from wagtail import views as wagtail_views
 
 urlpatterns = [
-    path("lunchsessies/agenda.ics", views.agenda_ics, name="lunchsessions_agenda"),
-    path("lunchsessies/feed/", RecapFeed(), name="lunchsessions_feed"),
-    path("lunchsessies/mijn-agenda/", views.my_calendar, name="lunchsessions_my_calendar"),
-    path("lunchsessies/mijn-agenda/<str:token>.ics", views.personal_feed, name="lunchsessions_personal_feed"),
-    path("lunchsessies/aanmelden/<int:page_id>/", views.register_view, name="lunchsessions_register"),
-    path("lunchsessies/afmelden/<int:page_id>/", views.unregister_view, name="lunchsessions_unregister"),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="lunchsessions_calendar_file"),
 ]

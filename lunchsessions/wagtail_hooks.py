@@ -23,8 +23,22 @@ from . import personal_data as lunch_data
 from .dashboard import sessions_without_recap
 from .home import upcoming_cards
 from .integrations import recaps_since, sessions_for_phase, upcoming_since
-from .models import LunchSessionPage
+from .models import LunchSessionIndexPage, LunchSessionPage
 from .search import LunchSessionAdapter
+
+
+@hooks.register("on_serve_page", order=-30)
+def serve_routes_directly(serve):
+    """The routes of /lunchsessies/ (feeds, calendar link, aanmelden) are views with their own checks,
+    as they were when Django served them: they skip the page's teaser and page-cache handling
+    (``community.wagtail_hooks``), which concern the page itself (its index route)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LunchSessionIndexPage) and serve_args and serve_args[0].__name__ != "index_route":
+            return page.serve(request, *serve_args, **serve_kwargs)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
 
 
 @hooks.register("register_admin_urls")

@@ -9,6 +9,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from community.core.permissions import grant_editors
+
 from .models import GuidePage, MethodologyIndexPage, Phase, Technique, TrainingModulePage
 from .pdf import text_pdf
 
@@ -226,8 +228,6 @@ def _index_page(home) -> MethodologyIndexPage:
 
 def grant_editors_publishing(index) -> None:
     """Redacteuren publish the methodiek (DESIGN.md): Editors may add, edit and publish under the index."""
-    from community.core.permissions import grant_editors
-
     grant_editors(index)
 
 

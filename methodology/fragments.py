@@ -8,6 +8,8 @@ import time
 
 from django.core.cache import cache
 
+from community.core.public_content import public_content_changed
+
 VERSION_KEY = "methodology:phases-version"
 
 
@@ -20,6 +22,4 @@ def bump_phases_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    from community.core.public_content import public_content_changed
-
     public_content_changed.connect(bump_phases_version, dispatch_uid="methodology_phases_version")

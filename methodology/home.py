@@ -5,6 +5,8 @@ from dataclasses import asdict
 from community.core import access, fragments
 from community.core.cards import Card
 
+from .models import GuidePage, TrainingModulePage
+
 HOME_ITEMS = 4
 
 
@@ -15,8 +17,6 @@ def newest_methodology(request):
 
 
 def _newest(request):
-    from .models import GuidePage, TrainingModulePage
-
     guides = access.visible_pages(request.user, GuidePage.objects.all()).order_by("-first_published_at")
     modules = access.visible_pages(request.user, TrainingModulePage.objects.all()).order_by("-first_published_at")
     pages = list(guides.prefetch_related("tags")[:HOME_ITEMS]) + list(modules.prefetch_related("tags")[:HOME_ITEMS])

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from community.core import access
 from community.core.cards import Card
 
+from .models import GuidePage, TrainingModulePage
+
 
 def guide_chapter_cards(request, *, phase=None, technique=None) -> list[Card]:
-    from .models import GuidePage
-
     guides = access.visible_pages(request.user, GuidePage.objects.all()).order_by("path").only(
         "id", "title", "url_path", "path", "depth", "body", "teaser", "last_reviewed", "last_published_at"
     )
@@ -37,8 +37,6 @@ def guide_chapter_cards(request, *, phase=None, technique=None) -> list[Card]:
 
 
 def module_cards(request, *, phase=None, technique=None) -> list[Card]:
-    from .models import TrainingModulePage
-
     modules = TrainingModulePage.objects.all()
     modules = modules.filter(phases=phase) if phase is not None else modules.filter(techniques=technique)
     modules = access.visible_pages(request.user, modules).order_by("path_position", "path").distinct()

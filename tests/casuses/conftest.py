@@ -1,7 +1,6 @@
 import pytest
 
-from casuses.models import CasusPage
-from casuses.moderation import ensure_index
+from casuses.models import CasusPage, ensure_index
 
 
 @pytest.fixture

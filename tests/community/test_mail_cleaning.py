@@ -78,8 +78,7 @@ def test_lunch_session_title_with_escape_and_newline_registers_and_mails(
 def test_moderator_reason_and_casus_title_reach_the_author_without_control_characters(
     home_page, client_for, role_users, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from casuses.models import CasusPage, Reaction
-    from casuses.moderation import ensure_index
+    from casuses.models import CasusPage, Reaction, ensure_index
     from community.demo.factories import MemberFactory
 
     writer = MemberFactory(username="schrijver", email="schrijver@example.org")

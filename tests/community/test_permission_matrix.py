@@ -54,7 +54,7 @@ def test_cms_area_per_role(client_for, role, path, allowed):
 
 @pytest.fixture
 def content_pages(home_page):
-    from casuses.moderation import ensure_index
+    from casuses.models import ensure_index
     from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory
     from methodology.factories import GuidePageFactory, MethodologyIndexPageFactory, TrainingModulePageFactory
 

@@ -13,8 +13,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
-from casuses.models import CasusPage
-from casuses.moderation import ensure_index
+from casuses.models import CasusPage, ensure_index
 from community.core import access
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory, restrict_to_members
 from methodology.factories import GuidePageFactory, MethodologyIndexPageFactory, TrainingModulePageFactory, restrict

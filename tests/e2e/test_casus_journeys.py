@@ -13,8 +13,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from casuses.anonymity import get_deduce
-from casuses.models import CasusDraft, CasusPage, Reaction
-from casuses.moderation import ensure_index
+from casuses.models import CasusDraft, CasusPage, Reaction, ensure_index
 from community.demo.factories import DEFAULT_PASSWORD, MemberFactory, UserFactory
 from community.models import HomePage
 

@@ -103,7 +103,7 @@ def test_personal_feed_shows_own_registrations_and_is_revocable(client_for, role
     assert not CalendarToken.objects.exists()
 
 
-def test_personal_feed_stops_when_membership_ends(client, role_users, members_group):
+def test_personal_feed_stops_when_membership_ends(client, role_users, members_group, index_page):
     token = CalendarToken.issue(role_users["lid"])
     assert client.get(f"/lunchsessies/mijn-agenda/{token.token}.ics").status_code == 200
     role_users["lid"].groups.remove(members_group)
@@ -155,7 +155,7 @@ def test_rss_and_agenda_survive_control_characters(client, make_session):
     assert len(summaries) == 1 and summaries[0].endswith("Kindgesprek [31mrood[0m en  meer")
 
 
-def test_personal_calendar_page_offers_a_webcal_link_and_a_copy_button(client_for):
+def test_personal_calendar_page_offers_a_webcal_link_and_a_copy_button(client_for, index_page):
     client = client_for("lid")
     client.post("/lunchsessies/mijn-agenda/", {"action": "create"})
     html = client.get("/lunchsessies/mijn-agenda/").content.decode()

@@ -20,7 +20,7 @@ def signed_in(user) -> Client:
 
 
 @pytest.fixture
-def owner_and_other(role_users):
+def owner_and_other(role_users, index_page):  # the routes (mijn-agenda/, aanmelden/) are the index page's
     return role_users["lid"], MemberFactory(username="ander-lid")
 
 

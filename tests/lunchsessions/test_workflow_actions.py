@@ -83,8 +83,8 @@ def test_migration_releases_pages_whose_workflow_was_taken_away(client_for, in_m
 
 
 def test_migration_keeps_casus_moderation(client_for, home_page, role_users):
-    from casuses.models import CasusPage
-    from casuses.moderation import ensure_index, moderation_workflow
+    from casuses.models import CasusPage, ensure_index
+    from casuses.moderation import moderation_workflow
 
     index = ensure_index(home_page)
     casus = CasusPage(

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from casuses.models import CasusPage
-from casuses.moderation import ensure_index
+from casuses.models import CasusPage, ensure_index
 from community.core import fragments
 from community.demo.factories import MemberFactory
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory, RegistrationFactory

@@ -1,15 +1,20 @@
 """Casussen: anonymised case questions that members put to colleagues, and the colleagues' reactions.
-A ``CasusPage`` lives under the members-only ``CasusIndexPage`` (``/casussen/``). Members never use
-the Wagtail admin: they post through the front-end form (``casuses/views.py``), which runs the
+A ``CasusPage`` lives under the members-only ``CasusIndexPage`` (``index.py``, ``/casussen/``). Members
+never use the Wagtail admin: they post through the front-end form (``casuses/views.py``), which runs the
 anonymity check (``casuses/anonymity.py``) and then starts the moderation workflow, whose task is an
 ``AnonymityCheckTask`` ("anonimiteitscontrole") for the group Moderators.
+
+The views import this module; it imports no views (the index page, whose routes call them, sits above).
 """
 
 import uuid
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -20,61 +25,24 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
 
-from community.core import access
 from community.core.personal_data import FORMER_MEMBER
 
-AGE_BANDS = [
-    ("0-4", _("0 tot 4 jaar")),
-    ("4-8", _("4 tot 8 jaar")),
-    ("8-12", _("8 tot 12 jaar")),
-    ("12-16", _("12 tot 16 jaar")),
-    ("16-18", _("16 tot 18 jaar")),
-]
-
-PER_PAGE = 20
+from ..checking import check_fields
+from ..forms import CasusForm, CloseForm, ReactionForm, field_rows
+from ..vocabulary import (  # noqa: F401 - MODERATORS_GROUP and PER_PAGE re-exported for casuses.models
+    AGE_BANDS,
+    MODERATORS_GROUP,
+    PER_PAGE,
+    CasusStatus,
+    Perspective,
+    is_moderator,
+)
 
 
 def make_private(response):
     """Casussen are members-only: never stored by a shared or browser cache."""
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-class CasusIndexPage(Page):
-    intro = models.TextField(_("introductie"), blank=True, max_length=1000)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["community.HomePage"]
-    subpage_types = ["casuses.CasusPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("casusoverzicht")
-
-    @property
-    def teaser(self):
-        return _(
-            "Leden leggen hier geanonimiseerde casussen aan elkaar voor en geven elkaar advies, "
-            "in de vorm van intervisie."
-        )
-
-    def get_sitemap_urls(self, request=None):
-        return []
-
-    def casuses_for(self, user):
-        """Live, not archived casussen under this index that the user may see."""
-        queryset = CasusPage.objects.child_of(self).filter(archived_at__isnull=True)
-        return access.visible_pages(user, queryset)
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import casus_list_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(casus_list_context(self, request))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        return make_private(super().serve(request, *args, **kwargs))
 
 
 class CasusTag(TaggedItemBase):
@@ -86,9 +54,7 @@ class CasusTag(TaggedItemBase):
 
 
 class CasusPage(Page):
-    class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Afgesloten")
+    Status = CasusStatus
 
     situation = models.TextField(_("situatie"), max_length=6000)
     question = models.TextField(_("vraag aan collega's"), max_length=2000)
@@ -151,20 +117,66 @@ class CasusPage(Page):
     def get_sitemap_urls(self, request=None):
         return []
 
+    def clean(self):
+        super().clean()
+        routes = set().union(*(getattr(parent, "route_slugs", set)() for parent in self.allowed_parent_page_models()))
+        if self.slug in routes:
+            raise ValidationError({"slug": _(
+                "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het casusoverzicht "
+                "(zoals nieuw, mijn of moderatie). Kies een ander adres (slug)."
+            ) % {"slug": self.slug}})
+
+    def index_url(self, request=None) -> str:
+        """The URL of the index this casus is under (its own minus its slug), for the index's routes."""
+        url = self.get_url(request)
+        return url[: -len(self.slug) - 1] if url else ""
+
     def is_moderator(self, user) -> bool:
         return is_moderator(user)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import casus_detail_context
-
+        """The casus, its reactions (hidden ones and open reports for moderators) and empty reaction and
+        close forms; ``extra`` replaces parts, e.g. a refused reaction form with its findings."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(casus_detail_context(self, request, kwargs.get("extra") or {}))
+        user = request.user
+        moderator = is_moderator(user)
+        reactions = self.reactions.select_related("author").order_by("created_at", "pk")
+        if moderator:
+            reactions = reactions.annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
+        else:
+            reactions = reactions.filter(hidden=False)
+        context.update({
+            "reactions": list(reactions),
+            "is_author": user.is_authenticated and self.author_id == user.pk,
+            "index_url": self.index_url(request),
+            "is_moderator": moderator,
+            "reaction_form": ReactionForm(),
+            "reaction_rows": field_rows(ReactionForm(), []),
+            "close_form": CloseForm(),
+            "close_rows": field_rows(CloseForm(), []),
+            "tags": [tag.name for tag in self.tags.all()],
+        })
+        self._load_author_and_phase()
+        if getattr(request, "is_preview", False):
+            # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
+            data = {"title": self.title, "situation": self.situation, "question": self.question}
+            context["preview_checked"] = check_fields(CasusForm, data)
+        context.update(kwargs.get("extra") or {})
         return context
+
+    def _load_author_and_phase(self) -> None:
+        """The author's name and the phase in one query instead of one each."""
+        if self.author_id is None and self.phase_id is None:
+            return
+        loaded = (
+            CasusPage.objects.select_related("author", "phase")
+            .only("author__first_name", "author__last_name", "phase__name", "phase__slug")
+            .get(pk=self.pk)
+        )
+        self.author, self.phase = loaded.author, loaded.phase
 
     def serve(self, request, *args, **kwargs):
         if self.archived_at and not is_moderator(request.user):
-            from django.http import Http404
-
             raise Http404
         return make_private(super().serve(request, *args, **kwargs))
 
@@ -178,22 +190,8 @@ class CasusPage(Page):
         return make_private(response)
 
 
-MODERATORS_GROUP = "Moderators"
-
-
-def is_moderator(user) -> bool:
-    """Moderators (and superusers), through community.core.access (cached per request)."""
-    return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))
-
-
 class Reaction(models.Model):
-    class Perspective(models.TextChoices):
-        NONE = "", _("geen specifiek perspectief")
-        YOUTH_CARE = "jeugdhulp", _("jeugdhulp")
-        LEGAL = "juridisch", _("juridisch")
-        BEHAVIOURAL = "gedragswetenschappelijk", _("gedragswetenschappelijk")
-        FINANCIAL = "financieel", _("financieel")
-        MEDIATION = "mediation", _("mediation")
+    Perspective = Perspective  # the choices live in vocabulary.py, shared with the form
 
     casus = models.ForeignKey(CasusPage, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="reactions")
     author = models.ForeignKey(
@@ -279,12 +277,6 @@ class AnonymityCheckTask(AbstractGroupApprovalTask):
                 ("approve", _("Goedkeuren"), False),
             ]
         return []
-
-    def on_action(self, task_state, user, action_name, **kwargs):
-        from .moderation import after_decision
-
-        super().on_action(task_state, user, action_name, **kwargs)
-        after_decision(task_state, user, action_name, kwargs.get("comment", ""))
 
     @classmethod
     def get_description(cls):

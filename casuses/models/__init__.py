@@ -1,0 +1,17 @@
+"""The casus app's models, for Django and for other modules: the casus, its reactions, drafts and the
+anonymity-check task (``casus.py``), and the index page with the routes of /casussen/ (``index.py``)."""
+
+from .casus import (  # noqa: F401 - re-exported
+    AGE_BANDS,
+    MODERATORS_GROUP,
+    PER_PAGE,
+    AnonymityCheckTask,
+    CasusDraft,
+    CasusPage,
+    CasusTag,
+    Reaction,
+    ReactionReport,
+    is_moderator,
+    make_private,
+)
+from .index import CasusIndexPage, ensure_index  # noqa: F401 - re-exported
