@@ -7,11 +7,12 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from community.core import fragments
+from community.core.access import is_moderator
 from community.core.cards import Card
 from methodology.models import Phase
 
 from .models.casus import CasusTag
-from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus, is_moderator
+from .vocabulary import AGE_BANDS, PER_PAGE, CasusStatus
 
 ORDERINGS = {
     "nieuw": ("-first_published_at", "-pk"),

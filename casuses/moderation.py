@@ -21,7 +21,6 @@ from .models.casus import AnonymityCheckTask, CasusPage, ReactionReport
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
-MODERATORS_GROUP = "Moderators"
 
 
 def moderation_workflow() -> Workflow:
@@ -73,7 +72,7 @@ def after_submission(sender, instance, user, **kwargs) -> None:
 
 
 def moderators():
-    return get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
+    return get_user_model().objects.filter(groups__name=access.MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
 
 
 def mail_moderators(subject: str, text: str) -> None:

@@ -7,8 +7,6 @@ needs the others for it, so none imports the models module just for a list of ch
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from community.core import access
-
 AGE_BANDS = [
     ("0-4", _("0 tot 4 jaar")),
     ("4-8", _("4 tot 8 jaar")),
@@ -18,7 +16,6 @@ AGE_BANDS = [
 ]
 
 PER_PAGE = 20
-MODERATORS_GROUP = "Moderators"
 
 
 class CasusStatus(models.TextChoices):
@@ -34,7 +31,3 @@ class Perspective(models.TextChoices):
     FINANCIAL = "financieel", _("financieel")
     MEDIATION = "mediation", _("mediation")
 
-
-def is_moderator(user) -> bool:
-    """Moderators (and superusers), through community.core.access (cached per request)."""
-    return user.is_authenticated and access.may_see_audience(user, access.group_audience(MODERATORS_GROUP))

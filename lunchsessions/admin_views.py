@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from community.core.privacy import private
+
 from .models import LunchSessionPage, Registration
 
 
@@ -60,7 +62,7 @@ def registrations_csv(request, page_id):
     session = _session_for_editor(request, page_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="aanmeldingen-{session.slug}.csv"'
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Naam"), _("E-mail"), _("Organisatie"), _("Status"), _("Aangemeld op"), _("Status gewijzigd op")])

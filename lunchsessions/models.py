@@ -20,7 +20,6 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -44,8 +43,8 @@ from community.core import access, fragments, page_cache
 from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
 from community.core.links import absolute_url
-from community.core.ratelimit import rate_limit
 from community.core.privacy import private
+from community.core.ratelimit import rate_limit
 from methodology.models import Phase
 
 from . import registration as service
@@ -172,12 +171,6 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         )
         return context
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            response["Cache-Control"] = "private, no-store"
-        return response
-
     # --- routes (they check who may use them themselves, see wagtail_hooks.serve_routes_directly) ---
 
     @path("feed/", name="feed")
@@ -219,7 +212,6 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
 
     @path("mijn-agenda/", name="my_calendar")
     @method_decorator(login_required)
-    @method_decorator(never_cache)
     @method_decorator(rate_limit("lunchsession_calendar_token", "10/h"))
     def my_calendar(self, request):
         if not access.is_member(request.user):
@@ -545,8 +537,8 @@ class LunchSessionPage(Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated or access.page_audience(self, request.user) != access.PUBLIC:
-            response["Cache-Control"] = "private, no-store"
+        if access.page_audience(self, request.user) != access.PUBLIC:
+            return private(response)
         return response
 
 

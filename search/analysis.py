@@ -312,3 +312,9 @@ def head_text(title_stems: str, tag_stems: str) -> str:
     "A query word in title or tags" is then a plain term lookup, not a column filter (which reads positions).
     """
     return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
+
+
+def parse_members(text: str) -> tuple[tuple[str, ...], ...]:
+    """An editor's line: members separated by commas or "~" (``omgangshuis ~ bezoekruimte``)."""
+    members = [tuple(words(member)) for member in text.replace("~", ",").split(",")]
+    return tuple(dict.fromkeys(member for member in members if member))

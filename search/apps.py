@@ -13,14 +13,4 @@ class SearchConfig(AppConfig):
         from . import signals, store
 
         post_migrate.connect(store.drop_orphans, sender=self, dispatch_uid="search-drop-orphans")
-        self._connect_synonyms()
         signals.connect()
-
-    def _connect_synonyms(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from . import synonyms
-        from .models import SynonymGroup
-
-        post_save.connect(synonyms.changed, sender=SynonymGroup, dispatch_uid="search-synonyms-saved")
-        post_delete.connect(synonyms.changed, sender=SynonymGroup, dispatch_uid="search-synonyms-deleted")

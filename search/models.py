@@ -6,8 +6,11 @@ Both hold Snowball stems computed in Python (``search.engines.sqlite`` / ``postg
 is derived data: a migration may empty it, ``rebuild_search_index`` fills it again.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from . import analysis
 
 
 class IndexedDocument(models.Model):
@@ -88,9 +91,5 @@ class SynonymGroup(models.Model):
         return self.terms
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .synonyms import parse_members
-
-        if len(parse_members(self.terms or "")) < 2:
+        if len(analysis.parse_members(self.terms or "")) < 2:
             raise ValidationError({"terms": _("Geef minstens twee woorden of woordgroepen, gescheiden door een komma.")})

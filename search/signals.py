@@ -4,6 +4,8 @@ publish / unpublish / delete / move of pages, view-restriction changes (the whol
 workflow steps, and saves / deletes of the models an app's adapter watches.
 """
 
+import logging
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
@@ -16,9 +18,14 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from . import synonyms
 from .documents import adapter_for_model
+from .engines import SearchEngineError, database_engine, get_engine
 from .indexing import ref_for, refs_for_change, subtree_refs
+from .models import SynonymGroup
 from .tasks import schedule
+
+logger = logging.getLogger(__name__)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -67,6 +74,18 @@ def on_delete(sender, instance, **kwargs):
         schedule([ref_for(instance), *refs_for_change(instance)])
 
 
+def on_synonyms_changed(**kwargs) -> None:
+    """An editor saved or deleted a group: the next query uses the new groups, Elasticsearch gets them too."""
+    synonyms.forget()
+    engine = get_engine()
+    if engine is database_engine():
+        return
+    try:
+        engine.update_synonyms(synonyms.as_lines())
+    except SearchEngineError as error:
+        logger.warning("Zoeken: synoniemen niet naar %s gestuurd (%s); ze gaan mee bij de volgende herbouw.", engine.name, error)
+
+
 def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_published, dispatch_uid="search_page_unpublished")
@@ -80,3 +99,5 @@ def connect() -> None:
         signal.connect(on_workflow_step, dispatch_uid=f"search_{signal}")
     post_save.connect(on_save, dispatch_uid="search_model_saved")
     post_delete.connect(on_delete, dispatch_uid="search_model_deleted")
+    post_save.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms-saved")
+    post_delete.connect(on_synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms-deleted")

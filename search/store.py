@@ -9,25 +9,13 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from . import analysis
-from .models import IndexedAudience, IndexedDocument, IndexedTag
+from .engines import database_engine
+from .ids import AUDIENCE_BITS, SEQUENCE_BITS, audience_codes, chunks, date_id_range, first_sequence, packed_id
+from .models import IndexedDocument, IndexedTag
 
 RERANK_CHARS = 3000  # the start of a text whose stems the re-rank reads (search.ranking)
-
-
-def _fulltext():
-    from .engines import database_engine
-
-    return database_engine()
-
 AUDIENCES_CACHE_KEY = "search:audiences"
-BATCH = 500
 KEY_LENGTH = IndexedDocument._meta.get_field("key").max_length
-
-
-def chunks(items, size=BATCH):
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def stored_key(key: str) -> str:
@@ -56,7 +44,7 @@ def _row(document, generation: str) -> IndexedDocument:
 
 
 def _delete_ids(ids) -> None:
-    fulltext = _fulltext()
+    fulltext = database_engine()
     for chunk in chunks(ids):
         IndexedTag.objects.filter(document_id__in=chunk)._raw_delete(connection.alias)
         fulltext.delete_ids(chunk)
@@ -65,50 +53,6 @@ def _delete_ids(ids) -> None:
 
 COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url", "phase", "language", "generation",
            "indexed_at", "title", "tags_text", "stems", "text")
-
-
-# A document's id (on both databases) packs its date, a sequence number and a code for its audience:
-#     id = sequence << AUDIENCE_BITS | audience code, where a date's sequence numbers start at its
-#     ordinal << SEQUENCE_BITS (first_sequence)
-# so the full-text index's id order is date order ("newest first" is a backwards walk of the index, and "the
-# newest N matches" is cheap), and access filtering is arithmetic on the id, with no extra index terms to
-# merge (see search.engines.base).
-AUDIENCE_BITS = 10
-SEQUENCE_BITS = 31
-AUDIENCE_MASK = (1 << AUDIENCE_BITS) - 1
-
-
-def first_sequence(date) -> int:
-    """The first sequence number of a date (None: undated, before every date); it holds the date's ordinal."""
-    day = date.toordinal() if date else 0
-    return (day << SEQUENCE_BITS) + 1
-
-
-def packed_id(sequence: int, code: int) -> int:
-    return sequence << AUDIENCE_BITS | code
-
-
-def date_id_range(date) -> tuple[int, int]:
-    """The lowest and highest id a document of this date can get."""
-    first = first_sequence(date)
-    last = first + (1 << SEQUENCE_BITS) - 2  # the date's sequence numbers: first .. last
-    return packed_id(first, 0), packed_id(last, AUDIENCE_MASK)
-
-
-def audience_codes(audiences, create: bool = False) -> dict[str, int]:
-    """The codes of these audiences in document ids; with ``create``, new audiences get the next free code."""
-    audiences = set(audiences)
-    codes = dict(IndexedAudience.objects.filter(audience__in=audiences).values_list("audience", "code"))
-    missing = sorted(audiences - set(codes)) if create else []
-    if missing:
-        following = (IndexedAudience.objects.aggregate(last=Max("code"))["last"] or 0) + 1
-        if following + len(missing) - 1 > AUDIENCE_MASK:
-            raise OverflowError(f"more than {AUDIENCE_MASK} audiences in the search index")
-        created = IndexedAudience.objects.bulk_create(
-            IndexedAudience(audience=audience, code=code) for code, audience in enumerate(missing, start=following)
-        )
-        codes.update((row.audience, row.code) for row in created)
-    return codes
 
 
 def _new_ids(rows) -> list[int]:
@@ -191,7 +135,7 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
                 "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
                 [(row.id, tag[:100]) for row in rows for tag in row.tags],
             )
-        _fulltext().write(rows)
+        database_engine().write(rows)
     cache.delete(AUDIENCES_CACHE_KEY)
     return rows
 
@@ -238,13 +182,13 @@ def distinct_audiences() -> list[str]:
 
 def optimize() -> None:
     """After a rebuild: the vendor's full-text index made compact (faster queries)."""
-    _fulltext().optimize()
+    database_engine().optimize()
 
 
 def drop_orphans(**kwargs) -> None:
     """Full-text rows whose document is gone are removed (the full-text tables are no Django models, so a
     flush of the tables, e.g. between transactional tests, leaves them behind). Connected to post_migrate,
     which runs after migrate and after flush."""
-    fulltext = _fulltext()
+    fulltext = database_engine()
     if fulltext.TABLE in connection.introspection.table_names():  # not before its migration
         fulltext.drop_orphans()

@@ -7,20 +7,12 @@ Elasticsearch engine's updateable synonym set (``engines.elastic.ElasticsearchEn
 without a rebuild of the index.
 """
 
-import logging
-
 from django.core.cache import cache
 
 from . import analysis
+from .models import SynonymGroup
 
-logger = logging.getLogger(__name__)
 CACHE_KEY = "search:synonym-groups"
-
-
-def parse_members(text: str) -> tuple[tuple[str, ...], ...]:
-    """An editor's line: members separated by commas or "~" (``omgangshuis ~ bezoekruimte``)."""
-    members = [tuple(analysis.words(member)) for member in text.replace("~", ",").split(",")]
-    return tuple(dict.fromkeys(member for member in members if member))
 
 
 def merged(groups) -> tuple[tuple[tuple[str, ...], ...], ...]:
@@ -35,9 +27,7 @@ def merged(groups) -> tuple[tuple[tuple[str, ...], ...], ...]:
 
 
 def editor_groups() -> list[tuple[tuple[str, ...], ...]]:
-    from .models import SynonymGroup
-
-    return [parse_members(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)]
+    return [analysis.parse_members(terms) for terms in SynonymGroup.objects.values_list("terms", flat=True)]
 
 
 def groups() -> tuple:
@@ -54,15 +44,6 @@ def as_lines(value=None) -> list[str]:
     return [", ".join(" ".join(member) for member in group) for group in (groups() if value is None else value)]
 
 
-def changed(**kwargs) -> None:
-    """An editor saved or deleted a group: the next query uses the new groups, Elasticsearch gets them too."""
+def forget() -> None:
+    """The groups changed: the next query reads them again."""
     cache.delete(CACHE_KEY)
-    from .engines import SearchEngineError, database_engine, get_engine
-
-    engine = get_engine()
-    if engine is database_engine():
-        return
-    try:
-        engine.update_synonyms(as_lines())
-    except SearchEngineError as error:
-        logger.warning("Zoeken: synoniemen niet naar %s gestuurd (%s); ze gaan mee bij de volgende herbouw.", engine.name, error)

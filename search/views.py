@@ -6,10 +6,11 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from community.core.privacy import private
 from community.core.ratelimit import rate_limit
 
 from . import service
@@ -18,13 +19,6 @@ from .forms import SearchForm
 
 OPENAPI_FILE = Path(__file__).resolve().parent / "openapi.json"
 PER_PAGE = 10
-
-
-def _private(response):
-    """Results differ per user (and may hold member-only titles): never stored by any cache."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
 
 
 def type_labels() -> dict[str, str]:
@@ -84,7 +78,7 @@ def search_page(request):
             searched=bool(query.q or query.has_filters),
         )
     response = render(request, "search/search.html", context, status=200 if form.is_bound is False or form.is_valid() else 400)
-    return _private(response)
+    return private(response)
 
 
 def _facet_group(name, title, counts, labels, params, active):
@@ -105,7 +99,7 @@ def _api_error(message: str, errors: dict | None = None) -> JsonResponse:
     body = {"error": message}
     if errors:
         body["errors"] = errors
-    return _private(JsonResponse(body, status=400))
+    return private(JsonResponse(body, status=400))
 
 
 @require_GET
@@ -152,7 +146,7 @@ def api_search(request):
         body["members_more"] = result.members_more
     if result.notice:
         body["notice"] = result.notice
-    return _private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))
+    return private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET
@@ -165,7 +159,7 @@ def api_suggest(request):
     suggestions = service.suggest_titles(request.user, prefix) if len(prefix) >= 2 else []
     for item in suggestions:
         item["type_label"] = labels.get(item["type"], item["type"])
-    return _private(JsonResponse({"query": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}))
+    return private(JsonResponse({"query": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET

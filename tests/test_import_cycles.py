@@ -14,18 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("community", "casuses", "lunchsessions", "methodology", "search")
 SKIPPED_PARTS = {"migrations", "commands", "tests"}
 
-# Cycles tolerated for now; the lead empties this list after merging the branches that remove them.
-# Each entry is a strongly connected component (every module in it reaches every other); a cycle
-# whose modules all lie inside one entry is tolerated, any other cycle fails the test.
-# Measured on main at f9eb2e2 (2 Dec 2026), with every function-level import and apps.get_model call
-# counted. Add an entry only with a comment naming who removes it.
-ALLOWED_CYCLES: list[frozenset[str]] = [
-    # community-internal (engineer "house", whose branch drops community's function-level imports):
-    # access._shared_rows imports fragments.content_version inside the function, fragments.audience_key
-    # imports access (hidden_paths) inside the function.
-    frozenset({"community.core.access", "community.core.fragments", "community.core.public_content"}),
-    # search reading Phase labels via apps.get_model (engineer "search"): none on main today.
-]
+# Cycles tolerated: none. An entry would be a strongly connected component (every module in it reaches
+# every other); a cycle whose modules all lie inside one entry would be tolerated. Add one only with a
+# comment naming who removes it, and when.
+ALLOWED_CYCLES: list[frozenset[str]] = []
 
 
 def module_name(path: Path) -> str:

@@ -3,7 +3,6 @@ anonymity-check task (``casus.py``), and the index page with the routes of /casu
 
 from .casus import (  # noqa: F401 - re-exported
     AGE_BANDS,
-    MODERATORS_GROUP,
     PER_PAGE,
     AnonymityCheckTask,
     CasusDraft,
@@ -11,7 +10,5 @@ from .casus import (  # noqa: F401 - re-exported
     CasusTag,
     Reaction,
     ReactionReport,
-    is_moderator,
-    make_private,
 )
 from .index import CasusIndexPage, ensure_index  # noqa: F401 - re-exported

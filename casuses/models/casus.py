@@ -17,7 +17,6 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -25,24 +24,18 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
 
+from community.core.access import is_moderator
 from community.core.personal_data import FORMER_MEMBER
+from community.core.privacy import private
 
 from ..checking import check_fields
 from ..forms import CasusForm, CloseForm, ReactionForm, field_rows
-from ..vocabulary import (  # noqa: F401 - MODERATORS_GROUP and PER_PAGE re-exported for casuses.models
+from ..vocabulary import (  # noqa: F401 - PER_PAGE re-exported for casuses.models
     AGE_BANDS,
-    MODERATORS_GROUP,
     PER_PAGE,
     CasusStatus,
     Perspective,
-    is_moderator,
 )
-
-
-def make_private(response):
-    """Casussen are members-only: never stored by a shared or browser cache."""
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 class CasusTag(TaggedItemBase):
@@ -178,16 +171,16 @@ class CasusPage(Page):
     def serve(self, request, *args, **kwargs):
         if self.archived_at and not is_moderator(request.user):
             raise Http404
-        return make_private(super().serve(request, *args, **kwargs))
+        return private(super().serve(request, *args, **kwargs))
 
     def serve_preview(self, request, mode_name):
-        return make_private(super().serve_preview(request, mode_name))
+        return private(super().serve_preview(request, mode_name))
 
     def render_with(self, request, extra: dict, status: int = 200):
         """Render this casus with extra context, e.g. a refused reaction form with its findings."""
         context = self.get_context(request, extra=extra)
         response = TemplateResponse(request, self.get_template(request), context, status=status)
-        return make_private(response)
+        return private(response)
 
 
 class Reaction(models.Model):

@@ -14,13 +14,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction, WorkflowPage
 
 from community.core import access
+from community.core.access import MODERATORS_GROUP
+from community.core.privacy import private
 
 from .. import views
 from ..listing import casus_list_context
 from ..moderation import moderation_workflow
 from ..routing import route_slugs, route_url
-from ..vocabulary import MODERATORS_GROUP
-from .casus import CasusPage, make_private
+from .casus import CasusPage
 
 
 class CasusIndexPage(RoutablePageMixin, Page):
@@ -55,7 +56,7 @@ class CasusIndexPage(RoutablePageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        return make_private(super().serve(request, *args, **kwargs))
+        return private(super().serve(request, *args, **kwargs))
 
     @classmethod
     def route_slugs(cls) -> set[str]:

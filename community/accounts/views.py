@@ -12,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from community.accounts.forms import DeleteAccountForm, MembershipApplicationForm, NotificationPreferenceForm
@@ -25,7 +24,6 @@ from community.notify.notifications import topic_label
 
 
 @login_required
-@never_cache
 def membership_apply(request):
     application = MembershipApplication.objects.filter(user=request.user).first()
     if access.is_member(request.user):

@@ -18,6 +18,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from community.core.privacy import private
+
 TEXT_TYPES = {"txt", "csv", "vtt"}
 # Office formats are ZIP files with a known first member.
 ZIP_TYPES = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype"}
@@ -173,9 +175,7 @@ def upload_too_large() -> HttpResponse:
         "max": filesizeformat(settings.MAX_UPLOAD_FILE_BYTES)
     }
     # Without the request: this runs before authentication, so no context processor may ask for request.user.
-    response = HttpResponse(render_to_string("upload_too_large.html", {"message": message}), status=413)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private(HttpResponse(render_to_string("upload_too_large.html", {"message": message}), status=413))
 
 
 class UploadSizeLimitMiddleware:

@@ -26,7 +26,12 @@ query is bounded however many documents match (see ``benchmarks/README.md``):
 import datetime
 import hashlib
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+
+from .. import analysis, ranking
+from ..ids import audience_codes, chunks
+from ..models import IndexedDocument
 
 SORTS = ("relevance", "date")
 FACETS = ("type", "tag", "phase", "year")
@@ -175,7 +180,6 @@ class DatabaseEngine(Engine):
 
     def search(self, query: SearchQuery, audiences: list[str], lexicon=None) -> SearchResult:
         """With a ``lexicon`` (search.analysis.Lexicon of what these audiences may see) words get alternatives."""
-        from .. import analysis, ranking
 
         result = SearchResult(query=query, engine=self.name)
         parsed = analysis.parse(query.q, lexicon)
@@ -210,15 +214,11 @@ class DatabaseEngine(Engine):
 
     def reading(self):
         """The context the search's queries run in (PostgreSQL: planner settings)."""
-        from contextlib import nullcontext
-
         return nullcontext()
 
     def _run(self, query, parsed, audiences, operator, result, plain=False) -> None:
         """Total, facets and one page of hits; ``plain``: hits with their stems and no snippets yet."""
-        from .. import store
-
-        codes = sorted(store.audience_codes(audiences).values())
+        codes = sorted(audience_codes(audiences).values())
         if not codes:  # nothing in the index that these audiences may see
             return
         filters = filter_tokens(query)
@@ -271,9 +271,6 @@ class DatabaseEngine(Engine):
 
     def vocabulary(self, audiences: list[str], limit: int = 2000) -> dict[str, int]:
         """Words of what these audiences may see (the most recent documents), with how often they occur."""
-        from .. import analysis
-        from ..models import IndexedDocument
-
         counts: dict[str, int] = {}
         rows = (
             IndexedDocument.objects.filter(audience__in=audiences)
@@ -293,11 +290,8 @@ def _odd(number: int) -> int:
 
 def facet_counts(ids, total) -> dict:
     """Facet counts over these documents, scaled to the total when they are a sample."""
-    from .. import store
-    from ..models import IndexedDocument
-
     facets = {"type": Counter(), "tag": Counter(), "phase": Counter(), "year": Counter()}
-    for chunk in store.chunks(ids, 4000):
+    for chunk in chunks(ids, 4000):
         for type_, phase, year, tags_text in IndexedDocument.objects.filter(id__in=chunk).values_list(
             "type", "phase", "year", "tags_text"
         ):
@@ -329,9 +323,6 @@ HIT_FIELDS = ("id", "key", "type", "title", "url", "date", "tags_text", "phase")
 def hits_for(ranked, parsed, plain=False) -> list[Hit]:
     """Hits in the order of ``ranked`` ((id, score) pairs). ``plain``: with the stems the re-rank reads (the
     ``stems`` column) instead of snippets; the text of the few shown is read afterwards (``_add_text``)."""
-    from .. import analysis
-    from ..models import IndexedDocument
-
     if not ranked:
         return []
     ids = [pk for pk, _score in ranked]
@@ -358,8 +349,6 @@ def hits_for(ranked, parsed, plain=False) -> list[Hit]:
 
 
 def _add_text(hits) -> None:
-    from ..models import IndexedDocument
-
     texts = dict(IndexedDocument.objects.filter(id__in=[hit.pk for hit in hits]).values_list("id", "text"))
     for hit in hits:
         hit.text = texts.get(hit.pk, "")

@@ -17,6 +17,7 @@ from elasticsearch.dsl import A, Date, Document, Index, Integer, Keyword, Q, Sea
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from .. import analysis
+from .. import synonyms as synonym_groups
 from .base import Engine, Hit, SearchEngineError, SearchQuery, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -211,8 +212,6 @@ class ElasticsearchEngine(Engine):
 
     def rebuild(self, rows, progress=None) -> str:
         """Fill a new index from the rows, then swap the alias to it atomically and drop the old index."""
-        from .. import synonyms as synonym_groups
-
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         try:
             self.update_synonyms(synonym_groups.as_lines())  # the index's analyzer needs the set to exist
@@ -232,8 +231,6 @@ class ElasticsearchEngine(Engine):
 
     def _ensure_alias(self) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
-            from .. import synonyms as synonym_groups
-
             self.update_synonyms(synonym_groups.as_lines())
             name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}"
             index_definition(name).create(using=self.client)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from .. import analysis, store
+from .. import analysis
+from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
 from .base import HEAD_PREFIX, DatabaseEngine, head_text, meta_text, visible_mask
 
 CONFIG = "simple"  # the stems come from Python: PostgreSQL only splits on spaces and lowercases
@@ -26,7 +27,7 @@ TS_RANK_WEIGHTS = "{0, 0.1, 0.4, 1.0}"  # D (head, filter tokens), C (text), B (
 RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, to_tsquery('{CONFIG}', %s))"
 VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABCD")
 TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
-SAMPLE_KEY = f"(m.id >> {store.AUDIENCE_BITS})"
+SAMPLE_KEY = f"(m.id >> {AUDIENCE_BITS})"
 PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
 
 
@@ -55,7 +56,7 @@ def head_any(parsed: analysis.ParsedQuery) -> str:
 
 def visible(codes) -> str:
     """SQL: the audience code in the id's low bits is one of these (trusted: integers only)."""
-    code = f"(v.id & {store.AUDIENCE_MASK})"
+    code = f"(v.id & {AUDIENCE_MASK})"
     mask, large = visible_mask(codes)
     tests = [f"((1::bigint << {code}::int) & {mask}) <> 0"] if mask else []
     tests += [f"{code} IN ({', '.join(map(str, large))})"] if large else []
@@ -167,7 +168,7 @@ class PostgresEngine(DatabaseEngine):
 
     def suggest_titles(self, prefix: str, audiences: list[str], limit: int = 8) -> list[dict]:
         words = analysis.words(prefix)[:6]
-        codes = sorted(store.audience_codes(audiences).values()) if words and audiences else []
+        codes = sorted(audience_codes(audiences).values()) if words and audiences else []
         if not codes:
             return []
         query = " & ".join(f"('{TITLE_WORD}{word}':* | '{analysis.stem(word)}':*A)" for word in words)
@@ -198,7 +199,7 @@ class PostgresEngine(DatabaseEngine):
             cursor.executemany(f"INSERT INTO search_vector (id, vector) VALUES (%s, {VECTOR})", values)
 
     def delete_ids(self, ids) -> None:
-        for chunk in store.chunks(ids):
+        for chunk in chunks(ids):
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM search_vector WHERE id = ANY(%s)", [list(chunk)])
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from .. import analysis, store
+from .. import analysis
+from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
 from .base import HEAD_PREFIX, DatabaseEngine, head_text, meta_text, visible_mask
 
 # bm25 weights of the FTS5 columns title, tags, text; title_words, head, meta never score
@@ -21,7 +22,7 @@ BM25 = f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
 # The facet sample: documents whose (date ordinal << SEQUENCE_BITS | sequence) is divisible by an odd step. An
 # odd step is coprime with 2**SEQUENCE_BITS, so for each sequence number every step-th day is taken: an even
 # spread over dates, types and tags.
-SAMPLE_KEY = f"(search_fts.rowid >> {store.AUDIENCE_BITS})"
+SAMPLE_KEY = f"(search_fts.rowid >> {AUDIENCE_BITS})"
 
 
 # ----- FTS5 syntax ----------------------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def visible(codes) -> str:
 
     Codes below 63 are tested as one bitmask (cheaper per row than an IN list); higher codes, if any, by a list.
     """
-    code = f"(search_fts.rowid & {store.AUDIENCE_MASK})"
+    code = f"(search_fts.rowid & {AUDIENCE_MASK})"
     mask, large = visible_mask(codes)
     tests = [f"((1 << {code}) & {mask}) != 0"] if mask else []
     tests += [f"{code} IN ({', '.join(map(str, large))})"] if large else []
@@ -178,7 +179,7 @@ class SqliteEngine(DatabaseEngine):
 
     def suggest_titles(self, prefix: str, audiences: list[str], limit: int = 8) -> list[dict]:
         words = analysis.words(prefix)[:6]
-        codes = sorted(store.audience_codes(audiences).values()) if words and audiences else []
+        codes = sorted(audience_codes(audiences).values()) if words and audiences else []
         if not codes:
             return []
         expression = " AND ".join(f'(title_words : "{word}"* OR title : "{analysis.stem(word)}"*)' for word in words)
@@ -214,7 +215,7 @@ class SqliteEngine(DatabaseEngine):
         connection.connection.executemany(self.INSERT, values)
 
     def delete_ids(self, ids) -> None:
-        for chunk in store.chunks(ids):
+        for chunk in chunks(ids):
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({_placeholders(chunk)})", list(chunk))
 

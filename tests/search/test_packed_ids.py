@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from search import indexing, store
+from search import ids, indexing, store
 from search.engines import SearchQuery, database_engine
 from search.models import IndexedAudience, IndexedDocument, IndexedTag
 
@@ -29,8 +29,8 @@ def test_ids_are_in_date_order_and_carry_the_audience_code(adapter_registry, db)
     assert by_id.index("old") < by_id.index("same-day")
     codes = dict(IndexedAudience.objects.values_list("audience", "code"))
     for row in rows.values():
-        assert row.id & store.AUDIENCE_MASK == codes[row.audience]
-        low, high = store.date_id_range(row.date)
+        assert row.id & ids.AUDIENCE_MASK == codes[row.audience]
+        low, high = ids.date_id_range(row.date)
         assert low <= row.id <= high
 
 
