@@ -124,8 +124,9 @@ clean:
 messages: install  ## regenerate the English catalogue
 	$(MANAGE) makemessages -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
 
-bench-search: install  ## search benchmark: 10k and 100k documents (SQLite; PostgreSQL too when DATABASE_URL is set)
-	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000
+bench-search: install  ## search benchmark: 10k and 100k documents, SQLite and PostgreSQL (private cluster, PG_TEST_PORT)
+	$(BIN)/python benchmarks/search_bench.py --sizes 10000,100000 \
+		--database-url "$${DATABASE_URL:-$$(PG_FAST=0 PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh url kennisplein_bench)}"
 
 .PHONY: eval-search
 eval-search:  ## search relevance set: hit@3 and MRR per kind (SQLite; PostgreSQL too when DATABASE_URL is set)

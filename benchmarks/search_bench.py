@@ -1,15 +1,17 @@
 """Search benchmark: index 10,000 and 100,000 generated Dutch documents, then time a mixed query set.
 
-    make bench-search                       # SQLite (a file database under a temporary directory)
-    DATABASE_URL=postgres://... make bench-search   # PostgreSQL as well
+    make bench-search                       # SQLite and PostgreSQL (the private cluster of scripts/postgres.sh)
+    .venv/bin/python benchmarks/search_bench.py --sizes 10000 [--database-url postgres://...]
 
-Prints one table: indexing throughput (docs/s, the rebuild path: adapters -> stems -> rows + full-text index),
+Prints one table for both databases: indexing throughput (docs/s, the rebuild path: adapters -> stems -> rows + full-text index),
 search latency p50/p95 over the mixed query set (hits + facets + access filter, as the page does) per role, and
 the cost of access filtering (anonymous and member vs. an unrestricted audience list, plus working out the
 allowed audiences). Not a test: it takes a few minutes.
 """
 
 import argparse
+import builtins
+import json
 import os
 import random
 import re
@@ -107,16 +109,12 @@ def generate(count: int, seed: int = 6):
 def clear_index() -> None:
     from django.db import connection
 
+    from search import store
     from search.models import IndexedDocument, IndexedTag
 
     IndexedTag.objects.all()._raw_delete(connection.alias)
     IndexedDocument.objects.all()._raw_delete(connection.alias)
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_indexeddocument")
+    store.drop_orphans()
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -164,7 +162,8 @@ def run(size: int, repeat: int) -> dict:
     elapsed = time.perf_counter() - start
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_indexeddocument")
+            cursor.execute("VACUUM ANALYZE search_indexeddocument")
+            cursor.execute("VACUUM ANALYZE search_vector")
             cursor.execute("ANALYZE search_indexedtag")
     else:
         with connection.cursor() as cursor:
@@ -191,8 +190,16 @@ def run(size: int, repeat: int) -> dict:
     service_samples = []
     for query in queries:
         service_samples += timed(lambda query=query: service.search(AnonymousUser(), query), 1)
+    queries_per_search = {}
+    from django.test.utils import CaptureQueriesContext
+
+    for query in queries:
+        with CaptureQueriesContext(connection) as captured:
+            engine.search(query, roles["member"])
+        queries_per_search[query.q + (" " + query.sort if query.sort != "relevance" else "")] = len(captured)
     return {
         "vendor": connection.vendor,
+        "queries": max(queries_per_search.values()),
         "size": size,
         "docs_per_s": size / elapsed,
         "rebuild_s": elapsed,
@@ -206,25 +213,40 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=5, help="rounds of the query set per role")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""),
+                        help="PostgreSQL as well (make bench-search passes the private cluster's)")
+    parser.add_argument("--json", help=argparse.SUPPRESS)  # one database, results to this file (a child process)
     args = parser.parse_args()
-    database_urls = [None] + ([os.environ["DATABASE_URL"]] if os.environ.get("DATABASE_URL") else [])
-    rows = []
-    for index, url in enumerate(database_urls):
-        if index:  # a fresh interpreter per database: Django is set up once per process
-            import subprocess
-
-            env = {**os.environ, "BENCH_DATABASE_URL": url}
-            env.pop("DATABASE_URL")
-            subprocess.run([sys.executable, __file__, "--sizes", args.sizes, "--repeat", str(args.repeat)], env=env, check=True)
-            continue
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.json:  # one database per process: Django is set up once per process
         setup_django(os.environ.get("BENCH_DATABASE_URL"))
-        for size in [int(s) for s in args.sizes.split(",")]:
+        rows = []
+        for size in sizes:
             rows.append(run(size, args.repeat))
-            print_table(rows[-1:], header=len(rows) == 1)
+            print_table(rows[-1:], header=len(rows) == 1, file=sys.stderr)
+        Path(args.json).write_text(json.dumps(rows))
+        return 0
+    import subprocess
+
+    rows = []
+    for url in ["", *([args.database_url] if args.database_url else [])]:
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+            env["BENCH_DATABASE_URL"] = url
+            command = [sys.executable, __file__, "--sizes", args.sizes, "--repeat", str(args.repeat), "--json", out.name]
+            subprocess.run(command, env=env, check=True)
+            rows += json.loads(Path(out.name).read_text())
+    print()
+    print_table(rows)
     return 0
 
 
-def print_table(rows, header=True) -> None:
+def print_table(rows, header=True, file=None) -> None:
+    file = file or sys.stdout
+
+    def print(*parts):
+        builtins.print(*parts, file=file)
+
     if header:
         print(
             f"{'database':<10} {'docs':>8} {'index docs/s':>13} {'role':<13} {'p50 ms':>8} {'p95 ms':>8} "
@@ -242,9 +264,10 @@ def print_table(rows, header=True) -> None:
         service = row["service"]
         print(
             f"{row['vendor']:<10} {row['size']:>8} {'':>13} {'service anon':<13} {percentile(service, 50):>8.1f} "
-            f"{percentile(service, 95):>8.1f} {'':>20}  (incl. allowed audiences {row['audience_ms']:.2f} ms, suggestions)"
+            f"{percentile(service, 95):>8.1f} {'':>20}  (incl. allowed audiences {row['audience_ms']:.2f} ms, lexicon, "
+            f"spelling retry; at most {row['queries']} queries per engine search)"
         )
-        sys.stdout.flush()
+        file.flush()
 
 
 if __name__ == "__main__":

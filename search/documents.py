@@ -16,6 +16,8 @@ it in its AppConfig.ready()::
                                                 # chapters); default: [to_document(obj)] or []
         def owners(self, obj): ...              # for a related object (e.g. a Reaction): the objects
                                                 # whose documents change with it (default: [obj])
+        def facet_labels(self, facet, values): ... # optional: display names of facet values its documents
+                                                # carry, e.g. {"phase-slug": "Fase"} for facet "phase"
 
     register(GuideAdapter())
 """
@@ -58,6 +60,10 @@ class SearchAdapter:
     def owners(self, obj) -> list:
         return [obj]
 
+    def facet_labels(self, facet: str, values) -> dict[str, str]:
+        """Display names for these values of a facet ("phase", "tag", …) that this adapter knows; default none."""
+        return {}
+
 
 _adapters: dict[str, SearchAdapter] = {}
 
@@ -75,3 +81,13 @@ def adapter_for_model(model) -> SearchAdapter | None:
         if any(issubclass(model, watched) for watched in adapter.models):
             return adapter
     return None
+
+
+def facet_labels(facet: str, values) -> dict[str, str]:
+    """Display names of facet values, from the adapters (search reaches into no app for them)."""
+    values = [value for value in dict.fromkeys(values) if value]
+    labels: dict[str, str] = {}
+    for adapter in _adapters.values():
+        if values:
+            labels.update(adapter.facet_labels(facet, values))
+    return labels

@@ -1,8 +1,9 @@
 """The search index in the database: one row per SearchDocument, its tags, and a full-text table beside it.
 
-On SQLite the full-text index is the FTS5 table ``search_fts`` (rowid = IndexedDocument.id; columns title,
-tags and text, holding Snowball stems). On PostgreSQL it is the generated ``search_vector`` tsvector column
-(title weight A, tags B, text C, configuration ``dutch``) with a GIN index. Both are made in migration 0002.
+The full-text index is beside it, per vendor: on SQLite the FTS5 table ``search_fts`` (migrations 0002-0003),
+on PostgreSQL the narrow table ``search_vector`` with an app-written tsvector and a GIN index (migration 0005).
+Both hold Snowball stems computed in Python (``search.engines.sqlite`` / ``postgres`` write them). The index
+is derived data: a migration may empty it, ``rebuild_search_index`` fills it again.
 """
 
 from django.db import models
@@ -24,6 +25,7 @@ class IndexedDocument(models.Model):
     # The long columns last: SQLite then reads the filter and facet columns above without overflow pages.
     title = models.CharField(_("titel"), max_length=500)
     tags_text = models.TextField(_("tags"), blank=True)  # tags joined by " | ", in display order
+    stems = models.TextField(blank=True, default="")  # stems of title, tags and the text's start: for the re-rank
     text = models.TextField(_("tekst"), blank=True)
 
     class Meta:
@@ -55,10 +57,40 @@ class IndexedTag(models.Model):
 
 
 class IndexedAudience(models.Model):
-    """SQLite: the code of each audience, packed into document ids (see ``search.store.AUDIENCE_BITS``)."""
+    """The code of each audience, packed into document ids (see ``search.store.AUDIENCE_BITS``)."""
 
     code = models.PositiveSmallIntegerField(unique=True)
     audience = models.CharField(max_length=255, unique=True)
 
     def __str__(self):
         return f"{self.code}: {self.audience}"
+
+
+class SynonymGroup(models.Model):
+    """Words or word groups with the same meaning, added by editors to the groups of ``search/synonyms_nl.txt``."""
+
+    terms = models.CharField(
+        _("woorden met dezelfde betekenis"),
+        max_length=500,
+        help_text=_(
+            "Gescheiden door komma's of ~, bijvoorbeeld: omgangshuis, bezoekruimte. Een woordgroep of afkorting kan "
+            "ook: rvdk, raad voor de kinderbescherming. Zoeken vindt dan met elk van deze woorden ook de andere."
+        ),
+    )
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synoniemen")
+        verbose_name_plural = _("synoniemen")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .synonyms import parse_members
+
+        if len(parse_members(self.terms or "")) < 2:
+            raise ValidationError({"terms": _("Geef minstens twee woorden of woordgroepen, gescheiden door een komma.")})

@@ -27,7 +27,10 @@ class _Features:
 
 
 def _features(hit) -> _Features:
-    tokens = [analysis.stem(word) for word in analysis.words(f"{hit.title} {' '.join(hit.tags)} {hit.text[:TEXT_CHARS]}")]
+    """From the stems stored with the document (title, tags, the text's start); else made from the text."""
+    tokens = list(hit.stems) or [
+        analysis.stem(word) for word in analysis.words(f"{hit.title} {' '.join(hit.tags)} {hit.text[:TEXT_CHARS]}")
+    ]
     return _Features(tokens, frozenset(tokens), frozenset(analysis.stem(w) for w in analysis.words(hit.title)))
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from community.core import access
 
-from . import analysis, store
+from . import analysis, store, synonyms
 from .engines import SearchEngineError, SearchQuery, SearchResult, database_engine, get_engine
 
 logger = logging.getLogger(__name__)
@@ -45,8 +45,6 @@ def search(user, query: SearchQuery) -> SearchResult:
         result.suggestion = suggestion
     if query.q and not user.is_authenticated:
         result.members_more = members_more(query, searched, audiences, result)
-        if result.members_more:
-            result.members_titles = member_titles(query, searched, audiences)
     return result
 
 
@@ -84,35 +82,6 @@ def members_more(query: SearchQuery, searched: str, audiences: list[str], result
     return max(0, counted.total - result.total)
 
 
-MEMBER_TITLES = 3
-
-
-def member_titles(query: SearchQuery, searched: str, audiences: list[str]) -> list[dict]:
-    """For an anonymous visitor: up to three of the members' results whose titles invite (a methodiek guide, a
-    training module), by the one title rule in ``community.core.access``: never a casus, never a chapter heading (a
-    chapter stands for its guide, under the guide's own title)."""
-    restricted = [audience for audience in member_audiences() if audience not in audiences]
-    if not restricted:
-        return []
-    found = database_engine().search(replace(query, q=searched, page=1, per_page=20), restricted, lexicon(audiences))
-    hits = [hit for hit in found.hits if hit.url and access.title_teaser_allowed(hit.type)]
-    guides = _titles_at({hit.url.split("#", 1)[0] for hit in hits if "#" in hit.url})
-    titles: dict[str, dict] = {}
-    for hit in hits:
-        url = hit.url.split("#", 1)[0]
-        title = guides.get(url) if "#" in hit.url else hit.title
-        if title and url not in titles and len(titles) < MEMBER_TITLES:
-            titles[url] = {"type": hit.type, "title": title, "url": url}
-    return list(titles.values())
-
-
-def _titles_at(urls) -> dict[str, str]:
-    """{url: title} of the documents at these urls (a guide's overview for its chapters): one query, none for none."""
-    from .models import IndexedDocument
-
-    return dict(IndexedDocument.objects.filter(url__in=urls).values_list("url", "title")) if urls else {}
-
-
 def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
     audiences = allowed_audiences(user)
     engine = get_engine()
@@ -124,22 +93,24 @@ def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
     return database_engine().suggest_titles(prefix, audiences, limit)
 
 
-_lexicons: dict[str, tuple[dict, analysis.Lexicon]] = {}
+_lexicons: dict[str, tuple[dict, tuple, analysis.Lexicon]] = {}
 
 
 def lexicon(audiences: list[str]) -> analysis.Lexicon:
-    """Words of what these audiences may see, with the synonym groups: for compounds and synonyms in queries.
+    """Words of what these audiences may see, with the synonym groups (the file's and the editors'): for compounds
+    and synonyms in queries.
 
-    Built once per vocabulary (a new vocabulary in the cache, e.g. after it expired, builds a new lexicon).
+    Built once per vocabulary and synonym groups (a new vocabulary in the cache, e.g. after it expired, or an
+    editor's change to the synonyms builds a new lexicon).
     """
     key = _audiences_key(audiences)
-    words = vocabulary(audiences)
+    words, groups = vocabulary(audiences), synonyms.groups()
     cached = _lexicons.get(key)
-    if cached is None or cached[0] is not words and cached[0] != words:
+    if cached is None or (cached[0] is not words and cached[0] != words) or cached[1] != groups:
         if len(_lexicons) > 32:
             _lexicons.clear()
-        cached = _lexicons[key] = (words, analysis.Lexicon(words))
-    return cached[1]
+        cached = _lexicons[key] = (words, groups, analysis.Lexicon(words, groups))
+    return cached[2]
 
 
 def _audiences_key(audiences) -> str:

@@ -1,12 +1,23 @@
-"""Writing SearchDocuments into the database index (rows, tags and the full-text table) in batches."""
+"""Writing SearchDocuments into the database index (rows, tags and the vendor's full-text table) in batches.
+
+Vendor-neutral: the full-text rows are written by the database engine (``search.engines.sqlite`` / ``postgres``).
+"""
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from . import analysis
 from .models import IndexedAudience, IndexedDocument, IndexedTag
+
+RERANK_CHARS = 3000  # the start of a text whose stems the re-rank reads (search.ranking)
+
+
+def _fulltext():
+    from .engines import database_engine
+
+    return database_engine()
 
 AUDIENCES_CACHE_KEY = "search:audiences"
 BATCH = 500
@@ -40,32 +51,28 @@ def _row(document, generation: str) -> IndexedDocument:
         phase=document.phase or "",
         language=document.language or "nl",
         generation=generation,
+        stems=analysis.stemmed(f"{document.title[:500]} {' '.join(tags)} {(document.text or '')[:RERANK_CHARS]}"),
     )
 
 
 def _delete_ids(ids) -> None:
+    fulltext = _fulltext()
     for chunk in chunks(ids):
         IndexedTag.objects.filter(document_id__in=chunk)._raw_delete(connection.alias)
-        if connection.vendor == "sqlite":
-            _delete_fts(chunk)
+        fulltext.delete_ids(chunk)
         IndexedDocument.objects.filter(id__in=chunk)._raw_delete(connection.alias)
 
 
-def _delete_fts(ids) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({','.join(['%s'] * len(ids))})", list(ids))
-
-
 COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url", "phase", "language", "generation",
-           "indexed_at", "title", "tags_text", "text")
+           "indexed_at", "title", "tags_text", "stems", "text")
 
 
-# SQLite: a document's id packs its date, a sequence number and a code for its audience:
+# A document's id (on both databases) packs its date, a sequence number and a code for its audience:
 #     id = sequence << AUDIENCE_BITS | audience code, where a date's sequence numbers start at its
 #     ordinal << SEQUENCE_BITS (first_sequence)
-# so the full-text index's rowid order is date order ("newest first" is a backwards walk of the index, and "the
-# newest N matches" is cheap), and access filtering is arithmetic on the rowid, with no extra index terms to
-# merge (see search.engines.database). On PostgreSQL ids stay a plain sequence.
+# so the full-text index's id order is date order ("newest first" is a backwards walk of the index, and "the
+# newest N matches" is cheap), and access filtering is arithmetic on the id, with no extra index terms to
+# merge (see search.engines.base).
 AUDIENCE_BITS = 10
 SEQUENCE_BITS = 31
 AUDIENCE_MASK = (1 << AUDIENCE_BITS) - 1
@@ -82,22 +89,17 @@ def packed_id(sequence: int, code: int) -> int:
 
 
 def date_id_range(date) -> tuple[int, int]:
-    """The lowest and highest id a document of this date can get on SQLite."""
+    """The lowest and highest id a document of this date can get."""
     first = first_sequence(date)
     last = first + (1 << SEQUENCE_BITS) - 2  # the date's sequence numbers: first .. last
     return packed_id(first, 0), packed_id(last, AUDIENCE_MASK)
 
 
 def audience_codes(audiences, create: bool = False) -> dict[str, int]:
-    """The codes of these audiences in SQLite ids; with ``create``, new audiences get the next free code."""
+    """The codes of these audiences in document ids; with ``create``, new audiences get the next free code."""
     audiences = set(audiences)
     codes = dict(IndexedAudience.objects.filter(audience__in=audiences).values_list("audience", "code"))
     missing = sorted(audiences - set(codes)) if create else []
-    if missing and not IndexedAudience.objects.exists():
-        # No codes: the index was emptied by a raw table flush (tests) that left full-text rows behind, whose
-        # codes would now mean other audiences.
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM search_indexeddocument)")
     if missing:
         following = (IndexedAudience.objects.aggregate(last=Max("code"))["last"] or 0) + 1
         if following + len(missing) - 1 > AUDIENCE_MASK:
@@ -110,29 +112,40 @@ def audience_codes(audiences, create: bool = False) -> dict[str, int]:
 
 
 def _new_ids(rows) -> list[int]:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence('search_indexeddocument', 'id')) FROM generate_series(1, %s)",
-                [len(rows)],
-            )
-            return [value for (value,) in cursor.fetchall()]
-        codes = audience_codes({row.audience for row in rows}, create=True)
-        following: dict = {}
-        ids = []
-        for row in rows:
-            low, high = date_id_range(row.date)
-            if row.date not in following:
-                cursor.execute("SELECT MAX(id) FROM search_indexeddocument WHERE id BETWEEN %s AND %s", [low, high])
-                last = cursor.fetchone()[0]
-                following[row.date] = (last >> AUDIENCE_BITS) + 1 if last is not None else first_sequence(row.date)
-            sequence = following[row.date]
-            following[row.date] = sequence + 1
-            pk = packed_id(sequence, codes[row.audience])
-            if pk > high:
-                raise OverflowError(f"too many search documents dated {row.date}")
-            ids.append(pk)
-        return ids
+    codes = audience_codes({row.audience for row in rows}, create=True)
+    following = _next_sequences({row.date for row in rows})
+    ids = []
+    for row in rows:
+        sequence = following[row.date]
+        following[row.date] = sequence + 1
+        pk = packed_id(sequence, codes[row.audience])
+        if pk > date_id_range(row.date)[1]:
+            raise OverflowError(f"too many search documents dated {row.date}")
+        ids.append(pk)
+    return ids
+
+
+DAY_SHIFT = AUDIENCE_BITS + SEQUENCE_BITS  # id >> DAY_SHIFT is the date's ordinal (0: undated)
+
+
+def _next_sequences(dates) -> dict:
+    """The next free sequence number of each date, in one query: the highest id per date over the id range of
+    these dates (an index range scan; a list of one range per date plans slowly on PostgreSQL)."""
+    following = {date: first_sequence(date) for date in dates}
+    days = {date.toordinal() if date else 0: date for date in dates}
+    low = min(date_id_range(date)[0] for date in dates)
+    high = max(date_id_range(date)[1] for date in dates)
+    highest = (
+        IndexedDocument.objects.filter(id__range=(low, high))
+        .annotate(day=F("id") / (1 << DAY_SHIFT))
+        .values("day")
+        .annotate(last=Max("id"))
+        .values_list("day", "last")
+    )
+    for day, last in highest:
+        if day in days:
+            following[days[day]] = (last >> AUDIENCE_BITS) + 1
+    return following
 
 
 def _insert(rows) -> None:
@@ -178,52 +191,9 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
                 "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
                 [(row.id, tag[:100]) for row in rows for tag in row.tags],
             )
-        if connection.vendor == "sqlite":
-            ids = [row.id for row in rows]
-            for chunk in chunks(ids):
-                _delete_fts(chunk)  # left-overs of rows removed without us (e.g. a test database flush)
-            _insert_fts(
-                connection,
-                [(row.id, row.title, row.tags_text, row.text, row.audience, row.type, row.phase, row.year) for row in rows],
-            )
+        _fulltext().write(rows)
     cache.delete(AUDIENCES_CACHE_KEY)
     return rows
-
-
-FTS_INSERT = "INSERT INTO search_fts (rowid, title, tags, text, title_words, head, meta) VALUES (?, ?, ?, ?, ?, ?, ?)"
-
-
-def _fts_values(pk, title, tags_text, text, audience, type_, phase, year):
-    title_stems, tag_stems = analysis.stemmed(title), analysis.stemmed(tags_text)
-    tags = [tag[:100] for tag in tags_text.split(" | ") if tag]
-    return (
-        pk, title_stems, tag_stems, analysis.stemmed(text), " ".join(analysis.words(title)),
-        analysis.head_text(title_stems, tag_stems), analysis.meta_text(type_, phase, year, tags),
-    )
-
-
-def _insert_fts(conn, rows) -> None:
-    """rows: (id, title, tags_text, text, audience, type, phase, year); written with the raw sqlite3 cursor."""
-    conn.ensure_connection()
-    # In rowid order: FTS5 flushes its pending index data whenever a rowid is lower than the one before.
-    conn.connection.executemany(FTS_INSERT, [_fts_values(*row) for row in sorted(rows, key=lambda row: row[0])])
-
-
-def refill_fts(conn) -> None:
-    """Fill search_fts from search_indexeddocument (after the FTS table was recreated)."""
-    last = 0
-    while True:
-        with conn.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, title, tags_text, text, audience, type, phase, year FROM search_indexeddocument "
-                "WHERE id > %s ORDER BY id LIMIT %s",
-                [last, BATCH],
-            )
-            rows = cursor.fetchall()
-        if not rows:
-            return
-        _insert_fts(conn, rows)
-        last = rows[-1][0]
 
 
 def delete_refs(refs) -> list[str]:
@@ -267,7 +237,14 @@ def distinct_audiences() -> list[str]:
 
 
 def optimize() -> None:
-    """SQLite: merge the full-text index's segments into one (after a rebuild: faster queries)."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
+    """After a rebuild: the vendor's full-text index made compact (faster queries)."""
+    _fulltext().optimize()
+
+
+def drop_orphans(**kwargs) -> None:
+    """Full-text rows whose document is gone are removed (the full-text tables are no Django models, so a
+    flush of the tables, e.g. between transactional tests, leaves them behind). Connected to post_migrate,
+    which runs after migrate and after flush."""
+    fulltext = _fulltext()
+    if fulltext.TABLE in connection.introspection.table_names():  # not before its migration
+        fulltext.drop_orphans()

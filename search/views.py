@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET
 from community.core.ratelimit import rate_limit
 
 from . import service
-from .documents import adapters
+from .documents import adapters, facet_labels
 from .forms import SearchForm
 
 OPENAPI_FILE = Path(__file__).resolve().parent / "openapi.json"
@@ -33,14 +32,8 @@ def type_labels() -> dict[str, str]:
 
 
 def phase_labels(slugs) -> dict[str, str]:
-    slugs = [slug for slug in slugs if slug]
-    if not slugs:
-        return {}
-    try:
-        Phase = apps.get_model("methodology", "Phase")
-    except LookupError:
-        return {}
-    return dict(Phase.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    """The names of methodiek phases, from whichever adapter knows them (the methodiek's)."""
+    return facet_labels("phase", slugs)
 
 
 def _url(params: dict, **changes) -> str:
@@ -157,7 +150,6 @@ def api_search(request):
         body["searched"] = result.suggestion
     if result.members_more:
         body["members_more"] = result.members_more
-        body["members_titles"] = result.members_titles
     if result.notice:
         body["notice"] = result.notice
     return _private(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))

@@ -4,9 +4,9 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.db import connection
 
-from .base import Engine, Hit, SearchEngineError, SearchQuery, SearchResult  # noqa: F401
-from .database import DatabaseEngine
+from .base import DatabaseEngine, Engine, Hit, SearchEngineError, SearchQuery, SearchResult  # noqa: F401
 
 DEFAULTS = {"ENGINE": "database", "ELASTICSEARCH_URL": "", "INDEX": "kennisplein-documents", "TIMEOUT": 2.0}
 
@@ -16,12 +16,19 @@ def config() -> dict:
 
 
 def database_engine() -> DatabaseEngine:
-    return _database()
+    """The database engine of the database in use: SQLite (FTS5) or PostgreSQL."""
+    return _database(connection.vendor)
 
 
-@lru_cache(maxsize=1)
-def _database() -> DatabaseEngine:
-    return DatabaseEngine()
+@lru_cache(maxsize=2)
+def _database(vendor: str) -> DatabaseEngine:
+    if vendor == "postgresql":
+        from .postgres import PostgresEngine
+
+        return PostgresEngine()
+    from .sqlite import SqliteEngine
+
+    return SqliteEngine()
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,32 @@
-"""What every search engine answers, whichever technology sits behind it."""
+"""What every search engine answers, whichever technology sits behind it, and the database engine's algorithm.
+
+``DatabaseEngine`` holds what SQLite (``sqlite.py``: FTS5, bm25) and PostgreSQL (``postgres.py``: an app-written
+tsvector with GIN, ts_rank) share: parsing with the user's lexicon, the AND/OR runs, the bounded work per query,
+facets from a sample, the re-rank. It writes no SQL: each vendor module gives the primitive queries.
+
+Both databases store the same index (Snowball stems computed here in Python, never by the database): per
+document the stems of title, tags and text, plus two kinds of tokens that never score:
+
+* ``head``: the title and tag stems again with a prefix (``0h`` + stem), so "a query word in title or tags" is a
+  plain term lookup;
+* ``meta``: type, phase, year and tags as opaque tokens, so the chosen filters are part of the full-text match.
+
+A document's id packs its date, a sequence number and a code for its audience (``search.store``): id order is
+date order ("newest first" and "the newest N matches" are cheap) and access is arithmetic on the id. The work per
+query is bounded however many documents match (see ``benchmarks/README.md``):
+
+* relevance: up to ``RANK_WINDOW`` matches, the database's score ranks them all. Above, it ranks two windows: the
+  newest RANK_WINDOW matches with a query word in title or tags, then the newest RANK_WINDOW other matches; all
+  remaining matches follow, newest first;
+* date: newest first, ties on the same date by the order they were indexed (newest first);
+* facets (over FACET_SAMPLE): counted over a pseudo-random sample of about ``FACET_SAMPLE`` visible matches and
+  scaled to the exact total; the result says ``facets_approximate`` and the page and API show "ongeveer".
+"""
 
 import datetime
-from dataclasses import dataclass, field
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 SORTS = ("relevance", "date")
 FACETS = ("type", "tag", "phase", "year")
@@ -43,6 +68,8 @@ class Hit:
     more_chapters: int = 0  # further chapters of the same guide among the matches (collapsed under this hit)
     group_url: str = ""  # the guide those chapters belong to
     text: str = field(default="", repr=False)  # the document's text, while ranking (never sent out)
+    stems: tuple = field(default=(), repr=False)  # the stems the re-rank reads (never sent out)
+    pk: int = field(default=0, repr=False)
 
 
 @dataclass
@@ -58,7 +85,6 @@ class SearchResult:
     notice: str = ""
     corrected_from: str = ""  # the query as typed, when these are the results for the spelling suggestion
     members_more: int = 0  # anonymous visitors: how many more results members would see (a count only)
-    members_titles: list[dict] = field(default_factory=list)  # of those, titles that invite (community.core.access)
 
     @property
     def pages(self) -> int:
@@ -86,3 +112,294 @@ class Engine:
 
     def health(self) -> dict:
         raise NotImplementedError
+
+
+# ----- the database engine (shared by SQLite and PostgreSQL) ---------------------------------------------------
+
+FEW = 3  # fewer matches of every word than this: matches of some of the words are ranked too
+SNIPPET_WORDS = 32
+
+
+class DatabaseEngine(Engine):
+    """The index in the database. Subclasses give the vendor's primitive queries over a match (their own type)."""
+
+    name = "database"
+    vendor = ""
+    TABLE = ""  # the vendor's full-text table
+    RANK_WINDOW = 2000  # above: the score ranks windows of the newest matches (title/tag matches first)
+    FACET_SAMPLE = 1000  # above: facet counts from a sample of about this many matches ("ongeveer")
+
+    # ----- what a vendor gives ---------------------------------------------------------------------------
+
+    def match(self, parsed, operator: str, filters: list[str], codes: list[int]):
+        """The match of these words (AND/OR), filter tokens and audience codes."""
+        raise NotImplementedError
+
+    def tiers(self, match, parsed) -> tuple:
+        """(the matches with a query word in title or tags, the other matches)."""
+        raise NotImplementedError
+
+    def count_and_sample(self, match, estimate_of) -> tuple[int, list[int], int, int | None]:
+        """(exact total, ids of the facet sample, its step, the size of the first tier if known) in one pass."""
+        raise NotImplementedError
+
+    def count(self, match) -> int:
+        raise NotImplementedError
+
+    def ranked(self, match, limit: int, offset: int, newest: int | None = None) -> list[tuple[int, float]]:
+        """(id, score) of one page by score, ties newest first; with ``newest`` only among the newest that many."""
+        raise NotImplementedError
+
+    def newest(self, match, limit: int, offset: int) -> list[tuple[int, float]]:
+        raise NotImplementedError
+
+    def older_than_windows(self, tiers, sizes, limit: int, offset: int) -> list[tuple[int, float]]:
+        """The matches of both tiers outside their newest-``size`` windows, newest first."""
+        raise NotImplementedError
+
+    def write(self, rows) -> None:
+        """Add the full-text rows of these IndexedDocument rows (their ids are new)."""
+        raise NotImplementedError
+
+    def delete_ids(self, ids) -> None:
+        raise NotImplementedError
+
+    def drop_orphans(self) -> None:
+        """Remove full-text rows whose document is gone (after a migration or a flush of the tables)."""
+        raise NotImplementedError
+
+    def optimize(self) -> None:
+        """After a rebuild."""
+
+    # ----- search ---------------------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery, audiences: list[str], lexicon=None) -> SearchResult:
+        """With a ``lexicon`` (search.analysis.Lexicon of what these audiences may see) words get alternatives."""
+        from .. import analysis, ranking
+
+        result = SearchResult(query=query, engine=self.name)
+        parsed = analysis.parse(query.q, lexicon)
+        if not audiences or not (parsed or query.has_filters):
+            return result
+        reranked = bool(parsed) and query.sort == "relevance" and query.offset + query.per_page <= ranking.CANDIDATES
+        run_query = replace(query, page=1, per_page=ranking.CANDIDATES) if reranked else query
+        with self.reading():
+            self._run(run_query, parsed, audiences, "AND", result, plain=reranked)
+            if result.total < FEW and len(parsed.clauses) > 1:
+                # Few items have every word: items with some of them are ranked too (the more words, the higher).
+                every = result
+                result = SearchResult(query=query, engine=self.name)
+                self._run(run_query, parsed, audiences, "OR", result, plain=reranked)
+                keys = {hit.key for hit in every.hits}
+                result.hits = every.hits + [hit for hit in result.hits if hit.key not in keys]
+                result.relaxed = every.total == 0 and result.total > 0
+        result.query = query
+        if reranked:
+            hits = ranking.collapse_chapters(ranking.rerank(parsed, result.hits))
+            hits = ranking.mix_types(hits, query.per_page)[query.offset : query.offset + query.per_page]
+            _add_text(hits)
+            stems = parsed.stems
+            for hit in hits:
+                hit.snippet = analysis.highlight(hit.text, stems, SNIPPET_WORDS)
+                hit.title_html = analysis.highlight(hit.title, stems, whole=True)
+            result.hits = hits
+        for hit in result.hits:
+            hit.text = ""
+            hit.stems = ()
+        return result
+
+    def reading(self):
+        """The context the search's queries run in (PostgreSQL: planner settings)."""
+        from contextlib import nullcontext
+
+        return nullcontext()
+
+    def _run(self, query, parsed, audiences, operator, result, plain=False) -> None:
+        """Total, facets and one page of hits; ``plain``: hits with their stems and no snippets yet."""
+        from .. import store
+
+        codes = sorted(store.audience_codes(audiences).values())
+        if not codes:  # nothing in the index that these audiences may see
+            return
+        filters = filter_tokens(query)
+        match = self.match(parsed, operator, filters, codes)
+        result.total, sample, step, head_total = self.count_and_sample(
+            match, lambda: self.estimate(parsed, filters, operator), with_head=bool(parsed) and query.sort == "relevance"
+        )
+        if not result.total:
+            return
+        result.facets = facet_counts(sample, result.total)
+        result.facets_approximate = step > 1
+        if query.sort == "date" or not parsed:
+            ranked = self.newest(match, query.per_page, query.offset)
+        elif result.total <= self.RANK_WINDOW:
+            ranked = self.ranked(match, query.per_page, query.offset)
+        else:
+            ranked = self._broad_relevance(query, parsed, match, result.total, head_total)
+        result.hits = hits_for(ranked, parsed, plain)
+
+    def estimate(self, parsed, filters, operator) -> int | None:
+        """An upper bound on the matches, if the vendor knows one cheaply (None: not known)."""
+        return None
+
+    def _broad_relevance(self, query, parsed, match, total, head_total) -> list[tuple[int, float]]:
+        """More than RANK_WINDOW matches: the order is three tiers, and a page is cut from them.
+
+        1. the newest RANK_WINDOW matches with a query word in title or tags, by score;
+        2. the newest RANK_WINDOW other matches, by score;
+        3. all remaining matches, newest first.
+        The score is computed over at most two windows, however many documents match; a tier the page does not
+        reach costs nothing.
+        """
+        tiers = self.tiers(match, parsed)
+        if head_total is None:
+            head_total = self.count(tiers[0])
+        sizes = [min(self.RANK_WINDOW, head_total), min(self.RANK_WINDOW, total - head_total)]
+        first, last = query.offset, query.offset + query.per_page
+        ranked, tier_first = [], 0
+        for tier in (0, 1):
+            begin, end = max(first, tier_first), min(last, tier_first + sizes[tier])
+            if begin < end:
+                ranked += self.ranked(tiers[tier], end - begin, begin - tier_first, newest=sizes[tier])
+            tier_first += sizes[tier]
+        if last > tier_first:  # the tail: what neither window holds, newest first
+            begin = max(first, tier_first)
+            ranked += self.older_than_windows(tiers, sizes, last - begin, begin - tier_first)
+        return ranked
+
+    # ----- suggestions and vocabulary (no SQL: the ORM) -------------------------------------------------
+
+    def vocabulary(self, audiences: list[str], limit: int = 2000) -> dict[str, int]:
+        """Words of what these audiences may see (the most recent documents), with how often they occur."""
+        from .. import analysis
+        from ..models import IndexedDocument
+
+        counts: dict[str, int] = {}
+        rows = (
+            IndexedDocument.objects.filter(audience__in=audiences)
+            .order_by("-date", "-pk")
+            .values_list("title", "tags_text", "text")[:limit]
+        )
+        for title, tags_text, text in rows:
+            for word in analysis.words(f"{title} {tags_text} {text[:5000]}"):
+                if len(word) > 3 and not word.isdigit():
+                    counts[word] = counts.get(word, 0) + 1
+        return counts
+
+
+def _odd(number: int) -> int:
+    return max(1, number) | 1
+
+
+def facet_counts(ids, total) -> dict:
+    """Facet counts over these documents, scaled to the total when they are a sample."""
+    from .. import store
+    from ..models import IndexedDocument
+
+    facets = {"type": Counter(), "tag": Counter(), "phase": Counter(), "year": Counter()}
+    for chunk in store.chunks(ids, 4000):
+        for type_, phase, year, tags_text in IndexedDocument.objects.filter(id__in=chunk).values_list(
+            "type", "phase", "year", "tags_text"
+        ):
+            facets["type"][type_] += 1
+            if phase:
+                facets["phase"][phase] += 1
+            if year is not None:
+                facets["year"][str(year)] += 1
+            facets["tag"].update(tag for tag in tags_text.split(" | ") if tag)
+    seen = sum(facets["type"].values())
+    scale = total / seen if seen and seen != total else 1
+    return ordered_facets(
+        {name: {value: max(1, round(count * scale)) for value, count in counts.items()} for name, counts in facets.items()}
+    )
+
+
+def ordered_facets(facets):
+    for name in facets:
+        ordered = sorted(facets[name].items(), key=lambda item: (-item[1], item[0]))
+        if name == "year":
+            ordered = sorted(facets[name].items(), reverse=True)
+        facets[name] = dict(ordered)
+    return facets
+
+
+HIT_FIELDS = ("id", "key", "type", "title", "url", "date", "tags_text", "phase")
+
+
+def hits_for(ranked, parsed, plain=False) -> list[Hit]:
+    """Hits in the order of ``ranked`` ((id, score) pairs). ``plain``: with the stems the re-rank reads (the
+    ``stems`` column) instead of snippets; the text of the few shown is read afterwards (``_add_text``)."""
+    from .. import analysis
+    from ..models import IndexedDocument
+
+    if not ranked:
+        return []
+    ids = [pk for pk, _score in ranked]
+    fields = (*HIT_FIELDS, "stems" if plain else "text")
+    rows = {row[0]: row for row in IndexedDocument.objects.filter(id__in=ids).values_list(*fields)}
+    stems = parsed.stems if parsed else frozenset()
+    hits = []
+    for pk, score in ranked:
+        if pk not in rows:  # removed by a reindex between the match and this read: not shown
+            continue
+        _id, key, type_, title, url, date, tags_text, phase, body = rows[pk]
+        hit = Hit(
+            key=key, type=type_, title=title, url=url, snippet="", title_html="", date=date,
+            tags=[tag for tag in tags_text.split(" | ") if tag], phase=phase, score=float(score or 0),
+        )
+        hit.pk = pk
+        if plain:
+            hit.stems = tuple(body.split())
+        else:
+            hit.snippet = analysis.highlight(body, stems, SNIPPET_WORDS)
+            hit.title_html = analysis.highlight(title, stems, whole=True)
+        hits.append(hit)
+    return hits
+
+
+def _add_text(hits) -> None:
+    from ..models import IndexedDocument
+
+    texts = dict(IndexedDocument.objects.filter(id__in=[hit.pk for hit in hits]).values_list("id", "text"))
+    for hit in hits:
+        hit.text = texts.get(hit.pk, "")
+
+
+# ----- index tokens that never score (both databases) --------------------------------------------------------
+
+META_KINDS = {"type": "t", "phase": "p", "tag": "g", "year": "y"}
+HEAD_PREFIX = "0h"  # no Dutch word starts with it; FTS5's unicode61 and PostgreSQL's parser keep "0h" + stem whole
+
+
+def meta_token(kind: str, value) -> str:
+    """One lower-case alphanumeric token per (kind, value)."""
+    digest = hashlib.sha1(f"{kind}\x00{value}".encode(), usedforsecurity=False).hexdigest()[:16]
+    return META_KINDS[kind] + digest
+
+
+def meta_text(type_: str, phase: str, year, tags) -> str:
+    tokens = [meta_token("type", type_)]
+    if phase:
+        tokens.append(meta_token("phase", phase))
+    if year:
+        tokens.append(meta_token("year", int(year)))
+    tokens += [meta_token("tag", tag[:100]) for tag in dict.fromkeys(tags)]
+    return " ".join(tokens)
+
+
+def head_text(title_stems: str, tag_stems: str) -> str:
+    """Title and tag stems again, as tokens of their own (``0h`` + stem)."""
+    return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
+
+
+def filter_tokens(query: SearchQuery) -> list[str]:
+    return [
+        meta_token(kind, int(getattr(query, kind)) if kind == "year" else getattr(query, kind))
+        for kind in ("type", "phase", "year", "tag")
+        if getattr(query, kind)
+    ]
+
+
+def visible_mask(codes) -> tuple[int, list[int]]:
+    """(bitmask of the codes below 63, the codes above): access as arithmetic on the id's low bits."""
+    return sum(1 << c for c in codes if c < 63), [c for c in codes if c >= 63]

@@ -31,9 +31,22 @@ def synonyms() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+def synonym_set_body(lines) -> list[dict]:
+    """The rules of the synonym set (PUT _synonyms/<set>): one rule per group, with a stable id."""
+    import hashlib
+
+    return [
+        {"id": hashlib.sha1(line.encode(), usedforsecurity=False).hexdigest()[:12], "synonyms": line} for line in lines
+    ]
+
+
+SYNONYM_SET = "kennisplein-synonyms"
+
 dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
-domain_synonyms = token_filter("domain_synonyms", type="synonym_graph", synonyms=synonyms(), lenient=True)
+# Search time only, from an updateable synonym set (Elasticsearch >= 8.10): the file's groups plus the editors'
+# (search.synonyms), sent again when an editor changes them; the index never needs a rebuild for it.
+domain_synonyms = token_filter("domain_synonyms", type="synonym_graph", synonyms_set=SYNONYM_SET, updateable=True, lenient=True)
 
 # Index time: words -> stems. Query time: the same, with the domain synonyms expanded first.
 dutch_index = analyzer(
@@ -189,10 +202,20 @@ class ElasticsearchEngine(Engine):
         except ERRORS as error:
             raise SearchEngineError(str(error)) from error
 
+    def update_synonyms(self, lines) -> None:
+        """Replace the synonym set; Elasticsearch reloads the search analyzers that use it."""
+        try:
+            self.client.synonyms.put_synonym(id=SYNONYM_SET, synonyms_set=synonym_set_body(lines))
+        except ERRORS as error:
+            raise SearchEngineError(str(error)) from error
+
     def rebuild(self, rows, progress=None) -> str:
         """Fill a new index from the rows, then swap the alias to it atomically and drop the old index."""
+        from .. import synonyms as synonym_groups
+
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         try:
+            self.update_synonyms(synonym_groups.as_lines())  # the index's analyzer needs the set to exist
             index_definition(name).create(using=self.client)
             for _ok, _info in _streaming(self.client, rows, name, progress):
                 pass
@@ -209,6 +232,9 @@ class ElasticsearchEngine(Engine):
 
     def _ensure_alias(self) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
+            from .. import synonyms as synonym_groups
+
+            self.update_synonyms(synonym_groups.as_lines())
             name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}"
             index_definition(name).create(using=self.client)
             self.client.indices.put_alias(index=name, name=self.alias)

@@ -1,21 +1,216 @@
-"""tsquery syntax for the database engine on PostgreSQL (text search configuration 'dutch')."""
+"""The database engine on PostgreSQL: tsquery syntax and queries (ts_rank), and writing the vector table.
 
-from .. import analysis
+The full-text index is the narrow table ``search_vector`` (id = IndexedDocument.id, one app-written tsvector):
+the Snowball stems of title (weight A), tags (B) and text (C) computed in Python as on SQLite, plus the head
+and filter tokens (weight D, which never scores). A GIN index answers the match; the text stays in
+``search_indexeddocument``. The vector is stored out of line (TOAST, see migration 0005), so the table's heap
+is about 100 bytes a row: a broad word's matches are counted and windowed from the GIN index and that small
+heap, and a vector is only read for the few matches that are ranked (``ts_rank`` over a window).
 
-CONFIG = "dutch"
+Access is arithmetic on the id (the audience code in its low bits against a bitmask), as on SQLite. The
+planner would take a sequential scan for a broad word and read every vector: the search's queries run with
+sequential and plain index scans off (``SET LOCAL`` in a savepoint that is rolled back: nothing else is
+affected), so the GIN index and the id index are always used.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from .. import analysis, store
+from .base import HEAD_PREFIX, DatabaseEngine, head_text, meta_text, visible_mask
+
+CONFIG = "simple"  # the stems come from Python: PostgreSQL only splits on spaces and lowercases
+TS_RANK_WEIGHTS = "{0, 0.1, 0.4, 1.0}"  # D (head, filter tokens), C (text), B (tags), A (title)
+RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, to_tsquery('{CONFIG}', %s))"
+VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABCD")
+TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
+SAMPLE_KEY = f"(m.id >> {store.AUDIENCE_BITS})"
+PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
 
 
-def clause_sql(clause: analysis.Clause) -> tuple[str, list[str]]:
-    """SQL for one clause (its words as a phrase, or any alternative) and its parameters."""
-    parts = [f"phraseto_tsquery('{CONFIG}', %s)" for _variant in clause.variants]
-    return "(" + " || ".join(parts) + ")", [" ".join(variant) for variant in clause.variants]
+# ----- tsquery syntax (lexemes are Snowball stems: word characters only) -----------------------------------------
 
 
-def tsquery(parsed: analysis.ParsedQuery, operator: str = "AND") -> tuple[str, list[str]]:
-    joiner = " && " if operator == "AND" else " || "
-    sql, params = [], []
-    for clause in parsed.clauses:
-        part, values = clause_sql(clause)
-        sql.append(part)
-        params += values
-    return "(" + joiner.join(sql) + ")", params
+def _phrase(stems, prefix: str = "") -> str:
+    return "(" + " <-> ".join(f"'{prefix}{s}'" for s in stems) + ")"
+
+
+def clause_expression(clause: analysis.Clause, prefix: str = "") -> str:
+    """One clause: its words (a phrase) or any of its alternatives."""
+    variants = [_phrase([analysis.stem(word) for word in variant], prefix) for variant in clause.variants]
+    return variants[0] if len(variants) == 1 else "(" + " | ".join(variants) + ")"
+
+
+def tsquery(parsed: analysis.ParsedQuery, operator: str = "AND") -> str:
+    """A tsquery (text for to_tsquery('simple', …)) over the stems; phrases stay phrases."""
+    joiner = " & " if operator == "AND" else " | "
+    return "(" + joiner.join(clause_expression(clause) for clause in parsed.clauses) + ")"
+
+
+def head_any(parsed: analysis.ParsedQuery) -> str:
+    return "(" + " | ".join(clause_expression(clause, HEAD_PREFIX) for clause in parsed.clauses) + ")"
+
+
+def visible(codes) -> str:
+    """SQL: the audience code in the id's low bits is one of these (trusted: integers only)."""
+    code = f"(v.id & {store.AUDIENCE_MASK})"
+    mask, large = visible_mask(codes)
+    tests = [f"((1::bigint << {code}::int) & {mask}) <> 0"] if mask else []
+    tests += [f"{code} IN ({', '.join(map(str, large))})"] if large else []
+    return "(" + " OR ".join(tests) + ")"
+
+
+@dataclass(frozen=True)
+class Vector:
+    """A tsquery (a parameter), the words alone (for ts_rank), "a query word in title or tags" and the access
+    condition (trusted SQL)."""
+
+    query: str
+    words: str
+    head: str
+    visible: str
+
+    @property
+    def where(self) -> str:
+        return f"v.vector @@ to_tsquery('{CONFIG}', %s) AND {self.visible}"
+
+    def narrowed(self, expression: str) -> "Vector":
+        return Vector(f"({self.query} & {expression})", self.words, self.head, self.visible)
+
+
+class PostgresEngine(DatabaseEngine):
+    vendor = "postgresql"
+    TABLE = "search_vector"
+    RANK_WINDOW = 500  # ts_rank reads each ranked vector from TOAST: a smaller window than bm25's on SQLite
+
+    @contextmanager
+    def reading(self):
+        """The search's queries with the planner held to the indexes (see the module docstring)."""
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(PLANNER)
+            yield
+            transaction.set_rollback(True)  # read only: this undoes the SET LOCALs, also inside a request's transaction
+
+    def match(self, parsed, operator, filters, codes) -> Vector:
+        words = tsquery(parsed, operator) if parsed else ""
+        parts = ([words] if parsed else []) + [f"'{token}'" for token in filters]
+        return Vector(" & ".join(parts), words, head_any(parsed) if parsed else "", visible(codes))
+
+    def tiers(self, vector, parsed):
+        return vector.narrowed(vector.head), vector.narrowed(f"!{vector.head}")
+
+    def count(self, vector) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM search_vector v WHERE {vector.where}", [vector.query])
+            return cursor.fetchone()[0]
+
+    def count_and_sample(self, vector, estimate_of, with_head=False):
+        """Total, facet sample (its step from the total, in the same statement) and, for relevance, the number of
+        matches with a query word in title or tags: one round trip, one pass over the matches."""
+        exact = self.FACET_SAMPLE
+        head_sql, head_params = "NULL::bigint", []
+        if with_head and vector.head:
+            head = vector.narrowed(vector.head)
+            head_sql, head_params = f"(SELECT count(*) FROM search_vector v WHERE {head.where})", [head.query]
+        sql = f"""
+            WITH m AS MATERIALIZED (SELECT v.id FROM search_vector v WHERE {vector.where}),
+                 n AS (SELECT count(*) AS total FROM m),
+                 s AS (SELECT CASE WHEN total <= {exact} THEN 1 ELSE (greatest(1, total / {self.FACET_SAMPLE}) | 1) END AS step FROM n)
+            SELECT n.total, s.step, ARRAY(SELECT m.id FROM m WHERE {SAMPLE_KEY} %% s.step = 0), {head_sql}
+            FROM n, s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [vector.query, *head_params])
+            total, step, sample, head_total = cursor.fetchone()
+        return total, list(sample), step, head_total
+
+    def ranked(self, vector, limit, offset, newest=None):
+        """(id, score) of one page by ts_rank, ties newest first; with ``newest`` among the newest that many only
+        (the window's ids first, from the GIN index and the small heap; then their vectors are ranked)."""
+        if newest is None:
+            sql = (
+                f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE {vector.where} "
+                "ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
+            )
+            params = [vector.words, vector.query, limit, offset]
+        else:
+            sql = (
+                f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE v.id = ANY(ARRAY("
+                f"SELECT v.id FROM search_vector v WHERE {vector.where} ORDER BY v.id DESC LIMIT %s)) "
+                "ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
+            )
+            params = [vector.words, vector.query, newest, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(pk, float(score)) for pk, score in cursor.fetchall()]
+
+    def newest(self, vector, limit, offset):
+        sql = f"SELECT v.id, 0.0 FROM search_vector v WHERE {vector.where} ORDER BY v.id DESC LIMIT %s OFFSET %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [vector.query, limit, offset])
+            return cursor.fetchall()
+
+    def older_than_windows(self, tiers, sizes, limit, offset):
+        parts, params = [], []
+        for tier, size in zip(tiers, sizes, strict=True):
+            parts.append(f"(SELECT v.id FROM search_vector v WHERE {tier.where} ORDER BY v.id DESC OFFSET %s)")
+            params += [tier.query, size]
+        sql = f"SELECT id, 0.0 FROM ({' UNION ALL '.join(parts)}) t ORDER BY id DESC LIMIT %s OFFSET %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            return cursor.fetchall()
+
+    # ----- suggestions and health ---------------------------------------------------------------------------
+
+    def suggest_titles(self, prefix: str, audiences: list[str], limit: int = 8) -> list[dict]:
+        words = analysis.words(prefix)[:6]
+        codes = sorted(store.audience_codes(audiences).values()) if words and audiences else []
+        if not codes:
+            return []
+        query = " & ".join(f"('{TITLE_WORD}{word}':* | '{analysis.stem(word)}':*A)" for word in words)
+        sql = (
+            "SELECT d.title, d.url, d.type FROM search_vector v JOIN search_indexeddocument d ON d.id = v.id "
+            f"WHERE {Vector(query, '', '', visible(codes)).where} ORDER BY v.id DESC LIMIT %s"
+        )
+        with self.reading(), connection.cursor() as cursor:
+            cursor.execute(sql, [query, limit])
+            return [{"title": title, "url": url, "type": type_} for title, url, type_ in cursor.fetchall()]
+
+    def health(self) -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM search_vector LIMIT 1")
+            cursor.fetchall()
+        return {"ok": True, "engine": self.name, "backend": self.vendor}
+
+    # ----- writing ------------------------------------------------------------------------------------------
+
+    def write(self, rows) -> None:
+        values = []
+        for row in sorted(rows, key=lambda row: row.id):
+            title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
+            title_words = " ".join(TITLE_WORD + word for word in analysis.words(row.title))
+            hidden = f"{head_text(title, tags)} {meta_text(row.type, row.phase, row.year, row.tags)} {title_words}"
+            values.append((row.id, title, tags, analysis.stemmed(row.text), hidden))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO search_vector (id, vector) VALUES (%s, {VECTOR})", values)
+
+    def delete_ids(self, ids) -> None:
+        for chunk in store.chunks(ids):
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_vector WHERE id = ANY(%s)", [list(chunk)])
+
+    def drop_orphans(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_vector v WHERE NOT EXISTS (SELECT 1 FROM search_indexeddocument d WHERE d.id = v.id)"
+            )
+
+    def optimize(self) -> None:
+        """Move the GIN index's pending entries into the index proper and refresh the planner's statistics."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_vector_gin'::regclass)")
+            cursor.execute("ANALYZE search_vector")
+

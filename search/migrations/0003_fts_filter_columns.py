@@ -5,7 +5,8 @@
 * ``meta``: audience, type, phase, year and tags as opaque tokens, so access and facet filters run inside the
   full-text index (see ``search.analysis.meta_text``).
 
-The table is recreated and refilled from ``search_indexeddocument``.
+The table is recreated and the index emptied: it is derived data, ``rebuild_search_index`` fills it again
+(self-contained: this migration imports nothing of today's search code).
 """
 
 from django.db import migrations
@@ -20,16 +21,14 @@ CREATE_OLD = [
     "CREATE VIRTUAL TABLE search_fts_vocab USING fts5vocab(search_fts, 'row')",
 ]
 DROP = ["DROP TABLE IF EXISTS search_fts_vocab", "DROP TABLE IF EXISTS search_fts"]
+EMPTY = ["DELETE FROM search_indexedtag", "DELETE FROM search_indexeddocument"]
 
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
-    from search import store
-
-    for statement in DROP + CREATE:
+    for statement in DROP + CREATE + EMPTY:
         schema_editor.execute(statement)
-    store.refill_fts(schema_editor.connection)
 
 
 def backward(apps, schema_editor):

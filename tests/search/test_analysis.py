@@ -18,6 +18,15 @@ def test_parse_keeps_phrases_and_drops_stop_words():
     assert not analysis.parse('  ""  ')
 
 
+def test_tsquery_for_postgresql():
+    from search.engines import postgres
+
+    parsed = analysis.parse('hoe werkt "begeleide omgang" bij een vechtscheiding')
+    assert postgres.tsquery(parsed) == "(('beleide' <-> 'omgang') & ('werk') & ('vechtscheid'))"
+    expression = postgres.tsquery(analysis.parse("omgang:* | !a & b' <-> c"))
+    assert ":" not in expression and "!" not in expression and "''" not in expression
+
+
 def test_query_of_only_stop_words_still_searches():
     assert analysis.parse("de en het").terms == ["de", "en", "het"]
 

@@ -7,9 +7,11 @@ import logging
 import pytest
 from django.test import override_settings
 
+from search import analysis as analysis_module
 from search import service
+from search import synonyms as synonym_groups
 from search.engines import SearchQuery, get_engine
-from search.engines.elastic import ElasticsearchEngine, index_definition, synonyms
+from search.engines.elastic import SYNONYM_SET, ElasticsearchEngine, index_definition, synonym_set_body, synonyms
 
 UNREACHABLE = {"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": "http://127.0.0.1:9", "TIMEOUT": 0.5}
 
@@ -25,7 +27,11 @@ def test_index_has_dutch_analysis_and_synonyms_from_the_repo():
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     assert analysis["filter"]["domain_synonyms"]["type"] == "synonym_graph"
-    assert "vechtscheiding, complexe scheiding, conflictscheiding, hoog conflict scheiding" in analysis["filter"]["domain_synonyms"]["synonyms"]
+    # search time, from an updateable synonym set: the file's groups (and the editors') go there
+    assert analysis["filter"]["domain_synonyms"]["synonyms_set"] == SYNONYM_SET
+    assert analysis["filter"]["domain_synonyms"]["updateable"] is True
+    rules = [rule["synonyms"] for rule in synonym_set_body(synonym_groups.as_lines(analysis_module.file_synonyms()))]
+    assert "vechtscheiding, complexe scheiding, conflictscheiding, hoog conflict scheiding" in rules
     assert "cjg, centrum voor jeugd en gezin" in synonyms()
     assert analysis["analyzer"]["dutch_search"]["filter"] == ["lowercase", "asciifolding", "domain_synonyms", "dutch_stop", "dutch_stemmer"]
     properties = body["mappings"]["properties"]

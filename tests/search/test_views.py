@@ -141,3 +141,11 @@ def test_constant_queries(client_for, corpus, django_assert_max_num_queries):
         client.get("/zoeken/", {"q": "ouders"})
     with django_assert_max_num_queries(13):
         client.get("/api/search", {"q": "ouders", "tag": "contactverlies"})
+
+
+def test_phase_labels_come_from_the_adapters(corpus, client, adapter_registry, monkeypatch):
+    """Search reaches into no app for facet labels: the adapter whose documents carry the phases names them."""
+    guide = next(adapter for adapter in adapter_registry.adapters() if adapter.type == "guide")
+    monkeypatch.setattr(guide, "facet_labels", lambda facet, values: {"intake": "Intake met beide ouders"} if facet == "phase" else {})
+    page = client.get("/zoeken/", {"q": "ouders"}).content.decode()
+    assert "Intake met beide ouders" in page
