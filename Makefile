@@ -76,8 +76,12 @@ test: install lint system-packages node-packages checks  ## everything: checks, 
 	echo "--- PostgreSQL run (var/test-postgres.log) ---"; cat var/test-postgres.log; \
 	exit $$(( sqlite || postgres ))
 
-test-fast: install  ## the SQLite suite without the browser tests
-	$(BIN)/pytest -q --ignore=tests/e2e || [ $$? -eq 5 ]
+# pytest-xdist workers for `make test-fast` ("auto": one per core). `make test` runs its two suites side by side
+# with one process each instead: on two cores more workers than cores is slower, not faster.
+TEST_WORKERS ?= auto
+
+test-fast: install  ## the SQLite suite without the browser tests, on every core (TEST_WORKERS)
+	$(BIN)/pytest -q --ignore=tests/e2e -n $(TEST_WORKERS) || [ $$? -eq 5 ]
 
 # Recall per kind, false blocks / warnings per 1,000 clean words and speed of the anonymity check,
 # on the tuned and the held-out part of tests/casuses/ (rewrites tests/casuses/corpus_results.md).

@@ -1,5 +1,7 @@
 """Shared fixtures: one user per role of DESIGN.md, and a client signed in as each."""
 
+import time
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -155,6 +157,19 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_limit_window(monkeypatch):
+    """Rate limits count per fixed window (``time // seconds``): a test's requests all fall in one window
+    (the start of this hour, which starts a minute window too), so a slow run never crosses a boundary
+    halfway through a test and starts counting again."""
+    from types import SimpleNamespace
+
+    from community.core import ratelimit
+
+    start = time.time() // 3600 * 3600
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: start))
 
 
 @pytest.fixture(autouse=True)
