@@ -10,10 +10,12 @@ of a guide carries the guide's audience (its view restriction), tags and date.
 
 import hashlib
 
+from django.core.cache import cache
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from community.core import access
+from community.core.content_version import FRAGMENT_SECONDS, content_version
 from search.documents import SearchAdapter, SearchDocument
 from search.store import KEY_LENGTH
 
@@ -161,10 +163,12 @@ class PhaseAdapter(SearchAdapter):
         return Phase.objects.order_by("order", "pk")
 
     def facet_labels(self, facet, values) -> dict[str, str]:
-        """The phases' names for search's phase facet and result labels (one query)."""
+        """The phases' names for search's phase facet and result labels: public, a handful, read once per
+        content version (an edited phase sends public_content_changed, which moves it)."""
         if facet != "phase":
             return {}
-        return dict(Phase.objects.filter(slug__in=list(values)).values_list("slug", "name"))
+        names = cache.get_or_set(f"kennisplein:phase-names:{content_version()}", phase_names, FRAGMENT_SECONDS)
+        return {slug: names[slug] for slug in values if slug in names}
 
     def to_document(self, obj) -> SearchDocument:
         return SearchDocument(
@@ -201,3 +205,7 @@ class TechniqueAdapter(SearchAdapter):
             url=obj.get_absolute_url(),
             object_ref=f"methodology.technique:{obj.pk}",
         )
+
+
+def phase_names() -> dict[str, str]:
+    return dict(Phase.objects.values_list("slug", "name"))

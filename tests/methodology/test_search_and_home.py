@@ -83,3 +83,17 @@ def test_demo_content_loads_and_is_idempotent(home_page):
     assert restricted.exists()
     assert all(access.collection_audience(doc.collection) == access.association_audience() for doc in restricted)
     assert settings.ASSOCIATION_GROUP in access.association_audience()
+
+
+def test_phase_labels_are_read_once_and_an_edited_name_shows_at_once(django_assert_num_queries):
+    from methodology.models import Phase
+
+    phase_adapter = next(adapter for adapter in adapters() if adapter.type == "phase")
+    assert phase_adapter.facet_labels("phase", ["intake", "onbekend"]) == {"intake": Phase.objects.get(slug="intake").name}
+    with django_assert_num_queries(0):
+        phase_adapter.facet_labels("phase", ["intake"])
+    intake = Phase.objects.get(slug="intake")
+    intake.name = "Intake met beide ouders apart"
+    intake.save()  # public content changed: the content version moves
+    assert phase_adapter.facet_labels("phase", ["intake"]) == {"intake": "Intake met beide ouders apart"}
+    assert phase_adapter.facet_labels("tag", ["intake"]) == {}
