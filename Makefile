@@ -27,8 +27,9 @@ install: $(INSTALLED)  ## create .venv and install the locked dependencies
 lock: install  ## resolve pyproject.toml's ranges to exact versions in requirements.lock
 	PYTHON=$(BIN)/python ./scripts/lock.sh
 
-lint: install  ## ruff: lint (the first step of make test)
+lint: install  ## ruff: lint and format check (the first step of make test)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: install  ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .

@@ -40,7 +40,10 @@ def log_in(source: str, login: str, password: str) -> tuple[int, bool]:
     _status, page, _ = request("GET", "/accounts/login/", source=source, cookies=cookies)
     token = CSRF_RE.search(page.decode("utf-8", "replace")).group(1)
     status, content, _ = request(
-        "POST", "/accounts/login/", source=source, cookies=cookies,
+        "POST",
+        "/accounts/login/",
+        source=source,
+        cookies=cookies,
         body=urlencode({"csrfmiddlewaretoken": token, "login": login, "password": password}).encode(),
         headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{HOST}:{NGINX_PORT}"},
     )
@@ -53,9 +56,13 @@ def lock_out() -> None:
     answers = [log_in(attacker, f"gok-{stamp}-{n}@example.org", "fout-wachtwoord") for n in range(6)]
     status, refused = log_in(colleague, "lid@demo.kennisplein.example", "demo-wachtwoord-kennisplein")
     say("\n## Log-in lock-out through nginx\n")
-    say(f"- attacker at {attacker}: six wrong log-ins answered {[s for s, _ in answers]}; "
-        f"'Te veel inlogpogingen' on attempts {[n + 1 for n, (_, r) in enumerate(answers) if r]}")
-    say(f"- colleague at {colleague} right after: {status}{' REFUSED (locked out)' if refused else ' (302 = logged in)'}")
+    say(
+        f"- attacker at {attacker}: six wrong log-ins answered {[s for s, _ in answers]}; "
+        f"'Te veel inlogpogingen' on attempts {[n + 1 for n, (_, r) in enumerate(answers) if r]}"
+    )
+    say(
+        f"- colleague at {colleague} right after: {status}{' REFUSED (locked out)' if refused else ' (302 = logged in)'}"
+    )
 
 
 def check_request() -> None:
@@ -66,7 +73,10 @@ def check_request() -> None:
     token = match.group(1) if match else ""
     body = urlencode({"csrfmiddlewaretoken": token, "form": "casus", "situation": "Moeder belt. " * 83_000}).encode()
     status, content, elapsed = request(
-        "POST", "/casussen/controle/", cookies=cookies, body=body,
+        "POST",
+        "/casussen/controle/",
+        cookies=cookies,
+        body=body,
         headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{HOST}:{NGINX_PORT}"},
     )
     say("\n## A 1 MB check request through nginx\n")

@@ -24,7 +24,10 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def stack(command: str, **env) -> None:
     """scripts/prod-stack.sh <command>, with extra environment (e.g. a different EMAIL_URL)."""
     subprocess.run(
-        [str(ROOT / "scripts" / "prod-stack.sh"), command], check=True, cwd=ROOT, env={**os.environ, **env},
+        [str(ROOT / "scripts" / "prod-stack.sh"), command],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
     )
 
@@ -32,7 +35,11 @@ def stack(command: str, **env) -> None:
 def manage(code: str, **env) -> str:
     """Run Python in the stack's Django (production settings) and return what it prints."""
     exports = subprocess.run(
-        [str(ROOT / "scripts" / "prod-stack.sh"), "env"], check=True, cwd=ROOT, capture_output=True, text=True,
+        [str(ROOT / "scripts" / "prod-stack.sh"), "env"],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env=os.environ,
     ).stdout
     environment = dict(os.environ)

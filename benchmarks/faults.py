@@ -83,10 +83,14 @@ def report(result, accepted, prefix, extra=""):
     say(f"- requests {result.count}; status codes {{{seen}}}  (0 = connection failed)")
     for status in sorted(result.bodies):
         if status >= 400:
-            say(f"- what users saw with {status}: \"{headline(result.bodies[status])}\""
-                f"{' (stack trace!)' if b'Traceback' in result.bodies[status] else ', no stack trace'}")
-    say(f"- postings accepted (302): {len(accepted)}; in the database after recovery: {stored} -> "
-        f"{'nothing lost' if stored >= len(accepted) else 'LOST ' + str(len(accepted) - stored)}")
+            say(
+                f'- what users saw with {status}: "{headline(result.bodies[status])}"'
+                f"{' (stack trace!)' if b'Traceback' in result.bodies[status] else ', no stack trace'}"
+            )
+    say(
+        f"- postings accepted (302): {len(accepted)}; in the database after recovery: {stored} -> "
+        f"{'nothing lost' if stored >= len(accepted) else 'LOST ' + str(len(accepted) - stored)}"
+    )
     if extra:
         say(f"- {extra}")
 
@@ -144,16 +148,26 @@ def smtp_refusing():
     statuses = []
     for number in range(3):
         client = Client()
-        status, body, _ = client.post_form("/accounts/signup/", {
-            "email": f"fault-{stamp}-{number}@example.org", "first_name": "Test", "last_name": "Persoon",
-            "password1": "een-heel-lang-wachtwoord-77", "password2": "een-heel-lang-wachtwoord-77",
-        })
+        status, body, _ = client.post_form(
+            "/accounts/signup/",
+            {
+                "email": f"fault-{stamp}-{number}@example.org",
+                "first_name": "Test",
+                "last_name": "Persoon",
+                "password1": "een-heel-lang-wachtwoord-77",
+                "password2": "een-heel-lang-wachtwoord-77",
+            },
+        )
         statuses.append(status)
     time.sleep(4)  # the worker tries and fails
-    failed = manage(
-        "from django_tasks.backends.database.models import DBTaskResult as R; "
-        "print(R.objects.filter(task_path='community.tasks.send_email', status='FAILED').count())"
-    ).strip().splitlines()[-1]
+    failed = (
+        manage(
+            "from django_tasks.backends.database.models import DBTaskResult as R; "
+            "print(R.objects.filter(task_path='community.tasks.send_email', status='FAILED').count())"
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     log = log_file.read_bytes()[log_start:].decode(errors="replace")
     logged = len(re.findall(r"could not be sent: ConnectionRefusedError", log))
     with FakeSMTPServer() as server:
@@ -186,19 +200,23 @@ def media_disk_full():
         subprocess.run(["dd", "if=/dev/zero", f"of={media}/filler", "bs=1k", "count=64"], capture_output=True)
         stack("stop-web")
         stack("start-web", MEDIA_ROOT=str(media))
-        sessions = manage(
-            "import json\n"
-            "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
-            "from django.contrib.sessions.backends.cached_db import SessionStore\n"
-            "from allauth.mfa.models import Authenticator\n"
-            "from community.demo.factories import give_totp\n"
-            "u = get_user_model().objects.get(email='beheerder@demo.kennisplein.example')\n"
-            "Authenticator.objects.filter(user=u).exists() or give_totp(u)\n"
-            "s = SessionStore(); s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
-            "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); print(json.dumps(s.session_key))\n"
-            "from wagtail.documents.models import Document; print(Document.objects.count())",
-            MEDIA_ROOT=str(media),
-        ).strip().splitlines()
+        sessions = (
+            manage(
+                "import json\n"
+                "from django.contrib.auth import get_user_model, SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
+                "from django.contrib.sessions.backends.cached_db import SessionStore\n"
+                "from allauth.mfa.models import Authenticator\n"
+                "from community.demo.factories import give_totp\n"
+                "u = get_user_model().objects.get(email='beheerder@demo.kennisplein.example')\n"
+                "Authenticator.objects.filter(user=u).exists() or give_totp(u)\n"
+                "s = SessionStore(); s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
+                "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); print(json.dumps(s.session_key))\n"
+                "from wagtail.documents.models import Document; print(Document.objects.count())",
+                MEDIA_ROOT=str(media),
+            )
+            .strip()
+            .splitlines()
+        )
         key, before = sessions[-2].strip('"'), int(sessions[-1])
         client = Client({"sessionid": key})
         status, page, _ = client.get("/cms/documents/multiple/add/")
@@ -206,28 +224,45 @@ def media_disk_full():
         boundary = "----kennisplein"
         pdf = b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n"
         body = (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrfmiddlewaretoken\"\r\n\r\n{token.group(1).decode()}\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"werkvorm.pdf\"\r\n"
-            "Content-Type: application/pdf\r\n\r\n"
-        ).encode() + pdf + f"\r\n--{boundary}--\r\n".encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token.group(1).decode()}\r\n'
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files[]"; filename="werkvorm.pdf"\r\n'
+                "Content-Type: application/pdf\r\n\r\n"
+            ).encode()
+            + pdf
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         client.connection = None
         import http.client
 
         connection = http.client.HTTPConnection("127.0.0.1", NGINX_PORT, timeout=30)
-        connection.request("POST", "/cms/documents/multiple/add/", body=body, headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items()),
-            "X-Requested-With": "XMLHttpRequest",
-            "Referer": f"http://127.0.0.1:{NGINX_PORT}/cms/documents/multiple/add/",
-        })
+        connection.request(
+            "POST",
+            "/cms/documents/multiple/add/",
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items()),
+                "X-Requested-With": "XMLHttpRequest",
+                "Referer": f"http://127.0.0.1:{NGINX_PORT}/cms/documents/multiple/add/",
+            },
+        )
         response = connection.getresponse()
         answer = response.read()
-        after = int(manage("from wagtail.documents.models import Document; print(Document.objects.count())").strip().splitlines()[-1])
+        after = int(
+            manage("from wagtail.documents.models import Document; print(Document.objects.count())")
+            .strip()
+            .splitlines()[-1]
+        )
         say("\n## Media disk full\n")
-        say(f"- admin page status {status}; upload answered {response.status}: \"{headline(answer)}\""
-            f"{' (stack trace!)' if b'Traceback' in answer else ', no stack trace'}")
-        say(f"- documents before {before}, after {after} (no half-stored document); the site kept serving: "
-            f"home {Client().get('/')[0]}")
+        say(
+            f'- admin page status {status}; upload answered {response.status}: "{headline(answer)}"'
+            f"{' (stack trace!)' if b'Traceback' in answer else ', no stack trace'}"
+        )
+        say(
+            f"- documents before {before}, after {after} (no half-stored document); the site kept serving: "
+            f"home {Client().get('/')[0]}"
+        )
     finally:
         stack("stop-web")
         subprocess.run(["umount", str(media)], check=False)

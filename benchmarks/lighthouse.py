@@ -48,8 +48,14 @@ def audit(name: str, url: str, cookie: str = "") -> dict:
     for run in range(RUNS):
         report = OUT / f"{name}-{run}.json"
         command = [
-            str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json", f"--output-path={report}",
-            f"--chrome-path={CHROME}", f"--chrome-flags={FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
+            str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-path={CHROME}",
+            f"--chrome-flags={FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
             "--max-wait-for-load=30000",
         ]
         if cookie:
@@ -99,13 +105,17 @@ def main():
             if result[key] < TARGETS[key]:
                 notes.append(f"{name} {key} {result[key]} < {TARGETS[key]}: {', '.join(losses(report, key))}")
         metrics = report["audits"]
-        say(f"  {name}: {result}; FCP {metrics['first-contentful-paint']['displayValue']}, "
+        say(
+            f"  {name}: {result}; FCP {metrics['first-contentful-paint']['displayValue']}, "
             f"LCP {metrics['largest-contentful-paint']['displayValue']}, TBT {metrics['total-blocking-time']['displayValue']}, "
-            f"CLS {metrics['cumulative-layout-shift']['displayValue']}")
+            f"CLS {metrics['cumulative-layout-shift']['displayValue']}"
+        )
     say("\n" + "\n".join(rows))
     say("\n".join(["", "Targets: performance >= 95, accessibility 100, best practices >= 95, SEO 100."] + notes))
-    say(f"Load average while it ran: {' '.join(f'{value:.2f}' for value in os.getloadavg())}; "
-        f"median of {RUNS} run(s) per page; reports in {OUT.relative_to(ROOT)}/")
+    say(
+        f"Load average while it ran: {' '.join(f'{value:.2f}' for value in os.getloadavg())}; "
+        f"median of {RUNS} run(s) per page; reports in {OUT.relative_to(ROOT)}/"
+    )
 
 
 if __name__ == "__main__":

@@ -118,8 +118,19 @@ def run_wrk(name: str, via: str, lines: list[tuple[str, str, str, str]]) -> Row:
     with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as handle:
         handle.write("\n".join("\t".join(line) for line in lines) + "\n")
     try:
-        command = ["wrk", f"-t{THREADS}", f"-c{CONCURRENCY}", f"-d{SECONDS:.0f}s", "--timeout", "10s",
-                   "-s", str(ROOT / "benchmarks" / "wrk.lua"), f"http://127.0.0.1:{port}", "--", handle.name]
+        command = [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{CONCURRENCY}",
+            f"-d{SECONDS:.0f}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "benchmarks" / "wrk.lua"),
+            f"http://127.0.0.1:{port}",
+            "--",
+            handle.name,
+        ]
         output = subprocess.run(command, capture_output=True, text=True, timeout=SECONDS + 60, check=True).stdout
     finally:
         Path(handle.name).unlink()
@@ -170,8 +181,14 @@ def scenarios(setup: dict, sample: str) -> list[tuple[str, str, list, str]]:
     member = f"sessionid={setup['member']}"
     csrf = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret in the form too
     postings = [
-        ("POST", f"/lunchsessies/aanmelden/{session}/", f"sessionid={poster}; csrftoken={csrf}", f"csrfmiddlewaretoken={csrf}")
-        for poster in setup["posters"] for session in setup["sessions"]
+        (
+            "POST",
+            f"/lunchsessies/aanmelden/{session}/",
+            f"sessionid={poster}; csrftoken={csrf}",
+            f"csrfmiddlewaretoken={csrf}",
+        )
+        for poster in setup["posters"]
+        for session in setup["sessions"]
     ]
     # (name, via, requests, what the ratio is taken to)
     return [
@@ -204,15 +221,19 @@ TARGETS = {
 
 
 def table(rows: list[Row], bases: dict[str, Row], ratio_of: dict[str, str]) -> str:
-    lines = ["| scenario | via | requests | req/s | p50 ms | p95 ms | errors | ratio | target |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| scenario | via | requests | req/s | p50 ms | p95 ms | errors | ratio | target |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for row in rows:
         base = bases[ratio_of[row.name]]
         ratio = row.rate / base.rate if base.rate else 0.0
         target = TARGETS.get(row.name)
         verdict = "" if target is None else (f"≥ {target} met" if ratio >= target else f"≥ {target} MISSED")
-        lines.append(f"| {row.name} | {row.via} | {row.requests} | {row.rate:,.0f} | {row.p50:.1f} | {row.p95:.1f} | "
-                     f"{row.errors} | {ratio:.3f} | {verdict} |")
+        lines.append(
+            f"| {row.name} | {row.via} | {row.requests} | {row.rate:,.0f} | {row.p50:.1f} | {row.p95:.1f} | "
+            f"{row.errors} | {ratio:.3f} | {verdict} |"
+        )
     return "\n".join(lines)
 
 
@@ -224,27 +245,42 @@ def main():
     stack("stop-web")
     stack("start-web")  # whitenoise now knows the sample file
     prefix = str(int(time.time()))
-    setup = json.loads(manage(SETUP_CODE.replace("COUNT", str(BENCH_USERS)).replace("PREFIX", prefix)).strip().splitlines()[-1])
+    setup = json.loads(
+        manage(SETUP_CODE.replace("COUNT", str(BENCH_USERS)).replace("PREFIX", prefix)).strip().splitlines()[-1]
+    )
     member = setup["member"]
-    for port, path, cookie in [(NGINX_PORT, sample, ""), (NGINX_PORT, "/", ""), (WEB_PORT, sample, ""), (WEB_PORT, "/", ""),
-                               (WEB_PORT, "/lunchsessies/", ""), (NGINX_PORT, "/lunchsessies/", ""), (WEB_PORT, setup["guide"], member),
-                               (WEB_PORT, "/casussen/", member), (WEB_PORT, setup["casus"], member),
-                               (WEB_PORT, "/lunchsessies/", member), (WEB_PORT, "/zoeken/?q=omgang", member)]:
+    for port, path, cookie in [
+        (NGINX_PORT, sample, ""),
+        (NGINX_PORT, "/", ""),
+        (WEB_PORT, sample, ""),
+        (WEB_PORT, "/", ""),
+        (WEB_PORT, "/lunchsessies/", ""),
+        (NGINX_PORT, "/lunchsessies/", ""),
+        (WEB_PORT, setup["guide"], member),
+        (WEB_PORT, "/casussen/", member),
+        (WEB_PORT, setup["casus"], member),
+        (WEB_PORT, "/lunchsessies/", member),
+        (WEB_PORT, "/zoeken/?q=omgang", member),
+    ]:
         status, headers = warm(port, path, cookie)
         say(f"  warm {port} {path}: {status} {headers.get('X-Proxy-Cache', headers.get('X-Page-Cache', ''))}")
 
     load = os.getloadavg()
-    say(f"\nwrk {THREADS} threads, {CONCURRENCY} connections, {SECONDS:.0f} s per scenario; home page {len(home)} bytes; "
-        f"{len(setup['sessions'])} open sessions x {BENCH_USERS} bench members for posting; load before {load[0]:.2f}\n")
+    say(
+        f"\nwrk {THREADS} threads, {CONCURRENCY} connections, {SECONDS:.0f} s per scenario; home page {len(home)} bytes; "
+        f"{len(setup['sessions'])} open sessions x {BENCH_USERS} bench members for posting; load before {load[0]:.2f}\n"
+    )
     plan = scenarios(setup, sample)
     rows = [measure(name, via, lines) for name, via, lines, _base in plan]
     stored = int(manage(CLEANUP_CODE.replace("PREFIX", prefix)).strip().splitlines()[-1])
     after = os.getloadavg()
     bases = {"static/nginx": rows[0], "static/gunicorn": rows[2]}
     say("\n" + table(rows, bases, {name: base for name, _via, _lines, base in plan}))
-    say(f"\nratio = req/s over the static file served the same way (nginx rows: nginx's static file; others: "
+    say(
+        f"\nratio = req/s over the static file served the same way (nginx rows: nginx's static file; others: "
         f"gunicorn + whitenoise). Load average (1/5/15 min) before {load[0]:.2f}/{load[1]:.2f}/{load[2]:.2f}, "
-        f"after {after[0]:.2f}/{after[1]:.2f}/{after[2]:.2f}; `uptime`: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+        f"after {after[0]:.2f}/{after[1]:.2f}/{after[2]:.2f}; `uptime`: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}"
+    )
     say(f"posting: {stored} registrations stored by the bench members, removed afterwards with the bench members")
 
 

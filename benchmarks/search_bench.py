@@ -42,17 +42,68 @@ def setup_django(database_url: str | None) -> None:
 
 
 QUERIES = [
-    "ouders", "begeleide omgang", "contactverlies", "ouderschapsplan", "kindgesprek", "vechtscheiding",
-    '"plan van aanpak"', "omgangsregeling kind", "overdrachtsbegeleiding", "veilig thuis", "scheidingen",
-    "hulpverlener ouders kind", "terugkomafspraken", "interactie-observatie", "jeugdteam escalatie",
-    "omgangsbemidelling", "zeppelin", "mediation advocaat", "loyaliteitsconflict", "wat doe je bij contactverlies",
+    "ouders",
+    "begeleide omgang",
+    "contactverlies",
+    "ouderschapsplan",
+    "kindgesprek",
+    "vechtscheiding",
+    '"plan van aanpak"',
+    "omgangsregeling kind",
+    "overdrachtsbegeleiding",
+    "veilig thuis",
+    "scheidingen",
+    "hulpverlener ouders kind",
+    "terugkomafspraken",
+    "interactie-observatie",
+    "jeugdteam escalatie",
+    "omgangsbemidelling",
+    "zeppelin",
+    "mediation advocaat",
+    "loyaliteitsconflict",
+    "wat doe je bij contactverlies",
 ]
 FILTERED = [("ouders", {"type": "casus"}), ("omgang", {"sort": "date"}), ("kind", {"tag": "omgang"})]
-TYPES = [("guide", 0.2), ("training", 0.1), ("casus", 0.35), ("lunchsession", 0.15), ("organisation", 0.05), ("reaction", 0.15)]
-TAGS = ["omgang", "contactverlies", "ouderschapsplan", "vechtscheiding", "kindgesprek", "intake", "overdracht",
-        "veilig thuis", "jeugdteam", "mediation", "loyaliteit", "hechting", "co-ouderschap", "rechtbank", "raad",
-        "onderzoek", "training", "werkmaterialen", "skj", "intervisie", "omgangshuis", "jonge kinderen", "pubers",
-        "nieuwe partner", "verhuizing", "huiselijk geweld", "ouderverstoting", "plan van aanpak", "evaluatie", "terugkomafspraak"]
+TYPES = [
+    ("guide", 0.2),
+    ("training", 0.1),
+    ("casus", 0.35),
+    ("lunchsession", 0.15),
+    ("organisation", 0.05),
+    ("reaction", 0.15),
+]
+TAGS = [
+    "omgang",
+    "contactverlies",
+    "ouderschapsplan",
+    "vechtscheiding",
+    "kindgesprek",
+    "intake",
+    "overdracht",
+    "veilig thuis",
+    "jeugdteam",
+    "mediation",
+    "loyaliteit",
+    "hechting",
+    "co-ouderschap",
+    "rechtbank",
+    "raad",
+    "onderzoek",
+    "training",
+    "werkmaterialen",
+    "skj",
+    "intervisie",
+    "omgangshuis",
+    "jonge kinderen",
+    "pubers",
+    "nieuwe partner",
+    "verhuizing",
+    "huiselijk geweld",
+    "ouderverstoting",
+    "plan van aanpak",
+    "evaluatie",
+    "terugkomafspraak",
+]
 PHASES = ["", "", "intake", "kindgesprek", "plan-van-aanpak", "begeleide-omgang", "overdrachtsbegeleiding", "afronding"]
 
 
@@ -74,8 +125,34 @@ def corpus_sentences() -> list[str]:
 
 
 def syllable_word(rng: random.Random) -> str:
-    syllables = ["ver", "be", "ont", "oud", "er", "schap", "kin", "de", "ren", "om", "gang", "re", "ge", "ling",
-                 "zorg", "hulp", "wijk", "team", "plan", "af", "spraak", "over", "dracht", "ge", "sprek", "tal"]
+    syllables = [
+        "ver",
+        "be",
+        "ont",
+        "oud",
+        "er",
+        "schap",
+        "kin",
+        "de",
+        "ren",
+        "om",
+        "gang",
+        "re",
+        "ge",
+        "ling",
+        "zorg",
+        "hulp",
+        "wijk",
+        "team",
+        "plan",
+        "af",
+        "spraak",
+        "over",
+        "dracht",
+        "ge",
+        "sprek",
+        "tal",
+    ]
     return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
 
 
@@ -97,9 +174,14 @@ def generate(count: int, seed: int = 6):
         title_words = rng.choice(sentences).split()[: rng.randint(3, 8)]
         docs.append(
             SearchDocument(
-                type=type_, key=f"bench:{i}", title=" ".join(title_words).strip(".,;:"), text=words,
-                url=f"/bench/{i}/", audience=rng.choices([a for a, _ in audiences], [w for _, w in audiences])[0],
-                tags=rng.sample(TAGS, rng.randint(0, 3)), phase=rng.choice(PHASES),
+                type=type_,
+                key=f"bench:{i}",
+                title=" ".join(title_words).strip(".,;:"),
+                text=words,
+                url=f"/bench/{i}/",
+                audience=rng.choices([a for a, _ in audiences], [w for _, w in audiences])[0],
+                tags=rng.sample(TAGS, rng.randint(0, 3)),
+                phase=rng.choice(PHASES),
                 date=datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randint(0, 3800)),
             )
         )
@@ -216,8 +298,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=5, help="rounds of the query set per role")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""),
-                        help="PostgreSQL as well (make bench-search passes the private cluster's)")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", ""),
+        help="PostgreSQL as well (make bench-search passes the private cluster's)",
+    )
     parser.add_argument("--json", help=argparse.SUPPRESS)  # one database, results to this file (a child process)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -236,7 +321,16 @@ def main():
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
             env["BENCH_DATABASE_URL"] = url
-            command = [sys.executable, __file__, "--sizes", args.sizes, "--repeat", str(args.repeat), "--json", out.name]
+            command = [
+                sys.executable,
+                __file__,
+                "--sizes",
+                args.sizes,
+                "--repeat",
+                str(args.repeat),
+                "--json",
+                out.name,
+            ]
             subprocess.run(command, env=env, check=True)
             rows += json.loads(Path(out.name).read_text())
     print()

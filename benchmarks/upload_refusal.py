@@ -71,7 +71,9 @@ def refuse(path: str = "/cms/documents/multiple/add/") -> None:
     statuses = []
     WSGIHandler()(environ, lambda status, headers, exc_info=None: statuses.append(status))
     elapsed = time.perf_counter() - started
-    print(f"POST {path} with {SIZE // 2**20} MiB: {statuses[0]} after {elapsed:.3f} s, body read {body.read_bytes / 2**20:.1f} MiB")
+    print(
+        f"POST {path} with {SIZE // 2**20} MiB: {statuses[0]} after {elapsed:.3f} s, body read {body.read_bytes / 2**20:.1f} MiB"
+    )
 
 
 if __name__ == "__main__":

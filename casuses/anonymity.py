@@ -38,6 +38,7 @@ def _word_list(path: Path) -> frozenset[str]:
 BLOCK = "block"
 WARN = "warn"
 
+
 @dataclass(frozen=True)
 class Kind:
     label: str  # Dutch, shown beside the finding

@@ -90,18 +90,25 @@ class AnonymityCheckedForm(forms.Form):
         findings = all_findings(self.checked)
         blocking = sum(1 for f in findings if f.is_blocking)
         if blocking:
-            self.add_error(None, ngettext(
-                "De tekst bevat nog %(count)d persoonsgegeven dat een cliënt herkenbaar maakt (gemarkeerd bij het veld). "
-                "Vervang het door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
-                "De tekst bevat nog %(count)d persoonsgegevens die een cliënt herkenbaar maken (gemarkeerd bij het veld). "
-                "Vervang ze door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
-                blocking,
-            ) % {"count": blocking})
+            self.add_error(
+                None,
+                ngettext(
+                    "De tekst bevat nog %(count)d persoonsgegeven dat een cliënt herkenbaar maakt (gemarkeerd bij het veld). "
+                    "Vervang het door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
+                    "De tekst bevat nog %(count)d persoonsgegevens die een cliënt herkenbaar maken (gemarkeerd bij het veld). "
+                    "Vervang ze door een rol, zoals [MOEDER] of [KIND 1], en probeer het opnieuw.",
+                    blocking,
+                )
+                % {"count": blocking},
+            )
         if any(not f.is_blocking for f in findings) and not cleaned.get("confirm_warnings"):
-            self.add_error("confirm_warnings", _(
-                "Bekijk de waarschuwingen (gemarkeerd bij het veld) en bevestig dat ze niemand herkenbaar maken, "
-                "of pas de tekst aan."
-            ))
+            self.add_error(
+                "confirm_warnings",
+                _(
+                    "Bekijk de waarschuwingen (gemarkeerd bij het veld) en bevestig dat ze niemand herkenbaar maken, "
+                    "of pas de tekst aan."
+                ),
+            )
         return cleaned
 
 

@@ -37,14 +37,29 @@ CASUSES = [
         "question": "Hoe zouden jullie het contact tussen vader en zoon weer op gang brengen zonder de jongen onder "
         "druk te zetten? Werken jullie in zo'n situatie eerst met vader alleen?",
         "reactions": [
-            ("vereniging", "jeugdhulp", "Ik zou eerst met vader alleen een paar gesprekken voeren over wat zijn zoon "
-             "nodig heeft. Pubers haken af als een ouder negatief praat over de andere ouder. Als vader dat echt "
-             "begrijpt, kun je een kort, laagdrempelig contact voorstellen, bijvoorbeeld samen sporten.", True),
-            ("moderator", "gedragswetenschappelijk", "Let op loyaliteit: de weigering is vaak een manier om de ruzie te "
-             "ontlopen. Laat de jongen zelf meedenken over de vorm van het contact (appen, een wandeling) in plaats "
-             "van over het 'of'.", False),
-            ("beheerder", "juridisch", "Een nieuwe procedure lost dit zelden op; de rechter hoort een kind van deze "
-             "leeftijd wel, maar een uitspraak dwingt geen band af. Het kan helpen dat aan vader uit te leggen.", False),
+            (
+                "vereniging",
+                "jeugdhulp",
+                "Ik zou eerst met vader alleen een paar gesprekken voeren over wat zijn zoon "
+                "nodig heeft. Pubers haken af als een ouder negatief praat over de andere ouder. Als vader dat echt "
+                "begrijpt, kun je een kort, laagdrempelig contact voorstellen, bijvoorbeeld samen sporten.",
+                True,
+            ),
+            (
+                "moderator",
+                "gedragswetenschappelijk",
+                "Let op loyaliteit: de weigering is vaak een manier om de ruzie te "
+                "ontlopen. Laat de jongen zelf meedenken over de vorm van het contact (appen, een wandeling) in plaats "
+                "van over het 'of'.",
+                False,
+            ),
+            (
+                "beheerder",
+                "juridisch",
+                "Een nieuwe procedure lost dit zelden op; de rechter hoort een kind van deze "
+                "leeftijd wel, maar een uitspraak dwingt geen band af. Het kan helpen dat aan vader uit te leggen.",
+                False,
+            ),
         ],
     },
     {
@@ -61,10 +76,20 @@ CASUSES = [
         "question": "Gaan jullie in zo'n geval terug naar begeleide omgang, of organiseren jullie de overdracht anders, "
         "bijvoorbeeld via school of de opvang?",
         "reactions": [
-            ("lid", "jeugdhulp", "Wij laten de overdracht dan tijdelijk via de buitenschoolse opvang lopen: ouders "
-             "zien elkaar niet en het kind heeft een vast moment. Ondertussen gaan de oudergesprekken door.", True),
-            ("moderator", "mediation", "Bespreek in een oudergesprek wat er precies gebeurde en maak heel concrete "
-             "afspraken: wie staat waar, wie zegt wat, hoe lang. Een script klinkt kinderachtig maar werkt.", False),
+            (
+                "lid",
+                "jeugdhulp",
+                "Wij laten de overdracht dan tijdelijk via de buitenschoolse opvang lopen: ouders "
+                "zien elkaar niet en het kind heeft een vast moment. Ondertussen gaan de oudergesprekken door.",
+                True,
+            ),
+            (
+                "moderator",
+                "mediation",
+                "Bespreek in een oudergesprek wat er precies gebeurde en maak heel concrete "
+                "afspraken: wie staat waar, wie zegt wat, hoe lang. Een script klinkt kinderachtig maar werkt.",
+                False,
+            ),
         ],
     },
     {
@@ -81,10 +106,20 @@ CASUSES = [
         "question": "Hoe leggen jullie aan vader uit waarom opbouwen in kleine stappen in het belang van zijn kind is, "
         "zonder dat hij afhaakt?",
         "reactions": [
-            ("vereniging", "gedragswetenschappelijk", "Psycho-educatie over hechting helpt: laat vader zien hoe een "
-             "peuter na een lange pauze moet wennen. Bespreek de observatie samen, met wat goed ging voorop.", True),
-            ("lid", "jeugdhulp", "Maak het opbouwschema zichtbaar op papier met data en duur, zodat vader ziet dat er "
-             "een einddoel is. Dat haalt veel spanning weg.", False),
+            (
+                "vereniging",
+                "gedragswetenschappelijk",
+                "Psycho-educatie over hechting helpt: laat vader zien hoe een "
+                "peuter na een lange pauze moet wennen. Bespreek de observatie samen, met wat goed ging voorop.",
+                True,
+            ),
+            (
+                "lid",
+                "jeugdhulp",
+                "Maak het opbouwschema zichtbaar op papier met data en duur, zodat vader ziet dat er "
+                "een einddoel is. Dat haalt veel spanning weg.",
+                False,
+            ),
         ],
     },
     {
@@ -102,12 +137,27 @@ CASUSES = [
         "question": "Hoe gaan jullie om met onregelmatige werktijden in een omgangsregeling? Werkt een flexibel "
         "schema met vaste afspraken over het doorgeven van wijzigingen?",
         "reactions": [
-            ("moderator", "mediation", "Wij werken met een gedeelde kalender en de afspraak dat het rooster uiterlijk "
-             "vier weken vooruit wordt doorgegeven. Wijzigingen daarna regelt de ouder die wil ruilen zelf.", True),
-            ("beheerder", "financieel", "Denk ook aan de kosten: als vader vaak ruilt, verschuift de zorgverdeling en "
-             "soms ook de kinderalimentatie. Dat vooraf benoemen voorkomt een tweede conflict.", False),
-            ("vereniging", "jeugdhulp", "Vraag de kinderen wat voor hen voorspelbaarheid betekent. Vaak is een vaste "
-             "doordeweekse avond belangrijker dan het weekend.", False),
+            (
+                "moderator",
+                "mediation",
+                "Wij werken met een gedeelde kalender en de afspraak dat het rooster uiterlijk "
+                "vier weken vooruit wordt doorgegeven. Wijzigingen daarna regelt de ouder die wil ruilen zelf.",
+                True,
+            ),
+            (
+                "beheerder",
+                "financieel",
+                "Denk ook aan de kosten: als vader vaak ruilt, verschuift de zorgverdeling en "
+                "soms ook de kinderalimentatie. Dat vooraf benoemen voorkomt een tweede conflict.",
+                False,
+            ),
+            (
+                "vereniging",
+                "jeugdhulp",
+                "Vraag de kinderen wat voor hen voorspelbaarheid betekent. Vaak is een vaste "
+                "doordeweekse avond belangrijker dan het weekend.",
+                False,
+            ),
         ],
     },
     {
@@ -124,10 +174,20 @@ CASUSES = [
         "question": "Welke aanpassingen in de methodiek werken bij ouders met een beperking? Wie heeft ervaring met "
         "visuele afspraken of een vaste begeleider?",
         "reactions": [
-            ("lid", "jeugdhulp", "Wij gebruiken een kalender met pictogrammen en sturen moeder de dag ervoor een "
-             "herinnering. Een vaste begeleider maakt echt verschil.", False),
-            ("moderator", "gedragswetenschappelijk", "Betrek het netwerk van moeder: vaak is er iemand die kan helpen "
-             "met plannen. Leg in het Plan van Aanpak vast wie dat is.", True),
+            (
+                "lid",
+                "jeugdhulp",
+                "Wij gebruiken een kalender met pictogrammen en sturen moeder de dag ervoor een "
+                "herinnering. Een vaste begeleider maakt echt verschil.",
+                False,
+            ),
+            (
+                "moderator",
+                "gedragswetenschappelijk",
+                "Betrek het netwerk van moeder: vaak is er iemand die kan helpen "
+                "met plannen. Leg in het Plan van Aanpak vast wie dat is.",
+                True,
+            ),
         ],
     },
     {
@@ -144,10 +204,20 @@ CASUSES = [
         "question": "Hoe maken jullie de afweging tussen starten met Ouderschap Blijft en eerst doorverwijzen naar het "
         "Jeugdteam voor een veiligheidsplan? Welke signalen zijn voor jullie doorslaggevend?",
         "reactions": [
-            ("vereniging", "jeugdhulp", "Wij gebruiken een korte veiligheidsscreening bij elke intake en overleggen "
-             "bij twijfel altijd met Veilig Thuis (anoniem advies kan). Zonder veiligheidsplan starten wij niet.", True),
-            ("beheerder", "juridisch", "Leg de afweging goed vast in het dossier; als het later misgaat is dat je "
-             "onderbouwing. De meldcode geeft de stappen.", False),
+            (
+                "vereniging",
+                "jeugdhulp",
+                "Wij gebruiken een korte veiligheidsscreening bij elke intake en overleggen "
+                "bij twijfel altijd met Veilig Thuis (anoniem advies kan). Zonder veiligheidsplan starten wij niet.",
+                True,
+            ),
+            (
+                "beheerder",
+                "juridisch",
+                "Leg de afweging goed vast in het dossier; als het later misgaat is dat je "
+                "onderbouwing. De meldcode geeft de stappen.",
+                False,
+            ),
         ],
     },
     {
@@ -164,10 +234,20 @@ CASUSES = [
         "question": "Hoe geven jullie een bijna-volwassene een stem zonder haar verantwoordelijk te maken voor de ruzie "
         "van haar ouders?",
         "reactions": [
-            ("moderator", "mediation", "Laat haar een eigen voorstel schrijven en bespreek dat eerst met haar alleen. "
-             "Daarna brengen jullie het samen in; ouders reageren op het voorstel, niet op elkaar.", True),
-            ("vereniging", "gedragswetenschappelijk", "Maak onderscheid tussen inspraak en beslissen: zij mag haar "
-             "wensen inbrengen, ouders blijven verantwoordelijk voor de afspraak.", False),
+            (
+                "moderator",
+                "mediation",
+                "Laat haar een eigen voorstel schrijven en bespreek dat eerst met haar alleen. "
+                "Daarna brengen jullie het samen in; ouders reageren op het voorstel, niet op elkaar.",
+                True,
+            ),
+            (
+                "vereniging",
+                "gedragswetenschappelijk",
+                "Maak onderscheid tussen inspraak en beslissen: zij mag haar "
+                "wensen inbrengen, ouders blijven verantwoordelijk voor de afspraak.",
+                False,
+            ),
         ],
     },
     {
@@ -188,10 +268,20 @@ CASUSES = [
         "question": "Hoe gaan jullie om met ouders die na afloop opnieuw aankloppen? Starten jullie een nieuw traject of "
         "bieden jullie een los gesprek aan?",
         "reactions": [
-            ("lid", "jeugdhulp", "Wij bieden een los 'onderhoudsgesprek' aan. Een heel nieuw traject voelt voor ouders "
-             "als falen, terwijl een nieuwe partner juist een voorspelbaar moment van spanning is.", True),
-            ("moderator", "mediation", "Nodig de nieuwe partner niet meteen uit, maar bespreek wel met beide ouders "
-             "welke rol die partner heeft bij de kinderen.", True),
+            (
+                "lid",
+                "jeugdhulp",
+                "Wij bieden een los 'onderhoudsgesprek' aan. Een heel nieuw traject voelt voor ouders "
+                "als falen, terwijl een nieuwe partner juist een voorspelbaar moment van spanning is.",
+                True,
+            ),
+            (
+                "moderator",
+                "mediation",
+                "Nodig de nieuwe partner niet meteen uit, maar bespreek wel met beide ouders "
+                "welke rol die partner heeft bij de kinderen.",
+                True,
+            ),
         ],
     },
     {
@@ -207,10 +297,19 @@ CASUSES = [
         "en we overwegen het Jeugdteam in te schakelen.",
         "question": "Kennen jullie regelingen of creatieve oplossingen voor reiskosten bij omgang?",
         "reactions": [
-            ("beheerder", "financieel", "Vraag bij de gemeente naar bijzondere bijstand voor omgangskosten; veel "
-             "gemeenten vergoeden reiskosten voor omgang. Schuldhulpverlening kan dat meenemen in het budget.", True),
-            ("lid", "jeugdhulp", "Soms kan het kind een deel zelfstandig reizen met een jongeren-ov-abonnement, dat "
-             "scheelt veel.", False),
+            (
+                "beheerder",
+                "financieel",
+                "Vraag bij de gemeente naar bijzondere bijstand voor omgangskosten; veel "
+                "gemeenten vergoeden reiskosten voor omgang. Schuldhulpverlening kan dat meenemen in het budget.",
+                True,
+            ),
+            (
+                "lid",
+                "jeugdhulp",
+                "Soms kan het kind een deel zelfstandig reizen met een jongeren-ov-abonnement, dat scheelt veel.",
+                False,
+            ),
         ],
     },
 ]

@@ -51,28 +51,40 @@ class CasusForm(AnonymityCheckedForm):
         },
     )
     situation = _text(
-        _("Situatie"), 6000,
-        _("Beschrijf de situatie zonder namen, adressen, scholen of data. Gebruik rollen: [MOEDER], [VADER], [KIND 1]."),
+        _("Situatie"),
+        6000,
+        _(
+            "Beschrijf de situatie zonder namen, adressen, scholen of data. Gebruik rollen: [MOEDER], [VADER], [KIND 1]."
+        ),
         rows=10,
     )
-    question = _text(_("Vraag aan collega's"), 2000, _("Wat wilt u weten? Bijvoorbeeld: 'Hoe zouden jullie dit oppakken?'"), rows=4)
+    question = _text(
+        _("Vraag aan collega's"), 2000, _("Wat wilt u weten? Bijvoorbeeld: 'Hoe zouden jullie dit oppakken?'"), rows=4
+    )
     age_band = forms.ChoiceField(
         label=_("Leeftijd van het kind"),
         choices=[("", _("Kies een leeftijdsgroep"))] + AGE_BANDS,
         error_messages={"required": _("Kies de leeftijdsgroep van het kind.")},
     )
     phase = forms.ModelChoiceField(
-        label=_("Fase van de methodiek"), queryset=None, required=False, empty_label=_("Geen of onbekend"),
+        label=_("Fase van de methodiek"),
+        queryset=None,
+        required=False,
+        empty_label=_("Geen of onbekend"),
         to_field_name="slug",
     )
     tags = forms.CharField(
-        label=_("Tags"), required=False, max_length=200, validators=[plain_text],
+        label=_("Tags"),
+        required=False,
+        max_length=200,
+        validators=[plain_text],
         help_text=_("Trefwoorden gescheiden door komma's, bijvoorbeeld: contactverlies, overdracht."),
         widget=forms.TextInput(attrs={"data-anonymity-field": "1", "autocomplete": "off"}),
         error_messages={"max_length": _("Te veel tags: maximaal %(limit_value)d tekens.")},
     )
     show_on_profile = forms.BooleanField(
-        label=_("Toon deze casus als mijn bijdrage op mijn ledenprofiel"), required=False,
+        label=_("Toon deze casus als mijn bijdrage op mijn ledenprofiel"),
+        required=False,
         help_text=_("Uw naam staat altijd bij de casus; dit bepaalt alleen of hij ook op uw profiel verschijnt."),
     )
     confirm_warnings = forms.BooleanField(
@@ -109,8 +121,10 @@ class CloseForm(AnonymityCheckedForm):
     CHECKED_FIELDS = ("follow_up",)
 
     follow_up = _text(
-        _("Vervolg: wat heeft u gedaan en wat leverde het op?"), 4000,
-        _("Collega's leren van uw vervolg. Ook hier geen namen of andere herkenbare gegevens."), rows=5,
+        _("Vervolg: wat heeft u gedaan en wat leverde het op?"),
+        4000,
+        _("Collega's leren van uw vervolg. Ook hier geen namen of andere herkenbare gegevens."),
+        rows=5,
     )
     confirm_warnings = forms.BooleanField(
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False

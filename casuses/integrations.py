@@ -23,7 +23,9 @@ def casuses_for_phase(request, phase) -> list:
     casuses = _visible_casuses(request.user)
     if casuses is None:
         return []
-    return [card_for(casus, request) for casus in casuses.filter(phase=phase).order_by("-first_published_at")[:PHASE_ITEMS]]
+    return [
+        card_for(casus, request) for casus in casuses.filter(phase=phase).order_by("-first_published_at")[:PHASE_ITEMS]
+    ]
 
 
 def new_casuses_since(user, since) -> list:
@@ -48,11 +50,18 @@ def member_contributions(member_user, viewer) -> list:
     cards = [card_for(casus) for casus in shown]
     replies = (
         Reaction.objects.filter(author=member_user, hidden=False, casus__in=casuses.values("pk"))
-        .select_related("casus").order_by("-created_at")[:DIGEST_ITEMS]
+        .select_related("casus")
+        .order_by("-created_at")[:DIGEST_ITEMS]
     )
     cards += [
-        Card(type_label=str(_("Reactie op een casus")), title=reply.casus.title, url=f"{reply.casus.url}#reactie-{reply.pk}",
-             summary=reply.body, date=reply.created_at, audience_label=str(_("Leden")))
+        Card(
+            type_label=str(_("Reactie op een casus")),
+            title=reply.casus.title,
+            url=f"{reply.casus.url}#reactie-{reply.pk}",
+            summary=reply.body,
+            date=reply.created_at,
+            audience_label=str(_("Leden")),
+        )
         for reply in replies
     ]
     return cards

@@ -28,8 +28,13 @@ def with_tags(queryset):
 def filter_options(visible) -> dict:
     """Tags of the casussen this audience sees, and the phases: the same for every member of the
     audience, changed only by a publish (cached in community.core.fragments)."""
-    tags = Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
-    return {"tag_options": list(tags.values("slug", "name")), "phase_options": list(Phase.objects.values("name", "slug"))}
+    tags = (
+        Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
+    )
+    return {
+        "tag_options": list(tags.values("slug", "name")),
+        "phase_options": list(Phase.objects.values("name", "slug")),
+    }
 
 
 def casus_list_context(index, request) -> dict:
@@ -52,10 +57,20 @@ def casus_list_context(index, request) -> dict:
         queryset = queryset.filter(age_band=selected["leeftijd"])
     if selected["status"] in CasusStatus.values:
         queryset = queryset.filter(status=selected["status"])
-    queryset = (
-        with_tags(queryset.order_by(*ORDERINGS[selected["sortering"]]).select_related("phase"))
-        .only("id", "title", "url_path", "situation", "first_published_at", "status", "reaction_count",
-              "age_band", "phase__name", "phase__slug", "path", "depth", "last_activity_at")
+    queryset = with_tags(queryset.order_by(*ORDERINGS[selected["sortering"]]).select_related("phase")).only(
+        "id",
+        "title",
+        "url_path",
+        "situation",
+        "first_published_at",
+        "status",
+        "reaction_count",
+        "age_band",
+        "phase__name",
+        "phase__slug",
+        "path",
+        "depth",
+        "last_activity_at",
     )
     paginator = Paginator(queryset, PER_PAGE)
     page_obj = paginator.get_page(params.get("pagina"))
@@ -77,9 +92,10 @@ def casus_list_context(index, request) -> dict:
 def card_for(casus, request=None) -> Card:
     status = _("afgesloten") if casus.status == CasusStatus.CLOSED else _("open")
     count = casus.reaction_count
-    label = ngettext(
-        "Casus · %(status)s · %(count)d reactie", "Casus · %(status)s · %(count)d reacties", count
-    ) % {"status": status, "count": count}
+    label = ngettext("Casus · %(status)s · %(count)d reactie", "Casus · %(status)s · %(count)d reacties", count) % {
+        "status": status,
+        "count": count,
+    }
     return Card(
         type_label=label,
         title=casus.title,

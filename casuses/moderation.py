@@ -1,6 +1,5 @@
 """Moderation of casussen: the workflow, submitting from the front-end, decisions, and their trail."""
 
-
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -40,7 +39,9 @@ def _slug_for(index, title: str, token) -> str:
 def submit_casus(index, user, *, data: dict, token, casus=None):
     """Store the casus as a draft revision under the index and start the moderation workflow (never published here)."""
     if casus is None:
-        page = CasusPage(title=data["title"], slug=_slug_for(index, data["title"], token), live=False, author=user, owner=user)
+        page = CasusPage(
+            title=data["title"], slug=_slug_for(index, data["title"], token), live=False, author=user, owner=user
+        )
         _fill(page, data, token)
         index.add_child(instance=page)
     else:
@@ -72,7 +73,12 @@ def after_submission(sender, instance, user, **kwargs) -> None:
 
 
 def moderators():
-    return get_user_model().objects.filter(groups__name=access.MODERATORS_GROUP, is_active=True).exclude(email="").distinct()
+    return (
+        get_user_model()
+        .objects.filter(groups__name=access.MODERATORS_GROUP, is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
 
 
 def mail_moderators(subject: str, text: str) -> None:
@@ -168,19 +174,29 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
     log(page, action, user=user, data={"reason": comment, "revision": task_state.revision_id})
     if action_name == "approve":
         CasusPage.objects.filter(pk=page.pk).update(last_activity_at=timezone.now())
-        _mail_author(page, _("Uw casus is goedgekeurd"), _(
-            "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
-            "%(url)s"
-        ) % {"title": page.title, "url": _casus_or_mine(page)})
+        _mail_author(
+            page,
+            _("Uw casus is goedgekeurd"),
+            _(
+                "Uw casus '%(title)s' is goedgekeurd door een moderator en staat nu voor leden op Kennisplein Scheiding.\n\n"
+                "%(url)s"
+            )
+            % {"title": page.title, "url": _casus_or_mine(page)},
+        )
     elif action_name == "reject":
-        _mail_author(page, _("Uw casus is niet goedgekeurd"), _(
-            "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
-            "U kunt de casus aanpassen en opnieuw indienen via %(url)s"
-        ) % {
-            "title": page.title,
-            "reason": comment or _("(geen reden opgegeven)"),
-            "url": _index_route(page, "mine"),
-        })
+        _mail_author(
+            page,
+            _("Uw casus is niet goedgekeurd"),
+            _(
+                "Een moderator heeft uw casus '%(title)s' niet goedgekeurd.\n\nReden: %(reason)s\n\n"
+                "U kunt de casus aanpassen en opnieuw indienen via %(url)s"
+            )
+            % {
+                "title": page.title,
+                "reason": comment or _("(geen reden opgegeven)"),
+                "url": _index_route(page, "mine"),
+            },
+        )
 
 
 def _casus_or_mine(page) -> str:
@@ -224,10 +240,15 @@ def hide_reaction(reaction, user, reason: str):
     log(reaction, "casuses.reaction_hide", user=user, data={"reason": reason})
     author = reaction.author
     if author is not None and author.email and author.is_active:
-        _mail_on_commit(author.email, _("Uw reactie is verborgen"), _(
-            "Een moderator heeft uw reactie op de casus '%(title)s' verborgen.\n\nReden: %(reason)s\n\n"
-            "Leden zien de reactie niet meer. De casus staat op %(url)s"
-        ) % {"title": reaction.casus.title, "reason": reason, "url": absolute_url(reaction.casus.get_url())})
+        _mail_on_commit(
+            author.email,
+            _("Uw reactie is verborgen"),
+            _(
+                "Een moderator heeft uw reactie op de casus '%(title)s' verborgen.\n\nReden: %(reason)s\n\n"
+                "Leden zien de reactie niet meer. De casus staat op %(url)s"
+            )
+            % {"title": reaction.casus.title, "reason": reason, "url": absolute_url(reaction.casus.get_url())},
+        )
 
 
 def report_reaction(reaction, reporter, reason: str):
@@ -239,9 +260,14 @@ def report_reaction(reaction, reporter, reason: str):
         log(reaction, "casuses.report", user=reporter, data={"reason": reason})
         mail_moderators(
             _("Nieuwe melding van een reactie"),
-            _("Een lid heeft een reactie op de casus '%(title)s' gemeld.\n\nReden: %(reason)s\n\n"
-              "Bekijk de melding op %(url)s") % {
-                "title": reaction.casus.title, "reason": reason, "url": _index_route(reaction.casus, "moderation"),
+            _(
+                "Een lid heeft een reactie op de casus '%(title)s' gemeld.\n\nReden: %(reason)s\n\n"
+                "Bekijk de melding op %(url)s"
+            )
+            % {
+                "title": reaction.casus.title,
+                "reason": reason,
+                "url": _index_route(reaction.casus, "moderation"),
             },
         )
     return report

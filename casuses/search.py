@@ -15,8 +15,10 @@ class CasusAdapter(SearchAdapter):
 
     def queryset(self):
         return (
-            CasusPage.objects.live().filter(archived_at__isnull=True)
-            .select_related("phase").prefetch_related("tagged_items__tag", "reactions")
+            CasusPage.objects.live()
+            .filter(archived_at__isnull=True)
+            .select_related("phase")
+            .prefetch_related("tagged_items__tag", "reactions")
         )
 
     def to_document(self, obj) -> SearchDocument | None:

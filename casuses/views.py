@@ -163,12 +163,16 @@ class CasusFormView(View):
             return response
         if not ratelimit.hit("casus_post", ratelimit.client_key(request), "10/h"):
             return ratelimit.too_many_requests(request)
-        moderation.submit_casus(self.index, request.user, data=dict(form.cleaned_data), token=draft.token, casus=self.casus)
+        moderation.submit_casus(
+            self.index, request.user, data=dict(form.cleaned_data), token=draft.token, casus=self.casus
+        )
         draft.delete()
         messages.success(
             request,
-            _("Dank u wel. Uw casus is ingediend; een moderator controleert hem op herkenbare gegevens en "
-              "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."),
+            _(
+                "Dank u wel. Uw casus is ingediend; een moderator controleert hem op herkenbare gegevens en "
+                "daarna verschijnt hij voor leden. U krijgt bericht per e-mail."
+            ),
         )
         return redirect(self.index.route_url("mine"))
 
@@ -207,7 +211,9 @@ def check_text(request, index):
     if form_class is CasusForm and request.POST.get("token") and not submitted:
         casus = None
         if request.POST.get("casus"):
-            casus = get_object_or_404(CasusPage, pk=request.POST["casus"], author=request.user, archived_at__isnull=True)
+            casus = get_object_or_404(
+                CasusPage, pk=request.POST["casus"], author=request.user, archived_at__isnull=True
+            )
         _save_draft(_draft_for(request.user, token, casus), request.POST)
     checked = check_fields(form_class, request.POST)
     by_name = {field.name: field for field in checked}
@@ -223,13 +229,17 @@ def check_text(request, index):
 @members_only
 def my_casuses(request, index):
     pages = list(
-        CasusPage.objects.filter(author=request.user).select_related("latest_revision").order_by("-latest_revision_created_at", "-pk")
+        CasusPage.objects.filter(author=request.user)
+        .select_related("latest_revision")
+        .order_by("-latest_revision_created_at", "-pk")
     )
     states = {
         state.object_id: state
         for state in WorkflowState.objects.filter(
             base_content_type__model="page", object_id__in=[str(p.pk) for p in pages]
-        ).select_related("current_task_state").order_by("created_at")
+        )
+        .select_related("current_task_state")
+        .order_by("created_at")
     }
     rows = []
     for page in pages:
@@ -280,7 +290,9 @@ def react(request, index, pk):
     if form.is_valid():
         with transaction.atomic():
             reaction = Reaction.objects.create(
-                casus=page, author=request.user, body=form.cleaned_data["body"],
+                casus=page,
+                author=request.user,
+                body=form.cleaned_data["body"],
                 perspective=form.cleaned_data["perspective"],
             )
             CasusPage.objects.filter(pk=page.pk).update(
@@ -317,8 +329,11 @@ def _notify_author(page, reaction, request):
         author,
         "casus_reactions",
         subject=_("Nieuwe reactie op uw casus"),
-        text=_("Er is een nieuwe reactie op uw casus '%(title)s'.\n\nLees hem op %(url)s\n\n"
-               "U kunt deze meldingen aanpassen in uw accountinstellingen.") % {"title": page.title, "url": url},
+        text=_(
+            "Er is een nieuwe reactie op uw casus '%(title)s'.\n\nLees hem op %(url)s\n\n"
+            "U kunt deze meldingen aanpassen in uw accountinstellingen."
+        )
+        % {"title": page.title, "url": url},
     )
 
 
@@ -348,7 +363,9 @@ def close(request, index, pk):
     form = CloseForm(request.POST)
     if form.is_valid():
         CasusPage.objects.filter(pk=page.pk).update(
-            status=CasusPage.Status.CLOSED, follow_up=form.cleaned_data["follow_up"], closed_at=timezone.now(),
+            status=CasusPage.Status.CLOSED,
+            follow_up=form.cleaned_data["follow_up"],
+            closed_at=timezone.now(),
             last_activity_at=timezone.now(),
         )
         log(page, "casuses.close", user=request.user)
@@ -385,9 +402,8 @@ def moderation_queue(request, index):
             continue
         data = {"title": page.title, "situation": page.situation, "question": page.question}
         items.append({"task_state": task_state, "page": page, "checked": check_fields(CasusForm, data)})
-    reports = (
-        ReactionReport.objects.filter(resolved=False, reaction__hidden=False)
-        .select_related("reaction", "reaction__casus", "reporter")
+    reports = ReactionReport.objects.filter(resolved=False, reaction__hidden=False).select_related(
+        "reaction", "reaction__casus", "reporter"
     )
     context = {"index": index, "items": items, "reports": reports, "reject_form": ReasonForm()}
     return render(request, "casuses/moderation.html", context)
@@ -403,7 +419,12 @@ def moderation_decide(request, index, task_state_pk):
         messages.error(request, _("Geef een reden op bij het afwijzen; de auteur krijgt die te zien."))
         return redirect(index.route_url("moderation"))
     moderation.decide(task_state, request.user, approve=approve, reason="" if approve else form.cleaned_data["reason"])
-    messages.success(request, _("De casus is goedgekeurd en gepubliceerd.") if approve else _("De casus is afgewezen; de auteur krijgt de reden per e-mail."))
+    messages.success(
+        request,
+        _("De casus is goedgekeurd en gepubliceerd.")
+        if approve
+        else _("De casus is afgewezen; de auteur krijgt de reden per e-mail."),
+    )
     return redirect(index.route_url("moderation"))
 
 

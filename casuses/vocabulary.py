@@ -30,4 +30,3 @@ class Perspective(models.TextChoices):
     BEHAVIOURAL = "gedragswetenschappelijk", _("gedragswetenschappelijk")
     FINANCIAL = "financieel", _("financieel")
     MEDIATION = "mediation", _("mediation")
-

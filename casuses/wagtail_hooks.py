@@ -80,4 +80,6 @@ def casus_contributions():
 
 @hooks.register(HOME_SECTIONS)
 def casus_home_section():
-    return Section(key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/")
+    return Section(
+        key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/"
+    )

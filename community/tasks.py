@@ -36,7 +36,8 @@ def send_email(payload: dict) -> int:
         logger.error(
             "E-mail to %d recipient(s) could not be sent: %s. It stays queued as a failed task; "
             "`manage.py retry_failed_mail` sends it again.",
-            len(payload["recipients"]), type(error).__name__,
+            len(payload["recipients"]),
+            type(error).__name__,
         )
         raise
     return len(payload["recipients"])

@@ -42,7 +42,9 @@ def serve_restricted_pages_as_teaser(serve):
 
     def inner(page, request, serve_args, serve_kwargs):
         audience = access.page_audience(page, request.user)
-        if not (access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)):
+        if not (
+            access.may_see_audience(request.user, audience) if page.live else access.can_view_page(request.user, page)
+        ):
             return _teaser_response(request, page, audience)
         if (
             not request.user.is_authenticated
@@ -65,7 +67,9 @@ def _teaser_response(request, page, audience):
         # The title is restricted content too (a casus, a page of an undecided kind): a stand-in instead.
         shown = specific.restricted_stand_in() if hasattr(specific, "restricted_stand_in") else _stand_in()
         teaser = getattr(shown, "teaser", "")
-    response = TemplateResponse(request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403)
+    response = TemplateResponse(
+        request, "components/restricted_page.html", {"page": shown, "teaser": teaser}, status=403
+    )
     return response  # no Cache-Control of its own: PageCacheMiddleware marks it private, no-store
 
 
@@ -91,6 +95,7 @@ def label_membership_menu(request, menu_items):
 
 
 # The network's data, edited by beheerders and redacteuren in the admin.
+
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
@@ -145,7 +150,10 @@ def add_editor_tasks(request, panels):
 @hooks.register(HOME_SECTIONS)
 def parent_meetings_section():
     return Section(
-        key="parent_meetings", title=_("Komende ouderbijeenkomsten"), items=upcoming_meeting_cards, order=90,
+        key="parent_meetings",
+        title=_("Komende ouderbijeenkomsten"),
+        items=upcoming_meeting_cards,
+        order=90,
         more_url="/organisaties/ouderbijeenkomsten/",
     )
 
@@ -153,7 +161,9 @@ def parent_meetings_section():
 @hooks.register(ORGANISATION_CONTRIBUTIONS)
 def organisation_meetings_contribution():
     return Section(
-        key="ouderbijeenkomsten", title=_("Ouderbijeenkomsten die zij mede organiseren"), items=organisation_meetings,
+        key="ouderbijeenkomsten",
+        title=_("Ouderbijeenkomsten die zij mede organiseren"),
+        items=organisation_meetings,
         order=50,
     )
 

@@ -65,7 +65,9 @@ def registrations_csv(request, page_id):
     private(response)
     response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Naam"), _("E-mail"), _("Organisatie"), _("Status"), _("Aangemeld op"), _("Status gewijzigd op")])
+    writer.writerow(
+        [_("Naam"), _("E-mail"), _("Organisatie"), _("Status"), _("Aangemeld op"), _("Status gewijzigd op")]
+    )
     for registration in _registrations(session):
         user = registration.user
         writer.writerow(

@@ -62,7 +62,10 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Citaat")
         template = "lunchsessions/blocks/quote.html"
-        preview_value = {"quote": "Je blijft toch na de scheiding collega-ouders.", "attribution": "Harmke Bergenhenegouwen"}
+        preview_value = {
+            "quote": "Je blijft toch na de scheiding collega-ouders.",
+            "attribution": "Harmke Bergenhenegouwen",
+        }
         description = _("Een uitspraak uit de sessie.")
 
 
@@ -85,7 +88,12 @@ class SlidesBlock(blocks.StructBlock):
         description = _("De presentatie van de sessie als document (pdf of pptx).")
 
     def get_preview_value(self):
-        return self.normalize({**self.meta.preview_value, "document": self.child_blocks["document"].model_class.objects.order_by("pk").first()})
+        return self.normalize(
+            {
+                **self.meta.preview_value,
+                "document": self.child_blocks["document"].model_class.objects.order_by("pk").first(),
+            }
+        )
 
 
 class SlidesStreamBlock(SkipEmptyStreamBlock):

@@ -9,7 +9,9 @@ LIMIT = 10
 
 def sessions_without_recap(user, now=None):
     sessions = (
-        LunchSessionPage.objects.filter(live=True, start__lt=now or timezone.now(), transcript="", recording_embed_url="")
+        LunchSessionPage.objects.filter(
+            live=True, start__lt=now or timezone.now(), transcript="", recording_embed_url=""
+        )
         .order_by("-start")
         .only("id", "title", "draft_title", "start", "recap")[: LIMIT * 3]
     )

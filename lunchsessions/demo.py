@@ -26,7 +26,6 @@ SPEAKERS = {
 }
 
 
-
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
@@ -94,8 +93,7 @@ ARCHIVE = [
         "slug": "nieuwe-werkwijze-contactverlies",
         "title": "Een nieuwe werkwijze bij contactverlies na een complexe scheiding",
         "topic": "Niet de strijd tussen ouders, maar het gezamenlijke doel: het belang van het kind.",
-        "teaser": "120 professionals bespraken een nieuwe werkwijze bij contactverlies na een complexe "
-        "scheiding.",
+        "teaser": "120 professionals bespraken een nieuwe werkwijze bij contactverlies na een complexe scheiding.",
         "day": datetime.date(2023, 11, 29),
         "attendees": 120,
         "speakers": ["harmke"],
@@ -267,6 +265,7 @@ def _registrations(context, session, item) -> None:
             continue
         status = Registration.Status.REGISTERED if role in item["registered"] else Registration.Status.WAITLISTED
         Registration.objects.get_or_create(
-            session=session, user=user,
+            session=session,
+            user=user,
             defaults={"status": status, "status_changed_at": base + datetime.timedelta(minutes=offset)},
         )

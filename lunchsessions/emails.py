@@ -30,7 +30,9 @@ def _send(registration, template: str, subject: str, *, calendar_method: str | N
     body = render_to_string(f"lunchsessions/email/{template}.txt", context)
     attachment = None
     if calendar_method:
-        attachment = build_calendar([session.calendar_event(status=status)], name=_("Lunchsessies"), method=calendar_method)
+        attachment = build_calendar(
+            [session.calendar_event(status=status)], name=_("Lunchsessies"), method=calendar_method
+        )
 
     def send():
         message = EmailMessage(subject=SUBJECT_PREFIX + subject, body=body, to=[user.email])
@@ -44,31 +46,42 @@ def _send(registration, template: str, subject: str, *, calendar_method: str | N
 
 def send_confirmation(registration):
     return _send(
-        registration, "confirmation", _("U bent aangemeld: %(title)s") % {"title": registration.session.title},
+        registration,
+        "confirmation",
+        _("U bent aangemeld: %(title)s") % {"title": registration.session.title},
         calendar_method="PUBLISH",
     )
 
 
 def send_waitlisted(registration):
-    return _send(registration, "waitlisted", _("U staat op de wachtlijst: %(title)s") % {"title": registration.session.title})
+    return _send(
+        registration, "waitlisted", _("U staat op de wachtlijst: %(title)s") % {"title": registration.session.title}
+    )
 
 
 def send_promoted(registration):
     return _send(
-        registration, "promoted", _("Er is een plaats vrij: u bent aangemeld voor %(title)s") % {"title": registration.session.title},
+        registration,
+        "promoted",
+        _("Er is een plaats vrij: u bent aangemeld voor %(title)s") % {"title": registration.session.title},
         calendar_method="PUBLISH",
     )
 
 
 def send_cancelled(registration):
     return _send(
-        registration, "cancelled", _("U bent afgemeld: %(title)s") % {"title": registration.session.title},
-        calendar_method="CANCEL", status="CANCELLED",
+        registration,
+        "cancelled",
+        _("U bent afgemeld: %(title)s") % {"title": registration.session.title},
+        calendar_method="CANCEL",
+        status="CANCELLED",
     )
 
 
 def send_reminder(registration):
     return _send(
-        registration, "reminder", _("Morgen: %(title)s") % {"title": registration.session.title},
+        registration,
+        "reminder",
+        _("Morgen: %(title)s") % {"title": registration.session.title},
         calendar_method="PUBLISH",
     )

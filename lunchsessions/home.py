@@ -11,9 +11,11 @@ HOME_ITEMS = 3
 
 def upcoming_cards(request) -> list[Card]:
     """The next sessions this visitor may see, for the home page."""
-    sessions = access.visible_pages(
-        request.user, LunchSessionPage.objects.filter(end__gt=timezone.now())
-    ).order_by("start").prefetch_related("tags")[:HOME_ITEMS]
+    sessions = (
+        access.visible_pages(request.user, LunchSessionPage.objects.filter(end__gt=timezone.now()))
+        .order_by("start")
+        .prefetch_related("tags")[:HOME_ITEMS]
+    )
     sessions = list(sessions)
     audiences = access.page_audiences(sessions, request.user)
     return [

@@ -35,5 +35,7 @@ def recaps_since(user, since) -> list[Card]:
 
 def upcoming_since(user, since) -> list[Card]:
     now = timezone.now()
-    sessions = access.visible_pages(user, LunchSessionPage.objects.filter(start__gt=now, start__lte=now + UPCOMING_WINDOW))
+    sessions = access.visible_pages(
+        user, LunchSessionPage.objects.filter(start__gt=now, start__lte=now + UPCOMING_WINDOW)
+    )
     return _cards(user, sessions.order_by("start").prefetch_related("tags")[:10])

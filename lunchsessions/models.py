@@ -64,7 +64,12 @@ class Speaker(index.Indexed, models.Model):
     role = models.CharField(_("functie"), max_length=200, blank=True)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("foto"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("photo")]
@@ -84,7 +89,9 @@ class Speaker(index.Indexed, models.Model):
 
 
 class LunchSessionTag(TaggedItemBase):
-    content_object = ParentalKey("lunchsessions.LunchSessionPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "lunchsessions.LunchSessionPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class LunchSessionIndexPage(RoutablePageMixin, Page):
@@ -107,8 +114,11 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
 
     def next_change(self, now):
         """The next start or end of one of the sessions listed here: the lists switch then."""
-        moments = LunchSessionPage.objects.live().descendant_of(self).filter(end__gt=now).aggregate(
-            start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end")
+        moments = (
+            LunchSessionPage.objects.live()
+            .descendant_of(self)
+            .filter(end__gt=now)
+            .aggregate(start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end"))
         )
         return min((moment for moment in moments.values() if moment), default=None)
 
@@ -126,9 +136,14 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
     def sessions_for(self, user):
         """Live sessions under this index that the user may see, with what every card needs."""
         queryset = self.sessions()
-        return access.visible_pages(user, queryset).select_related("phase").annotate(
-            registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
-        ).prefetch_related("tags")
+        return (
+            access.visible_pages(user, queryset)
+            .select_related("phase")
+            .annotate(
+                registered_count=Count("registrations", filter=Q(registrations__status=Registration.Status.REGISTERED))
+            )
+            .prefetch_related("tags")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -238,11 +253,14 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         action = request.POST.get("action")
         if action == "revoke" and token is not None:
             token.delete()
-            messages.success(request, gettext("Uw persoonlijke agenda-link is ingetrokken. De oude link werkt niet meer."))
+            messages.success(
+                request, gettext("Uw persoonlijke agenda-link is ingetrokken. De oude link werkt niet meer.")
+            )
         elif action in ("create", "renew"):
             CalendarToken.issue(request.user)
             messages.success(
-                request, gettext("Uw nieuwe persoonlijke agenda-link staat hieronder. Een eerdere link werkt niet meer.")
+                request,
+                gettext("Uw nieuwe persoonlijke agenda-link staat hieronder. Een eerdere link werkt niet meer."),
             )
         return redirect(self.route_url("my_calendar"))
 
@@ -258,9 +276,16 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
             messages.error(request, error.message)
             return redirect(session.url)
         if registration.status == Registration.Status.REGISTERED:
-            messages.success(request, gettext("U bent aangemeld. U ontvangt een bevestiging met een agenda-uitnodiging per e-mail."))
+            messages.success(
+                request, gettext("U bent aangemeld. U ontvangt een bevestiging met een agenda-uitnodiging per e-mail.")
+            )
         else:
-            messages.info(request, gettext("De sessie is vol. U staat op de wachtlijst en schuift automatisch door als er een plaats vrijkomt."))
+            messages.info(
+                request,
+                gettext(
+                    "De sessie is vol. U staat op de wachtlijst en schuift automatisch door als er een plaats vrijkomt."
+                ),
+            )
         return redirect(session.url)
 
     @path("afmelden/<int:page_id>/", name="unregister")
@@ -330,22 +355,32 @@ class LunchSessionPage(Page):
     def next_change(self, now):
         """When the page next switches by the clock (announcement -> live -> recap), or None."""
         return next((moment for moment in (self.start, self.end) if moment and moment > now), None)
+
     teaser = models.CharField(
-        _("korte aankondiging"), max_length=300, blank=True,
+        _("korte aankondiging"),
+        max_length=300,
+        blank=True,
         help_text=_("Eén of twee zinnen; ook zichtbaar voor bezoekers die de sessie niet mogen zien."),
     )
     start = models.DateTimeField(_("begint om"), db_index=True)
     end = models.DateTimeField(_("eindigt om"), db_index=True)
     topic = models.CharField(_("onderwerp"), max_length=255)
-    description = RichTextField(_("aankondiging"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    description = RichTextField(
+        _("aankondiging"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+    )
     meeting_url = models.URLField(
-        _("link naar de online bijeenkomst"), blank=True,
+        _("link naar de online bijeenkomst"),
+        blank=True,
         help_text=_("Alleen zichtbaar voor aangemelde leden, vanaf 30 minuten voor het begin."),
     )
     capacity = models.PositiveIntegerField(_("aantal plaatsen"), default=100)
     phase = models.ForeignKey(
-        "methodology.Phase", verbose_name=_("fase van de methodiek"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "methodology.Phase",
+        verbose_name=_("fase van de methodiek"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     tags = ClusterTaggableManager(through=LunchSessionTag, blank=True, verbose_name=_("tags"))
 
@@ -356,18 +391,24 @@ class LunchSessionPage(Page):
         _("opname (video-link)"), blank=True, help_text=_("Bijvoorbeeld een YouTube- of Vimeo-link.")
     )
     recording_file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("opname (bestand)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("opname (bestand)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     captions = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("ondertiteling (WebVTT)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("ondertiteling (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     transcript = models.TextField(_("transcript"), blank=True, help_text=_("De uitgeschreven tekst; doorzoekbaar."))
     slides = StreamField(SlidesStreamBlock(), verbose_name=_("dia's"), blank=True)
-    related = StreamField(
-        RelatedStreamBlock(), verbose_name=_("gerelateerde casussen en methodiek"), blank=True
-    )
+    related = StreamField(RelatedStreamBlock(), verbose_name=_("gerelateerde casussen en methodiek"), blank=True)
 
     announcement_panels = Page.content_panels + [
         FieldPanel("teaser"),
@@ -394,7 +435,12 @@ class LunchSessionPage(Page):
         FieldPanel("attendees"),
         FieldPanel("recap"),
         MultiFieldPanel(
-            [FieldPanel("recording_embed_url"), FieldPanel("recording_file"), FieldPanel("captions"), FieldPanel("transcript")],
+            [
+                FieldPanel("recording_embed_url"),
+                FieldPanel("recording_file"),
+                FieldPanel("captions"),
+                FieldPanel("transcript"),
+            ],
             heading=_("Opname"),
         ),
         FieldPanel("slides"),
@@ -427,10 +473,15 @@ class LunchSessionPage(Page):
     def clean(self):
         super().clean()
         if self.slug in LunchSessionIndexPage.route_slugs():
-            raise ValidationError({"slug": _(
-                "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het lunchsessie-overzicht "
-                "(zoals de feed, de agenda of aanmelden). Kies een ander adres (slug)."
-            ) % {"slug": self.slug}})
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het lunchsessie-overzicht "
+                        "(zoals de feed, de agenda of aanmelden). Kies een ander adres (slug)."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Het einde moet na het begin liggen.")})
 
@@ -490,7 +541,13 @@ class LunchSessionPage(Page):
 
     def calendar_event(self, *, status: str = "CONFIRMED"):
         description = "\n\n".join(
-            part for part in (self.topic, strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(), self._absolute_url()) if part
+            part
+            for part in (
+                self.topic,
+                strip_tags(self.description.replace("</p>", "</p>\n\n")).strip(),
+                self._absolute_url(),
+            )
+            if part
         )
         return CalendarEvent(
             uid=make_uid("lunchsession", self.pk),
@@ -528,7 +585,9 @@ class LunchSessionPage(Page):
                 "meeting_link_opens_at": self.start - MEETING_LINK_LEAD,
                 "places_left": self.places_left(),
                 "related_pages": related,
-                "waitlist_position": registration.waitlist_position() if registration and registration.status == Registration.Status.WAITLISTED else None,
+                "waitlist_position": registration.waitlist_position()
+                if registration and registration.status == Registration.Status.WAITLISTED
+                else None,
                 "register_url": self.registration_url("register"),
                 "unregister_url": self.registration_url("unregister"),
             }
@@ -571,7 +630,9 @@ class Registration(models.Model):
         verbose_name = _("aanmelding")
         verbose_name_plural = _("aanmeldingen")
         ordering = ["status_changed_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["session", "user"], name="lunchsessions_one_registration_per_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="lunchsessions_one_registration_per_user")
+        ]
         indexes = [
             models.Index(fields=["session", "status", "status_changed_at"], name="lunch_reg_session_status"),
             models.Index(fields=["user", "status"], name="lunch_reg_user_status"),
@@ -583,7 +644,10 @@ class Registration(models.Model):
     def waitlist_position(self) -> int:
         return (
             Registration.objects.filter(session_id=self.session_id, status=self.Status.WAITLISTED)
-            .filter(Q(status_changed_at__lt=self.status_changed_at) | Q(status_changed_at=self.status_changed_at, pk__lt=self.pk))
+            .filter(
+                Q(status_changed_at__lt=self.status_changed_at)
+                | Q(status_changed_at=self.status_changed_at, pk__lt=self.pk)
+            )
             .count()
             + 1
         )

@@ -84,9 +84,7 @@ def unregister(session, user, *, now=None):
         locked = _locked_session(session)
         if locked.has_started(now):
             raise RegistrationClosed()
-        registration = (
-            locked.registrations.filter(user=user).exclude(status=Status.CANCELLED).first()
-        )
+        registration = locked.registrations.filter(user=user).exclude(status=Status.CANCELLED).first()
         if registration is None:
             return None
         registration.status = Status.CANCELLED

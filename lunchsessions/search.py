@@ -15,7 +15,9 @@ class LunchSessionAdapter(SearchAdapter):
     models = (LunchSessionPage,)
 
     def queryset(self):
-        return LunchSessionPage.objects.live().select_related("phase").prefetch_related("tags", "speaker_links__speaker")
+        return (
+            LunchSessionPage.objects.live().select_related("phase").prefetch_related("tags", "speaker_links__speaker")
+        )
 
     def to_document(self, obj) -> SearchDocument | None:
         page = obj.specific if not isinstance(obj, LunchSessionPage) else obj

@@ -46,14 +46,18 @@ def register_registration_urls():
     return [
         path("lunchsessies/<int:page_id>/aanmeldingen/", admin_views.registrations, name="lunchsessions_registrations"),
         path(
-            "lunchsessies/<int:page_id>/aanmeldingen.csv", admin_views.registrations_csv, name="lunchsessions_registrations_csv"
+            "lunchsessies/<int:page_id>/aanmeldingen.csv",
+            admin_views.registrations_csv,
+            name="lunchsessions_registrations_csv",
         ),
     ]
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    actions.register_action("lunchsessions.export_registrations", _("Aanmeldingen geëxporteerd"), _("Aanmeldingen geëxporteerd"))
+    actions.register_action(
+        "lunchsessions.export_registrations", _("Aanmeldingen geëxporteerd"), _("Aanmeldingen geëxporteerd")
+    )
 
 
 class RegistrationsMenuItem(PageMenuItem):
@@ -62,7 +66,10 @@ class RegistrationsMenuItem(PageMenuItem):
     priority = 45
 
     def is_shown(self, user):
-        return isinstance(self.page.specific_deferred, LunchSessionPage) and self.page.permissions_for_user(user).can_edit()
+        return (
+            isinstance(self.page.specific_deferred, LunchSessionPage)
+            and self.page.permissions_for_user(user).can_edit()
+        )
 
     @property
     def url(self):
@@ -86,7 +93,9 @@ def registrations_listing_button(page, user, next_url=None):
 
 @hooks.register(HOME_SECTIONS)
 def lunch_session_home_section():
-    return Section(key="lunchsessions", title=_("Lunchsessies"), items=upcoming_cards, order=30, more_url="/lunchsessies/")
+    return Section(
+        key="lunchsessions", title=_("Lunchsessies"), items=upcoming_cards, order=30, more_url="/lunchsessies/"
+    )
 
 
 @hooks.register(SEARCH_ADAPTERS)
@@ -118,6 +127,9 @@ def upcoming_sessions_digest():
 @hooks.register(EDITOR_TASKS)
 def sessions_without_recap_tasks():
     return EditorTasks(
-        "recaps", _("Sessies zonder terugblik"), sessions_without_recap, _("Alle voorbije sessies hebben een terugblik."),
+        "recaps",
+        _("Sessies zonder terugblik"),
+        sessions_without_recap,
+        _("Alle voorbije sessies hebben een terugblik."),
         order=10,
     )

@@ -202,7 +202,10 @@ class IndexBodyBlock(SkipEmptyStreamBlock):
 
 class LearningGoalsBlock(SkipEmptyStreamBlock):
     goal = blocks.CharBlock(
-        label=_("Leerdoel"), max_length=250, icon="tick", template="methodology/blocks/goal.html",
+        label=_("Leerdoel"),
+        max_length=250,
+        icon="tick",
+        template="methodology/blocks/goal.html",
         preview_value="Een overdracht tussen ouders begeleiden zonder partij te kiezen",
         description=_("Wat de deelnemer na de module kan."),
     )

@@ -327,8 +327,7 @@ def _guides(index, documents) -> list:
                         "ouders onderling.</p>"
                     ),
                     _quote(
-                        "Je blijft toch na de scheiding collega-ouders. Hoe doe je dat op een goede, duurzame "
-                        "manier?",
+                        "Je blijft toch na de scheiding collega-ouders. Hoe doe je dat op een goede, duurzame manier?",
                         "Harmke Bergenhenegouwen, expert (complexe) scheidingen bij het NJi",
                     ),
                     _h("Het traject in het kort"),
@@ -521,7 +520,9 @@ def _modules(index, documents, techniques) -> list:
                     {"type": "goal", "value": "de fasen van het traject en hun grenzen benoemen"},
                     {"type": "goal", "value": "inschatten voor welke ouders de methodiek passend is"},
                 ],
-                materials=[{"type": "document", "value": {"document": documents["folder-ouders"].pk, "description": ""}}],
+                materials=[
+                    {"type": "document", "value": {"document": documents["folder-ouders"].pk, "description": ""}}
+                ],
             ),
             tags=["training", "introductie"],
             phases=[phases["intake"], phases["plan-van-aanpak"]],
@@ -546,14 +547,26 @@ def _modules(index, documents, techniques) -> list:
                     {"type": "goal", "value": "oudergesprekken voeren met mediationtechnieken"},
                 ],
                 materials=[
-                    {"type": "document", "value": {"document": documents["samenwerkingsovereenkomst"].pk, "description": ""}},
+                    {
+                        "type": "document",
+                        "value": {"document": documents["samenwerkingsovereenkomst"].pk, "description": ""},
+                    },
                     {"type": "document", "value": {"document": documents["plan-van-aanpak"].pk, "description": ""}},
                     {"type": "document", "value": {"document": documents["gespreksverslag"].pk, "description": ""}},
                 ],
             ),
             group_name=association,
             tags=["training", "omgangsbegeleiding"],
-            phases=[phases[slug] for slug in ("intake", "plan-van-aanpak", "begeleide-omgang", "overdrachtsbegeleiding", "oudergesprekken")],
+            phases=[
+                phases[slug]
+                for slug in (
+                    "intake",
+                    "plan-van-aanpak",
+                    "begeleide-omgang",
+                    "overdrachtsbegeleiding",
+                    "oudergesprekken",
+                )
+            ],
             techniques=[techniques["mediationtechnieken"], techniques["motiverende-gespreksvoering"]],
         ),
         _add_page(
@@ -575,7 +588,11 @@ def _modules(index, documents, techniques) -> list:
             group_name=members,
             tags=["training", "gespreksvoering", "vechtscheiding"],
             phases=[phases["oudergesprekken"], phases["terugkomafspraken"]],
-            techniques=[techniques["oplossingsgericht-werken"], techniques["motiverende-gespreksvoering"], techniques["psycho-educatie"]],
+            techniques=[
+                techniques["oplossingsgericht-werken"],
+                techniques["motiverende-gespreksvoering"],
+                techniques["psycho-educatie"],
+            ],
         ),
         _add_page(
             index,
@@ -593,7 +610,9 @@ def _modules(index, documents, techniques) -> list:
                     {"type": "goal", "value": "casuïstiek bespreken aan de hand van de fasen en hun grenzen"},
                     {"type": "goal", "value": "samen met de hulpverlener besluiten over een melding bij Veilig Thuis"},
                 ],
-                materials=[{"type": "document", "value": {"document": documents["evaluatieformulier"].pk, "description": ""}}],
+                materials=[
+                    {"type": "document", "value": {"document": documents["evaluatieformulier"].pk, "description": ""}}
+                ],
             ),
             group_name=association,
             tags=["training", "werkbegeleiding"],

@@ -48,15 +48,18 @@ class Phase(index.Indexed, models.Model):
     kind = models.CharField(_("soort"), max_length=12, choices=Kind.choices, default=Kind.STEP)
     goal = models.TextField(_("doel"), blank=True)
     participants = models.CharField(
-        _("wie doen mee"), max_length=255, blank=True, help_text=_("Bijvoorbeeld: beide ouders, ieder apart; hulpverlener.")
+        _("wie doen mee"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bijvoorbeeld: beide ouders, ieder apart; hulpverlener."),
     )
     condition = models.CharField(
-        _("wanneer"), max_length=255, blank=True,
+        _("wanneer"),
+        max_length=255,
+        blank=True,
         help_text=_("Wanneer deze fase van toepassing is, bijvoorbeeld: als er nog geen omgangsregeling is."),
     )
-    typical_sessions = models.PositiveSmallIntegerField(
-        _("gebruikelijk aantal bijeenkomsten"), null=True, blank=True
-    )
+    typical_sessions = models.PositiveSmallIntegerField(_("gebruikelijk aantal bijeenkomsten"), null=True, blank=True)
     max_sessions = models.PositiveSmallIntegerField(_("maximaal aantal bijeenkomsten"), null=True, blank=True)
     duration_weeks = models.PositiveSmallIntegerField(
         _("duur in weken"), null=True, blank=True, help_text=_("Gebruikelijke of maximale duur van deze fase.")
@@ -100,7 +103,8 @@ class Phase(index.Indexed, models.Model):
         """'maximaal 4 keer', 'ca. 2 keer', '' — for the timeline and the phase page."""
         if self.max_sessions and self.typical_sessions and self.typical_sessions != self.max_sessions:
             return _("gebruikelijk %(typical)s, maximaal %(max)s keer") % {
-                "typical": self.typical_sessions, "max": self.max_sessions
+                "typical": self.typical_sessions,
+                "max": self.max_sessions,
             }
         if self.max_sessions:
             return _("maximaal %(max)s keer") % {"max": self.max_sessions}
@@ -167,7 +171,9 @@ class MethodologyIndexPage(Page):
         context["phases"] = Phase.objects.all()  # lazy: not queried when the timeline fragment is cached
         context["phases_version"] = phases_version()
         guides = access.visible_pages(user, GuidePage.objects.child_of(self)).order_by("path")
-        modules = access.visible_pages(user, TrainingModulePage.objects.child_of(self)).order_by("path_position", "path")
+        modules = access.visible_pages(user, TrainingModulePage.objects.child_of(self)).order_by(
+            "path_position", "path"
+        )
         context["guide_cards"] = [guide.card(request) for guide in guides.prefetch_related("tags")]
         context["module_cards"] = [module.card(request) for module in modules.prefetch_related("tags")]
         # Restricted pages are listed only to those who may read them (no counts: those would leak too).
@@ -190,7 +196,9 @@ class GuidePage(Page):
     """A guide (handleiding) in chapters: every 'Kop (hoofdstuk)' block starts a chapter."""
 
     teaser = models.CharField(
-        _("teaser"), max_length=300, blank=True,
+        _("teaser"),
+        max_length=300,
+        blank=True,
         help_text=_("Korte samenvatting die iedereen ziet, ook wie de handleiding niet mag lezen."),
     )
     intro = models.TextField(_("introductie"), max_length=1000, blank=True)
@@ -208,7 +216,11 @@ class GuidePage(Page):
             heading=_("Controle en tags"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("teaser"), index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["methodology.MethodologyIndexPage"]
     subpage_types: list = []
@@ -269,7 +281,9 @@ class TrainingModuleForm(WagtailAdminPageForm):
 
 class TrainingModulePage(Page):
     teaser = models.CharField(
-        _("teaser"), max_length=300, blank=True,
+        _("teaser"),
+        max_length=300,
+        blank=True,
         help_text=_("Korte samenvatting die iedereen ziet, ook wie de module niet mag lezen."),
     )
     intro = models.TextField(_("introductie"), max_length=1000, blank=True)
@@ -278,7 +292,9 @@ class TrainingModulePage(Page):
     duration_hours = models.DecimalField(_("duur in uren"), max_digits=4, decimal_places=1, null=True, blank=True)
     skj_points = models.PositiveSmallIntegerField(_("SKJ-punten"), null=True, blank=True)
     path_position = models.PositiveSmallIntegerField(
-        _("plaats in het leertraject"), default=1, db_index=True,
+        _("plaats in het leertraject"),
+        default=1,
+        db_index=True,
         help_text=_("Volgorde in het leertraject: 1 is de eerste module."),
     )
     prerequisites = models.TextField(_("voorkennis"), blank=True)
@@ -319,7 +335,9 @@ class TrainingModulePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("teaser"), index.SearchField("intro"), index.SearchField("body"),
+        index.SearchField("teaser"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
     ]
 
     parent_page_types = ["methodology.MethodologyIndexPage"]

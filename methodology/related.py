@@ -13,8 +13,10 @@ from .models import GuidePage, TrainingModulePage
 
 
 def guide_chapter_cards(request, *, phase=None, technique=None) -> list[Card]:
-    guides = access.visible_pages(request.user, GuidePage.objects.all()).order_by("path").only(
-        "id", "title", "url_path", "path", "depth", "body", "teaser", "last_reviewed", "last_published_at"
+    guides = (
+        access.visible_pages(request.user, GuidePage.objects.all())
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "body", "teaser", "last_reviewed", "last_published_at")
     )
     cards = []
     for guide in guides:

@@ -91,7 +91,9 @@ class GuideAdapter(SearchAdapter):
             text=" ".join(
                 part
                 for part in (
-                    obj.teaser, obj.intro, *(chapter.text for chapter in opening),
+                    obj.teaser,
+                    obj.intro,
+                    *(chapter.text for chapter in opening),
                     " ".join(chapter.title for chapter in titled if chapter.title),
                 )
                 if part
@@ -140,7 +142,14 @@ class TrainingModuleAdapter(SearchAdapter):
             title=obj.title,
             text=" ".join(
                 part
-                for part in (obj.teaser, obj.intro, goals, " ".join(str(label) for label in obj.audience_labels), strip_tags(obj.prerequisites), obj.outline.text)
+                for part in (
+                    obj.teaser,
+                    obj.intro,
+                    goals,
+                    " ".join(str(label) for label in obj.audience_labels),
+                    strip_tags(obj.prerequisites),
+                    obj.outline.text,
+                )
                 if part
             ),
             url=obj.url or "",
@@ -177,7 +186,15 @@ class PhaseAdapter(SearchAdapter):
             title=obj.name,
             text=" ".join(
                 str(part)
-                for part in (obj.summary, obj.goal, obj.participants, obj.condition, obj.sessions_label, obj.duration_label, obj.limits)
+                for part in (
+                    obj.summary,
+                    obj.goal,
+                    obj.participants,
+                    obj.condition,
+                    obj.sessions_label,
+                    obj.duration_label,
+                    obj.limits,
+                )
                 if part
             ),
             url=obj.get_absolute_url(),

@@ -68,7 +68,9 @@ def work_materials(request):
     if root is not None:
         in_tree = get_document_model().objects.filter(collection__path__startswith=root.path)
         documents = list(
-            access.visible_documents(request.user, in_tree).select_related("collection").order_by("collection__path", "title")
+            access.visible_documents(request.user, in_tree)
+            .select_related("collection")
+            .order_by("collection__path", "title")
         )
     context = {
         "documents": documents,

@@ -37,7 +37,10 @@ def serve_restricted_documents(document, request):
         return None
     if not access.may_see_audience(request.user, audience):
         response = TemplateResponse(
-            request, "methodology/document_forbidden.html", {"audience_label": access.audience_label(audience)}, status=403
+            request,
+            "methodology/document_forbidden.html",
+            {"audience_label": access.audience_label(audience)},
+            status=403,
         )
         return response
     document_served.send(sender=type(document), instance=document, request=request)
@@ -106,6 +109,9 @@ def training_phase_links():
 @hooks.register(EDITOR_TASKS)
 def guides_due_for_review_tasks():
     return EditorTasks(
-        "review", _("Handleidingen langer dan een jaar niet gecontroleerd"), guides_due_for_review,
-        _("Alle handleidingen zijn het afgelopen jaar gecontroleerd."), order=30,
+        "review",
+        _("Handleidingen langer dan een jaar niet gecontroleerd"),
+        guides_due_for_review,
+        _("Alle handleidingen zijn het afgelopen jaar gecontroleerd."),
+        order=30,
     )

@@ -193,7 +193,9 @@ class Lexicon:
             for known in self.words:
                 for cut in range(MIN_PART, len(known) - 4):
                     first = known[:cut]
-                    if first in self.words or any(link and first.endswith(link) and first[: -len(link)] in self.words for link in LINKS):
+                    if first in self.words or any(
+                        link and first.endswith(link) and first[: -len(link)] in self.words for link in LINKS
+                    ):
                         index.setdefault(known[cut:], []).append(known)
             self._by_suffix = index
         return sorted(self._by_suffix.get(word, []))[:4]

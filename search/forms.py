@@ -16,7 +16,9 @@ class SearchForm(forms.Form):
     phase = forms.SlugField(label=_("Fase"), required=False, max_length=120)
     year = forms.IntegerField(label=_("Jaar"), required=False, min_value=1900, max_value=2100)
     sort = forms.ChoiceField(
-        label=_("Sorteren op"), required=False, choices=[("relevance", _("Relevantie")), ("date", _("Datum (nieuwste eerst)"))]
+        label=_("Sorteren op"),
+        required=False,
+        choices=[("relevance", _("Relevantie")), ("date", _("Datum (nieuwste eerst)"))],
     )
     page = forms.IntegerField(label=_("Pagina"), required=False, min_value=1, max_value=MAX_PAGE)
     literal = forms.BooleanField(label=_("Zoek precies wat ik typte"), required=False)

@@ -92,4 +92,6 @@ class SynonymGroup(models.Model):
 
     def clean(self):
         if len(analysis.parse_members(self.terms or "")) < 2:
-            raise ValidationError({"terms": _("Geef minstens twee woorden of woordgroepen, gescheiden door een komma.")})
+            raise ValidationError(
+                {"terms": _("Geef minstens twee woorden of woordgroepen, gescheiden door een komma.")}
+            )

@@ -26,7 +26,9 @@ def allowed_audiences(user) -> list[str]:
 
 
 def fallback_notice() -> str:
-    return _("De zoekserver is even niet bereikbaar. U ziet resultaten uit de eenvoudige zoekfunctie; die kunnen minder volledig zijn.")
+    return _(
+        "De zoekserver is even niet bereikbaar. U ziet resultaten uit de eenvoudige zoekfunctie; die kunnen minder volledig zijn."
+    )
 
 
 FEW = 3  # fewer results than this: the spelling suggestion is searched too
@@ -57,7 +59,9 @@ def _search(query: SearchQuery, audiences: list[str]) -> SearchResult:
         return engine.search(query, audiences)
     except Exception as error:  # noqa: BLE001 - a search server problem must never become a 500
         level = logging.WARNING if isinstance(error, SearchEngineError) else logging.ERROR
-        logger.log(level, "Zoeken: %s faalt (%s: %s); antwoord uit de database.", engine.name, type(error).__name__, error)
+        logger.log(
+            level, "Zoeken: %s faalt (%s: %s); antwoord uit de database.", engine.name, type(error).__name__, error
+        )
         result = database.search(query, audiences, lexicon(audiences))
         result.notice = fallback_notice()
         return result
@@ -128,7 +132,7 @@ def vocabulary(audiences: list[str]) -> dict[str, int]:
 
 
 def spelling_suggestion(raw: str, audiences: list[str]) -> str:
-    """"Bedoelde u ...?": the query with unknown words replaced by the closest known word, or ""."""
+    """ "Bedoelde u ...?": the query with unknown words replaced by the closest known word, or ""."""
     if not audiences:
         return ""
     words = vocabulary(audiences)

@@ -83,7 +83,9 @@ def on_synonyms_changed(**kwargs) -> None:
     try:
         engine.update_synonyms(synonyms.as_lines())
     except SearchEngineError as error:
-        logger.warning("Zoeken: synoniemen niet naar %s gestuurd (%s); ze gaan mee bij de volgende herbouw.", engine.name, error)
+        logger.warning(
+            "Zoeken: synoniemen niet naar %s gestuurd (%s); ze gaan mee bij de volgende herbouw.", engine.name, error
+        )
 
 
 def connect() -> None:
@@ -93,7 +95,9 @@ def connect() -> None:
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
     m2m_changed.connect(
-        on_restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="search_restriction_groups"
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search_restriction_groups",
     )
     for signal in (workflow_submitted, workflow_approved, workflow_rejected, workflow_cancelled):
         signal.connect(on_workflow_step, dispatch_uid=f"search_{signal}")

@@ -51,8 +51,24 @@ def _delete_ids(ids) -> None:
         IndexedDocument.objects.filter(id__in=chunk)._raw_delete(connection.alias)
 
 
-COLUMNS = ("id", "key", "type", "object_ref", "audience", "date", "year", "url", "phase", "language", "generation",
-           "indexed_at", "title", "tags_text", "stems", "text")
+COLUMNS = (
+    "id",
+    "key",
+    "type",
+    "object_ref",
+    "audience",
+    "date",
+    "year",
+    "url",
+    "phase",
+    "language",
+    "generation",
+    "indexed_at",
+    "title",
+    "tags_text",
+    "stems",
+    "text",
+)
 
 
 def _new_ids(rows) -> list[int]:
@@ -114,7 +130,11 @@ def _insert(rows) -> None:
 def _db_value(value):
     if value is None:
         return None
-    return connection.ops.adapt_datetimefield_value(value) if hasattr(value, "hour") else connection.ops.adapt_datefield_value(value)
+    return (
+        connection.ops.adapt_datetimefield_value(value)
+        if hasattr(value, "hour")
+        else connection.ops.adapt_datefield_value(value)
+    )
 
 
 def write(documents, generation: str = "") -> list[IndexedDocument]:
@@ -164,7 +184,9 @@ def delete_keys(keys) -> None:
 def delete_stale(generation: str, started) -> int:
     """After a rebuild: remove rows the rebuild did not write (unless updated since it started)."""
     stale = list(
-        IndexedDocument.objects.exclude(generation=generation).filter(indexed_at__lt=started).values_list("id", flat=True)
+        IndexedDocument.objects.exclude(generation=generation)
+        .filter(indexed_at__lt=started)
+        .values_list("id", flat=True)
     )
     for chunk in chunks(stale):
         with transaction.atomic():

@@ -35,7 +35,9 @@ def _url(params: dict, **changes) -> str:
     merged = {**params, **changes}
     if "page" not in changes:
         merged.pop("page", None)
-    clean = {key: value for key, value in merged.items() if value not in (None, "") and not (key == "page" and value == 1)}
+    clean = {
+        key: value for key, value in merged.items() if value not in (None, "") and not (key == "page" and value == 1)
+    }
     return "?" + urlencode(clean) if clean else "?"
 
 
@@ -63,8 +65,18 @@ def search_page(request):
             hits=[(hit, labels.get(hit.type, hit.type), phases.get(hit.phase, "")) for hit in result.hits],
             facet_groups=[group for group in facet_groups if group["items"] or group["active"]],
             sort_links=[
-                {"value": "relevance", "label": _("Relevantie"), "url": _url(params, sort=""), "current": query.sort == "relevance"},
-                {"value": "date", "label": _("Datum"), "url": _url(params, sort="date"), "current": query.sort == "date"},
+                {
+                    "value": "relevance",
+                    "label": _("Relevantie"),
+                    "url": _url(params, sort=""),
+                    "current": query.sort == "relevance",
+                },
+                {
+                    "value": "date",
+                    "label": _("Datum"),
+                    "url": _url(params, sort="date"),
+                    "current": query.sort == "date",
+                },
             ],
             previous_url=_url(params, page=query.page - 1) if query.page > 1 else "",
             next_url=_url(params, page=query.page + 1) if query.page < result.pages else "",
@@ -77,7 +89,9 @@ def search_page(request):
             ],
             searched=bool(query.q or query.has_filters),
         )
-    response = render(request, "search/search.html", context, status=200 if form.is_bound is False or form.is_valid() else 400)
+    response = render(
+        request, "search/search.html", context, status=200 if form.is_bound is False or form.is_valid() else 400
+    )
     return private(response)
 
 
@@ -159,7 +173,9 @@ def api_suggest(request):
     suggestions = service.suggest_titles(request.user, prefix) if len(prefix) >= 2 else []
     for item in suggestions:
         item["type_label"] = labels.get(item["type"], item["type"])
-    return private(JsonResponse({"query": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}))
+    return private(
+        JsonResponse({"query": prefix, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    )
 
 
 @require_GET
@@ -175,5 +191,3 @@ def openapi_schema(request):
 def api_docs(request):
     schema = json.loads(OPENAPI_FILE.read_text(encoding="utf-8"))
     return render(request, "search/api_docs.html", {"schema": schema, "types": type_labels()})
-
-

@@ -53,16 +53,25 @@ class CasusPage(Page):
     question = models.TextField(_("vraag aan collega's"), max_length=2000)
     age_band = models.CharField(_("leeftijd kind"), max_length=5, choices=AGE_BANDS, blank=True, db_index=True)
     phase = models.ForeignKey(
-        "methodology.Phase", verbose_name=_("fase van de methodiek"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="casuses",
+        "methodology.Phase",
+        verbose_name=_("fase van de methodiek"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="casuses",
     )
     tags = ClusterTaggableManager(through=CasusTag, blank=True, verbose_name=_("tags"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="casuses",
     )
     show_on_profile = models.BooleanField(
-        _("tonen op mijn ledenprofiel"), default=False,
+        _("tonen op mijn ledenprofiel"),
+        default=False,
         help_text=_("Collega-leden zien deze casus dan bij uw bijdragen op uw profiel."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
@@ -114,10 +123,15 @@ class CasusPage(Page):
         super().clean()
         routes = set().union(*(getattr(parent, "route_slugs", set)() for parent in self.allowed_parent_page_models()))
         if self.slug in routes:
-            raise ValidationError({"slug": _(
-                "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het casusoverzicht "
-                "(zoals nieuw, mijn of moderatie). Kies een ander adres (slug)."
-            ) % {"slug": self.slug}})
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Het adres “%(slug)s” is al in gebruik voor een vaste functie van het casusoverzicht "
+                        "(zoals nieuw, mijn of moderatie). Kies een ander adres (slug)."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     def index_url(self, request=None) -> str:
         """The URL of the index this casus is under (its own minus its slug), for the index's routes."""
@@ -138,17 +152,19 @@ class CasusPage(Page):
             reactions = reactions.annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
         else:
             reactions = reactions.filter(hidden=False)
-        context.update({
-            "reactions": list(reactions),
-            "is_author": user.is_authenticated and self.author_id == user.pk,
-            "index_url": self.index_url(request),
-            "is_moderator": moderator,
-            "reaction_form": ReactionForm(),
-            "reaction_rows": field_rows(ReactionForm(), []),
-            "close_form": CloseForm(),
-            "close_rows": field_rows(CloseForm(), []),
-            "tags": [tag.name for tag in self.tags.all()],
-        })
+        context.update(
+            {
+                "reactions": list(reactions),
+                "is_author": user.is_authenticated and self.author_id == user.pk,
+                "index_url": self.index_url(request),
+                "is_moderator": moderator,
+                "reaction_form": ReactionForm(),
+                "reaction_rows": field_rows(ReactionForm(), []),
+                "close_form": CloseForm(),
+                "close_rows": field_rows(CloseForm(), []),
+                "tags": [tag.name for tag in self.tags.all()],
+            }
+        )
         self._load_author_and_phase()
         if getattr(request, "is_preview", False):
             # Moderators reviewing in the Wagtail admin see what the automatic check still finds.
@@ -188,7 +204,11 @@ class Reaction(models.Model):
 
     casus = models.ForeignKey(CasusPage, verbose_name=_("casus"), on_delete=models.CASCADE, related_name="reactions")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("auteur"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="casus_reactions",
     )
     body = models.TextField(_("reactie"), max_length=4000)
@@ -253,9 +273,9 @@ class CasusDraft(models.Model):
         verbose_name = _("concept")
         verbose_name_plural = _("concepten")
 
-
     def __str__(self):
         return f"{self._meta.verbose_name} {self.pk}"
+
 
 class AnonymityCheckTask(AbstractGroupApprovalTask):
     """The "anonimiteitscontrole": a moderator checks that a casus identifies nobody.
@@ -278,4 +298,3 @@ class AnonymityCheckTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("anonimiteitscontrole")
         verbose_name_plural = _("anonimiteitscontroles")
-

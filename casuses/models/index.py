@@ -145,5 +145,3 @@ def ensure_index(home, *, title="Casussen") -> CasusIndexPage:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=moderators, page=index.page_ptr, permission=permission)
     return index
-
-

@@ -29,7 +29,10 @@ class MembershipDecisionAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == MembershipApplication.Status.REJECTED and not cleaned.get("decision_reason", "").strip():
+        if (
+            cleaned.get("status") == MembershipApplication.Status.REJECTED
+            and not cleaned.get("decision_reason", "").strip()
+        ):
             self.add_error("decision_reason", _("Geef bij een afwijzing een toelichting voor de aanvrager."))
         return cleaned
 

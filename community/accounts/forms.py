@@ -8,8 +8,12 @@ from community.models import MembershipApplication, NotificationPreference
 class SignupNameForm(forms.Form):
     """Extra fields on allauth's sign-up form: members are professionals with a name."""
 
-    first_name = forms.CharField(label=_("Voornaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Achternaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label=_("Voornaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Achternaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"].strip()
@@ -53,7 +57,10 @@ class MembershipDecisionForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=_("Toelichting voor de aanvrager"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Toelichting voor de aanvrager"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def clean(self):
@@ -78,13 +85,16 @@ class NotificationPreferenceForm(forms.ModelForm):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label=gettext_lazy("Uw wachtwoord"), strip=False,
+        label=gettext_lazy("Uw wachtwoord"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=gettext_lazy("Ter bevestiging. Verwijderen kan niet ongedaan worden gemaakt."),
     )
     confirm = forms.BooleanField(
-        label=gettext_lazy("Ik begrijp dat mijn account en profiel verdwijnen en mijn casussen en reacties "
-                           "geanonimiseerd blijven staan."),
+        label=gettext_lazy(
+            "Ik begrijp dat mijn account en profiel verdwijnen en mijn casussen en reacties "
+            "geanonimiseerd blijven staan."
+        ),
     )
 
     def __init__(self, user, *args, **kwargs):

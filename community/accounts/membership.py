@@ -46,7 +46,9 @@ def _mail_beheerders(application: MembershipApplication) -> None:
         "url": absolute_url(reverse("lidmaatschapsaanvragen:edit", args=[application.pk])),
         "list_url": absolute_url(reverse("lidmaatschapsaanvragen:index")),
     }
-    subject = "[Kennisplein Scheiding] " + _("Nieuwe lidmaatschapsaanvraag van %(name)s") % {"name": application.applicant}
+    subject = "[Kennisplein Scheiding] " + _("Nieuwe lidmaatschapsaanvraag van %(name)s") % {
+        "name": application.applicant
+    }
     body = render_to_string("community/email/membership_submitted.txt", context)
     # Rendered now, inside the request, so the links name the host that served it.
     transaction.on_commit(lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients))
@@ -87,6 +89,9 @@ def _mail_decision(application: MembershipApplication) -> None:
     body = render_to_string(template, context)
     transaction.on_commit(
         lambda: send_mail(
-            subject=f"[Kennisplein Scheiding] {subject}", message=body, from_email=None, recipient_list=[application.user.email]
+            subject=f"[Kennisplein Scheiding] {subject}",
+            message=body,
+            from_email=None,
+            recipient_list=[application.user.email],
         )
     )

@@ -34,7 +34,9 @@ def membership_apply(request):
     form = MembershipApplicationForm(request.POST or None, instance=application if application else None)
     if request.method == "POST" and form.is_valid():
         submit_application(request.user, **{name: form.cleaned_data[name] for name in form.Meta.fields})
-        messages.success(request, _("Dank u wel. Uw aanvraag is ontvangen; een beheerder beoordeelt haar zo snel mogelijk."))
+        messages.success(
+            request, _("Dank u wel. Uw aanvraag is ontvangen; een beheerder beoordeelt haar zo snel mogelijk.")
+        )
         return redirect("membership_apply")
     return render(request, "community/membership_apply.html", {"form": form, "application": application})
 
@@ -113,6 +115,7 @@ def delete_account(request):
 
 # The core's own personal data: account, profile, membership application, notification settings, digests.
 
+
 def export_core(user) -> dict:
     profile = MemberProfile.objects.select_related("organisation", "region").filter(user=user).first()
     application = MembershipApplication.objects.filter(user=user).first()
@@ -129,7 +132,9 @@ def export_core(user) -> dict:
                 {"email": a.email, "verified": a.verified, "primary": a.primary} for a in user.emailaddress_set.all()
             ],
         },
-        "profile": None if profile is None else {
+        "profile": None
+        if profile is None
+        else {
             "profession": profile.profession,
             "organisation": profile.organisation.name if profile.organisation_id else None,
             "organisation_name": profile.organisation_name,
@@ -139,7 +144,9 @@ def export_core(user) -> dict:
             "in_directory": profile.in_directory,
             "visibility": {field: getattr(profile, f"{field}_visibility") for field in profile.VISIBILITY_FIELDS},
         },
-        "membership_application": None if application is None else {
+        "membership_application": None
+        if application is None
+        else {
             "profession": application.profession,
             "organisation": application.organisation,
             "motivation": application.motivation,

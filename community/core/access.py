@@ -111,7 +111,11 @@ def profile_field_audience(visibility: str) -> str:
 
 def visible_profile_levels(user) -> list[str]:
     """The visibility choices whose fields ``user`` may see on someone else's profile."""
-    return [level for level in ("members", "association", "private") if may_see_audience(user, profile_field_audience(level))]
+    return [
+        level
+        for level in ("members", "association", "private")
+        if may_see_audience(user, profile_field_audience(level))
+    ]
 
 
 def may_see_audience(user, audience: str) -> bool:
@@ -249,7 +253,9 @@ def visible_audiences(user, audiences) -> list[str]:
 
 def collection_audience(collection) -> str:
     restrictions = CollectionViewRestriction.objects.filter(
-        collection__path__in=[collection.path[:i] for i in range(collection.steplen, len(collection.path) + 1, collection.steplen)]
+        collection__path__in=[
+            collection.path[:i] for i in range(collection.steplen, len(collection.path) + 1, collection.steplen)
+        ]
     ).prefetch_related("groups")
     return combine(audience_of_restriction(r) for r in restrictions)
 
@@ -281,7 +287,10 @@ def _hidden_collection_ids(user) -> frozenset[int]:
             "collections",
             lambda: list(
                 Collection.objects.values_list(
-                    "pk", "path", "view_restrictions__pk", "view_restrictions__restriction_type",
+                    "pk",
+                    "path",
+                    "view_restrictions__pk",
+                    "view_restrictions__restriction_type",
                     "view_restrictions__groups__name",
                 )
             ),

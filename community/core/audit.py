@@ -148,7 +148,9 @@ def _groups_changed(sender, instance, action, model, pk_set, **kwargs):
     else:  # changed from the group's side
         users, names = list(User.objects.filter(pk__in=pk_set or [])), [instance.name]
     for user in users:
-        record(GROUPS_CHANGED, target=user_target(user), details={"action": action.removeprefix("post_"), "groups": names})
+        record(
+            GROUPS_CHANGED, target=user_target(user), details={"action": action.removeprefix("post_"), "groups": names}
+        )
 
 
 def _permissions_changed(sender, instance, action, model, pk_set, **kwargs):
@@ -158,7 +160,11 @@ def _permissions_changed(sender, instance, action, model, pk_set, **kwargs):
     if not isinstance(instance, User):
         return
     codenames = sorted(model.objects.filter(pk__in=pk_set or []).values_list("codename", flat=True))
-    record(PERMISSIONS_CHANGED, target=user_target(instance), details={"action": action.removeprefix("post_"), "permissions": codenames})
+    record(
+        PERMISSIONS_CHANGED,
+        target=user_target(instance),
+        details={"action": action.removeprefix("post_"), "permissions": codenames},
+    )
 
 
 FLAGS = ("is_superuser", "is_staff", "is_active")
@@ -183,7 +189,9 @@ def _log_entry_saved(sender, instance, created, **kwargs):
         return
     action = instance.action or ""
     if not (
-        action.startswith(("wagtail.workflow", "wagtail.moderation", "wagtail.publish", "wagtail.unpublish", "wagtail.delete"))
+        action.startswith(
+            ("wagtail.workflow", "wagtail.moderation", "wagtail.publish", "wagtail.unpublish", "wagtail.delete")
+        )
         or not action.startswith("wagtail.")
     ):
         return
@@ -207,6 +215,3 @@ def connect():
     _connect_mfa_signals()
     for model in (PageLogEntry, ModelLogEntry):
         post_save.connect(_log_entry_saved, sender=model, dispatch_uid=f"kennisplein-audit-{model.__name__}")
-
-
-

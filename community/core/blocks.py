@@ -26,7 +26,8 @@ def is_empty(block, raw) -> bool:
     if isinstance(block, blocks.StreamBlock):
         return all(
             is_empty(block.child_blocks[child["type"]], child.get("value"))
-            for child in raw or [] if child.get("type") in block.child_blocks
+            for child in raw or []
+            if child.get("type") in block.child_blocks
         )
     if isinstance(block, blocks.RichTextBlock):
         return not strip_tags(raw or "").strip()
@@ -53,8 +54,12 @@ class SkipEmptyStreamBlock(blocks.StreamBlock):
         stream = super().to_python(value)
         if stream.is_lazy:  # stored JSON: judge the raw data, so nothing is fetched
             raw = [
-                child for child in stream.raw_data
-                if not (child.get("type") in self.child_blocks and is_empty(self.child_blocks[child["type"]], child.get("value")))
+                child
+                for child in stream.raw_data
+                if not (
+                    child.get("type") in self.child_blocks
+                    and is_empty(self.child_blocks[child["type"]], child.get("value"))
+                )
             ]
             return blocks.StreamValue(self, raw, is_lazy=True)
         return stream

@@ -67,7 +67,9 @@ def amsterdam_timezone() -> Timezone:
     return tz
 
 
-def build_calendar(events: Iterable[CalendarEvent], *, name: str = "Kennisplein Scheiding", method: str = "PUBLISH") -> bytes:
+def build_calendar(
+    events: Iterable[CalendarEvent], *, name: str = "Kennisplein Scheiding", method: str = "PUBLISH"
+) -> bytes:
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")

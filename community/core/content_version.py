@@ -39,5 +39,8 @@ def connect() -> None:
         label = model._meta.label
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-{label}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-del-{label}")
-    m2m_changed.connect(bump_content_version, sender=CollectionViewRestriction.groups.through,
-                        dispatch_uid="kennisplein-content-version-collection-groups")
+    m2m_changed.connect(
+        bump_content_version,
+        sender=CollectionViewRestriction.groups.through,
+        dispatch_uid="kennisplein-content-version-collection-groups",
+    )

@@ -13,7 +13,11 @@ def _clean(value):
 
 class CleanRssFeed(Rss201rev2Feed):
     def __init__(self, title, link, description, **kwargs):
-        super().__init__(_clean(str(title)), link, _clean(str(description)), **{k: _clean(v) for k, v in kwargs.items()})
+        super().__init__(
+            _clean(str(title)), link, _clean(str(description)), **{k: _clean(v) for k, v in kwargs.items()}
+        )
 
     def add_item(self, title, link, description, **kwargs):
-        super().add_item(_clean(str(title)), link, _clean(str(description)), **{k: _clean(v) for k, v in kwargs.items()})
+        super().add_item(
+            _clean(str(title)), link, _clean(str(description)), **{k: _clean(v) for k, v in kwargs.items()}
+        )

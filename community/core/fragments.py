@@ -31,8 +31,14 @@ def audience_key(user) -> str:
 def for_audience(name: str, request, compute, timeout: int = FRAGMENT_SECONDS):
     """``compute()`` once per audience, language, host and content version; cached after that."""
     key = ":".join(
-        ["kennisplein:fragment", name, audience_key(request.user), translation.get_language() or "",
-         request.get_host(), str(content_version())]
+        [
+            "kennisplein:fragment",
+            name,
+            audience_key(request.user),
+            translation.get_language() or "",
+            request.get_host(),
+            str(content_version()),
+        ]
     )
     value = _cached(key)
     if value is None:

@@ -105,10 +105,15 @@ def sections(hook_name: str, *args) -> list[dict]:
     for section in sorted(collect(hook_name), key=attrgetter("order")):
         items = list(section.items(*args))
         if items:
-            rendered.append({
-                "key": section.key, "title": section.title, "items": items,
-                "more_url": section.more_url, "template": section.template,
-            })
+            rendered.append(
+                {
+                    "key": section.key,
+                    "title": section.title,
+                    "items": items,
+                    "more_url": section.more_url,
+                    "template": section.template,
+                }
+            )
     return rendered
 
 

@@ -15,7 +15,9 @@ EDITOR_PAGE_CODENAMES = ("add_page", "change_page", "publish_page")
 
 def grant_editors(index) -> None:
     editors = Group.objects.get(name=EDITORS)
-    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_CODENAMES):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_CODENAMES
+    ):
         GroupPagePermission.objects.get_or_create(group=editors, page=index, permission=permission)
 
 

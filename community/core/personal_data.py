@@ -30,7 +30,9 @@ def export_all(user, *, actor=None) -> dict:
 def erase_all(user, *, actor=None) -> None:
     every = sources()
     audit.record(
-        audit.ACCOUNT_DELETED, actor=actor, target=audit.user_target(user),
+        audit.ACCOUNT_DELETED,
+        actor=actor,
+        target=audit.user_target(user),
         details={"sources": sorted(source.name for source in every)},
     )
     for source in every:

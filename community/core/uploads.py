@@ -120,7 +120,8 @@ def validate_upload(upload, *, extensions=None, max_size=None) -> None:
         )
     if not content_matches(upload, extension):
         raise ValidationError(
-            _("De inhoud van dit bestand past niet bij de extensie .%(ext)s. Controleer het bestand.") % {"ext": extension},
+            _("De inhoud van dit bestand past niet bij de extensie .%(ext)s. Controleer het bestand.")
+            % {"ext": extension},
             code="file_content",
         )
     if extension in ZIP_TYPES and contains_macros(upload):
@@ -171,9 +172,9 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
 
 def upload_too_large() -> HttpResponse:
-    message = _("Dit bestand is te groot om te versturen. Het maximum is %(max)s. Maak het bestand kleiner en probeer het opnieuw.") % {
-        "max": filesizeformat(settings.MAX_UPLOAD_FILE_BYTES)
-    }
+    message = _(
+        "Dit bestand is te groot om te versturen. Het maximum is %(max)s. Maak het bestand kleiner en probeer het opnieuw."
+    ) % {"max": filesizeformat(settings.MAX_UPLOAD_FILE_BYTES)}
     # Without the request: this runs before authentication, so no context processor may ask for request.user.
     return private(HttpResponse(render_to_string("upload_too_large.html", {"message": message}), status=413))
 

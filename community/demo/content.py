@@ -48,13 +48,25 @@ NETWORK = {
     "Juzt": (["breda"], ["ouderschap-blijft", "begeleide-omgang", "overdrachtsbegeleiding"], (2016, 3)),
     "Jeugdformaat": (["den-haag"], ["ouderschap-blijft", "begeleide-omgang"], (2017, 9)),
     "Horizon": (["rotterdam"], ["ouderschap-blijft", "kinderen-uit-de-knel"], (2018, 1)),
-    "Lindenhout": (["arnhem", "ede", "nijmegen"], ["ouderschap-blijft", "parallel-solo-ouderschap", "begeleide-omgang", "ouderbijeenkomsten"], (2015, 11)),
+    "Lindenhout": (
+        ["arnhem", "ede", "nijmegen"],
+        ["ouderschap-blijft", "parallel-solo-ouderschap", "begeleide-omgang", "ouderbijeenkomsten"],
+        (2015, 11),
+    ),
     "Jarabee": (["zwolle", "apeldoorn"], ["ouderschap-blijft", "begeleide-omgang"], (2017, 4)),
     "Youké": (["twente"], ["ouderschap-blijft", "overdrachtsbegeleiding"], (2019, 6)),
     "Parlan": (["alkmaar"], ["ouderschap-blijft", "begeleide-omgang"], (2018, 10)),
-    "Pactum": (["arnhem", "apeldoorn"], ["ouderschap-blijft", "parallel-solo-ouderschap", "begeleide-omgang"], (2016, 5)),
+    "Pactum": (
+        ["arnhem", "apeldoorn"],
+        ["ouderschap-blijft", "parallel-solo-ouderschap", "begeleide-omgang"],
+        (2016, 5),
+    ),
     "Kompaan en De Bocht": (["tilburg"], ["ouderschap-blijft", "kinderen-uit-de-knel", "begeleide-omgang"], (2019, 2)),
-    "Combinatie Jeugdzorg": (["eindhoven"], ["ouderschap-blijft", "begeleide-omgang", "overdrachtsbegeleiding"], (2020, 9)),
+    "Combinatie Jeugdzorg": (
+        ["eindhoven"],
+        ["ouderschap-blijft", "begeleide-omgang", "overdrachtsbegeleiding"],
+        (2020, 9),
+    ),
     "De Wering": (["den-bosch"], ["ouderschap-blijft", "begeleide-omgang"], (2021, 1)),
     "Kontext": ([], ["ouderschap-blijft"], None),
     "Stek Jeugdhulp": (["den-haag"], ["ouderschap-blijft", "parallel-solo-ouderschap"], None),
@@ -63,32 +75,98 @@ NETWORK = {
 
 # region slug -> (days from the first load, venue, address, presenters, expected attendance, partners)
 PARENT_MEETINGS = [
-    ("arnhem", 12, "Stadhuis Arnhem, Raadzaal", "Koningstraat 38, Arnhem", "Saskia Gubbels en Annelies van der Veldt", 55,
-     [("gemeente", "Gemeente Arnhem", "", "regelt de locatie"),
-      ("raad", "Raad voor de Kinderbescherming, regio Gelderland", "", "nodigt ouders in onderzoek uit"),
-      ("rechtbank", "Rechtbank Gelderland", "", "stuurt uitnodigingen bij verzoeken op tegenspraak"),
-      ("jeugdhulp", "Lindenhout", "Lindenhout", "ontvangt ouders en beantwoordt vragen")]),
-    ("nijmegen", 26, "Wijkcentrum De Biezantijn", "Nijmegen", "twee professionals van het Sociaal Wijkteam", 40,
-     [("gemeente", "Gemeente Nijmegen", "", "regelt de locatie"),
-      ("jeugdhulp", "Lindenhout", "Lindenhout", "ontvangt ouders")]),
-    ("utrecht", 33, "Bibliotheek Neude", "Neude 11, Utrecht", "twee jeugdprofessionals uit Utrecht", 45,
-     [("gemeente", "Gemeente Utrecht", "", "regelt de locatie"),
-      ("wijkteam", "Buurtteams Jeugd en Gezin Utrecht", "", "centrale aanmelding")]),
-    ("zwolle", 40, "Stadkantoor Zwolle", "Lübeckplein 2, Zwolle", "twee gezinscoaches", 35,
-     [("gemeente", "Gemeente Zwolle", "", "regelt de locatie"),
-      ("jeugdhulp", "Jarabee", "Jarabee", "ontvangt ouders en beantwoordt vragen")]),
-    ("tilburg", 54, "Cultureel centrum, zaal 2", "Tilburg", "twee professionals van Kompaan en De Bocht", 50,
-     [("jeugdhulp", "Kompaan en De Bocht", "Kompaan en De Bocht", "presentatie en ontvangst"),
-      ("raad", "Raad voor de Kinderbescherming, regio Zuidwest-Nederland", "", "nodigt ouders op de wachtlijst uit")]),
+    (
+        "arnhem",
+        12,
+        "Stadhuis Arnhem, Raadzaal",
+        "Koningstraat 38, Arnhem",
+        "Saskia Gubbels en Annelies van der Veldt",
+        55,
+        [
+            ("gemeente", "Gemeente Arnhem", "", "regelt de locatie"),
+            ("raad", "Raad voor de Kinderbescherming, regio Gelderland", "", "nodigt ouders in onderzoek uit"),
+            ("rechtbank", "Rechtbank Gelderland", "", "stuurt uitnodigingen bij verzoeken op tegenspraak"),
+            ("jeugdhulp", "Lindenhout", "Lindenhout", "ontvangt ouders en beantwoordt vragen"),
+        ],
+    ),
+    (
+        "nijmegen",
+        26,
+        "Wijkcentrum De Biezantijn",
+        "Nijmegen",
+        "twee professionals van het Sociaal Wijkteam",
+        40,
+        [
+            ("gemeente", "Gemeente Nijmegen", "", "regelt de locatie"),
+            ("jeugdhulp", "Lindenhout", "Lindenhout", "ontvangt ouders"),
+        ],
+    ),
+    (
+        "utrecht",
+        33,
+        "Bibliotheek Neude",
+        "Neude 11, Utrecht",
+        "twee jeugdprofessionals uit Utrecht",
+        45,
+        [
+            ("gemeente", "Gemeente Utrecht", "", "regelt de locatie"),
+            ("wijkteam", "Buurtteams Jeugd en Gezin Utrecht", "", "centrale aanmelding"),
+        ],
+    ),
+    (
+        "zwolle",
+        40,
+        "Stadkantoor Zwolle",
+        "Lübeckplein 2, Zwolle",
+        "twee gezinscoaches",
+        35,
+        [
+            ("gemeente", "Gemeente Zwolle", "", "regelt de locatie"),
+            ("jeugdhulp", "Jarabee", "Jarabee", "ontvangt ouders en beantwoordt vragen"),
+        ],
+    ),
+    (
+        "tilburg",
+        54,
+        "Cultureel centrum, zaal 2",
+        "Tilburg",
+        "twee professionals van Kompaan en De Bocht",
+        50,
+        [
+            ("jeugdhulp", "Kompaan en De Bocht", "Kompaan en De Bocht", "presentatie en ontvangst"),
+            (
+                "raad",
+                "Raad voor de Kinderbescherming, regio Zuidwest-Nederland",
+                "",
+                "nodigt ouders op de wachtlijst uit",
+            ),
+        ],
+    ),
 ]
 
 # role -> (local part, first name, last name, groups, superuser, profession, organisation)
 ACCOUNTS = {
     "aanvrager": ("aanvrager", "Anouk", "de Vries", [], False, "Mediator", "Zelfstandig mediator"),
     "lid": ("lid", "Sanne", "Jansen", ["members"], False, "Jeugdhulpverlener", "Juzt"),
-    "vereniging": ("vereniging", "Mehmet", "Yilmaz", ["members", "association"], False, "Omgangsbegeleider", "Lindenhout"),
+    "vereniging": (
+        "vereniging",
+        "Mehmet",
+        "Yilmaz",
+        ["members", "association"],
+        False,
+        "Omgangsbegeleider",
+        "Lindenhout",
+    ),
     "moderator": ("moderator", "Ingrid", "Bakker", ["members", "Moderators"], False, "Gedragswetenschapper", "Altra"),
-    "redacteur": ("redacteur", "Pieter", "Smit", ["members", "Editors"], False, "Redacteur", "Nederlands Jeugdinstituut"),
+    "redacteur": (
+        "redacteur",
+        "Pieter",
+        "Smit",
+        ["members", "Editors"],
+        False,
+        "Redacteur",
+        "Nederlands Jeugdinstituut",
+    ),
     "beheerder": ("beheerder", "Fatima", "El Amrani", ["members"], True, "Beheerder", "Kennisplein Scheiding"),
 }
 
@@ -179,8 +257,13 @@ def _accounts(context: DemoContext, organisations: dict[str, Organisation]) -> d
         if user is None:
             password = password or _demo_password(context)
             user = User.objects.create_user(
-                username=local, email=email, password=password, first_name=first, last_name=last,
-                is_superuser=superuser, is_staff=superuser,
+                username=local,
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_superuser=superuser,
+                is_staff=superuser,
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         user.groups.set([_group(key) for key in groups])
@@ -240,44 +323,116 @@ def _parent_meetings(organisations: dict[str, Organisation]) -> None:
         day = today + datetime.timedelta(days=days)
         starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(19, 30)))
         meeting = ParentMeeting.objects.create(
-            region=region, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), venue=venue, address=address,
-            presenters=presenters, expected_attendance=attendance,
+            region=region,
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=2),
+            venue=venue,
+            address=address,
+            presenters=presenters,
+            expected_attendance=attendance,
             description="Een avond voor ouders in elke fase van een scheiding: even op een andere manier naar uw "
             "situatie kijken, met de beleving van uw kind voorop. U hoeft niets te vertellen over uw eigen situatie.",
             registration="Aanmelden via het regionale samenwerkingsverband scheiding of via uw hulpverlener.",
         )
         for order, (kind, name, organisation, role) in enumerate(partners):
             ParentMeetingPartner.objects.create(
-                meeting=meeting, sort_order=order, kind=kind, name=name, role=role,
+                meeting=meeting,
+                sort_order=order,
+                kind=kind,
+                name=name,
+                role=role,
                 organisation=organisations.get(organisation),
             )
 
 
 # role -> (region slug, expertise, bio)
 PROFILES = {
-    "lid": ("breda", ["omgangsbemiddeling", "ouderschapsplan", "kindgesprek"],
-            "Ik werk als jeugdhulpverlener bij Juzt in West-Brabant en begeleid ouders in het traject Ouderschap Blijft."),
-    "vereniging": ("arnhem", ["begeleide omgang", "overdrachtsbegeleiding", "Omgangshuis"],
-                   "Omgangsbegeleider in het Omgangshuis van Lindenhout. Bel me gerust over overdrachten die vastlopen."),
-    "moderator": ("amsterdam", ["vechtscheiding", "contactverlies", "intervisie"],
-                  "Gedragswetenschapper bij Altra, met een hart voor kinderen in complexe scheidingen."),
+    "lid": (
+        "breda",
+        ["omgangsbemiddeling", "ouderschapsplan", "kindgesprek"],
+        "Ik werk als jeugdhulpverlener bij Juzt in West-Brabant en begeleid ouders in het traject Ouderschap Blijft.",
+    ),
+    "vereniging": (
+        "arnhem",
+        ["begeleide omgang", "overdrachtsbegeleiding", "Omgangshuis"],
+        "Omgangsbegeleider in het Omgangshuis van Lindenhout. Bel me gerust over overdrachten die vastlopen.",
+    ),
+    "moderator": (
+        "amsterdam",
+        ["vechtscheiding", "contactverlies", "intervisie"],
+        "Gedragswetenschapper bij Altra, met een hart voor kinderen in complexe scheidingen.",
+    ),
     "redacteur": ("utrecht", ["methodiek", "training"], "Redacteur van Kennisplein Scheiding bij het NJi."),
 }
 
 # Extra colleagues so that the member directory has something to find (they cannot log in).
 COLLEAGUES = [
-    ("noor.visser", "Noor", "Visser", "Advocaat familierecht", None, "Advocatenkantoor Visser", "utrecht",
-     ["ouderschapsplan", "gezag en omgang"], "Familierechtadvocaat, vaak betrokken bij verzoeken op tegenspraak."),
-    ("joost.dekker", "Joost", "Dekker", "Mediator", None, "Dekker Mediation", "zwolle",
-     ["mediation", "ouderschapsplan"], "MfN-registermediator voor scheidende ouders in IJsselland."),
-    ("esther.mulder", "Esther", "Mulder", "Gedragswetenschapper", "Jarabee", "", "zwolle",
-     ["interactie-observatie", "kindgesprek", "vechtscheiding"], "Gedragswetenschapper en werkbegeleider bij Jarabee."),
-    ("sevda.kaya", "Sevda", "Kaya", "Jeugdhulpverlener", "Jeugdformaat", "", "den-haag",
-     ["omgangsbemiddeling", "cultuursensitief werken"], "Ik begeleid ouders in Den Haag, ook in het Turks."),
-    ("bart.hendriks", "Bart", "Hendriks", "Raadsonderzoeker", None, "Raad voor de Kinderbescherming", "arnhem",
-     ["raadsonderzoek", "ouderbijeenkomsten"], "Raadsonderzoeker in Gelderland, betrokken bij de ouderbijeenkomsten."),
-    ("lotte.bos", "Lotte", "Bos", "Wijkteammedewerker", None, "Sociaal Wijkteam Nijmegen", "nijmegen",
-     ["scheiding", "psycho-educatie"], "Wijkteammedewerker; ik verwijs ouders naar Ouderschap Blijft en de ouderbijeenkomsten."),
+    (
+        "noor.visser",
+        "Noor",
+        "Visser",
+        "Advocaat familierecht",
+        None,
+        "Advocatenkantoor Visser",
+        "utrecht",
+        ["ouderschapsplan", "gezag en omgang"],
+        "Familierechtadvocaat, vaak betrokken bij verzoeken op tegenspraak.",
+    ),
+    (
+        "joost.dekker",
+        "Joost",
+        "Dekker",
+        "Mediator",
+        None,
+        "Dekker Mediation",
+        "zwolle",
+        ["mediation", "ouderschapsplan"],
+        "MfN-registermediator voor scheidende ouders in IJsselland.",
+    ),
+    (
+        "esther.mulder",
+        "Esther",
+        "Mulder",
+        "Gedragswetenschapper",
+        "Jarabee",
+        "",
+        "zwolle",
+        ["interactie-observatie", "kindgesprek", "vechtscheiding"],
+        "Gedragswetenschapper en werkbegeleider bij Jarabee.",
+    ),
+    (
+        "sevda.kaya",
+        "Sevda",
+        "Kaya",
+        "Jeugdhulpverlener",
+        "Jeugdformaat",
+        "",
+        "den-haag",
+        ["omgangsbemiddeling", "cultuursensitief werken"],
+        "Ik begeleid ouders in Den Haag, ook in het Turks.",
+    ),
+    (
+        "bart.hendriks",
+        "Bart",
+        "Hendriks",
+        "Raadsonderzoeker",
+        None,
+        "Raad voor de Kinderbescherming",
+        "arnhem",
+        ["raadsonderzoek", "ouderbijeenkomsten"],
+        "Raadsonderzoeker in Gelderland, betrokken bij de ouderbijeenkomsten.",
+    ),
+    (
+        "lotte.bos",
+        "Lotte",
+        "Bos",
+        "Wijkteammedewerker",
+        None,
+        "Sociaal Wijkteam Nijmegen",
+        "nijmegen",
+        ["scheiding", "psycho-educatie"],
+        "Wijkteammedewerker; ik verwijs ouders naar Ouderschap Blijft en de ouderbijeenkomsten.",
+    ),
 ]
 
 
@@ -308,7 +463,11 @@ def _colleagues(organisations: dict[str, Organisation]) -> None:
         user.save()
         user.groups.add(members)
         profile = MemberProfile.objects.create(
-            user=user, profession=profession, organisation=organisations.get(organisation),
-            organisation_name=organisation_name, region=regions.get(region), bio=bio,
+            user=user,
+            profession=profession,
+            organisation=organisations.get(organisation),
+            organisation_name=organisation_name,
+            region=regions.get(region),
+            bio=bio,
         )
         profile.expertise.set(expertise)

@@ -12,7 +12,10 @@ class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Naam"), required=False, max_length=100)
     beroep = forms.CharField(label=gettext_lazy("Beroep"), required=False, max_length=100)
     regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
+        label=gettext_lazy("Regio"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=gettext_lazy("Alle regio's"),
     )
     expertise = forms.CharField(label=gettext_lazy("Expertise"), required=False, max_length=100)
@@ -22,9 +25,19 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = [
-            "profession", "profession_visibility", "organisation", "organisation_name", "organisation_visibility",
-            "region", "region_visibility", "expertise", "expertise_visibility", "bio", "bio_visibility",
-            "contributions_visibility", "in_directory",
+            "profession",
+            "profession_visibility",
+            "organisation",
+            "organisation_name",
+            "organisation_visibility",
+            "region",
+            "region_visibility",
+            "expertise",
+            "expertise_visibility",
+            "bio",
+            "bio_visibility",
+            "contributions_visibility",
+            "in_directory",
         ]
         labels = {
             "profession": gettext_lazy("Beroep"),

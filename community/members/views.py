@@ -1,6 +1,5 @@
 """Members' side of the network: the member directory, profiles with visibility choices, editing one's profile."""
 
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -50,7 +49,9 @@ def visible_fields(profile, viewer) -> dict:
 
 def member_card(profile, viewer) -> Card:
     shown = visible_fields(profile, viewer)
-    summary = " · ".join(part for part in (shown["organisation_label"], shown["region"] and shown["region"].name) if part)
+    summary = " · ".join(
+        part for part in (shown["organisation_label"], shown["region"] and shown["region"].name) if part
+    )
     return Card(
         type_label=shown["profession"] or _("Lid"),
         title=shown["name"],
@@ -62,9 +63,7 @@ def member_card(profile, viewer) -> Card:
 
 def directory_queryset(viewer):
     return (
-        MemberProfile.objects.filter(
-            in_directory=True, user__is_active=True, user__groups__name=settings.MEMBERS_GROUP
-        )
+        MemberProfile.objects.filter(in_directory=True, user__is_active=True, user__groups__name=settings.MEMBERS_GROUP)
         .select_related("user", "organisation", "region")
         .prefetch_related("tagged_items__tag")
         .order_by("user__first_name", "user__last_name", "pk")
@@ -109,7 +108,9 @@ def member_directory(request):
             pk__in=MemberProfile.expertise.through.objects.filter(
                 content_object__expertise_visibility__in=access.visible_profile_levels(request.user)
             ).values("tag")
-        ).order_by("name").values_list("name", flat=True)[:200],
+        )
+        .order_by("name")
+        .values_list("name", flat=True)[:200],
     }
     return render(request, "community/member_directory.html", context)
 
@@ -118,11 +119,22 @@ def member_directory(request):
 def member_profile(request, user_id):
     profile = get_object_or_404(
         MemberProfile.objects.select_related("user", "organisation", "region").prefetch_related("tagged_items__tag"),
-        user_id=user_id, user__is_active=True, user__groups__name=settings.MEMBERS_GROUP,
+        user_id=user_id,
+        user__is_active=True,
+        user__groups__name=settings.MEMBERS_GROUP,
     )
     shown = visible_fields(profile, request.user)
-    contributions = sections(MEMBER_CONTRIBUTIONS, profile.user, request.user) if may_see(profile, "contributions", request.user) else []
-    context = {"shown": shown, "profile": profile, "contributions": contributions, "is_self": request.user.pk == profile.user_id}
+    contributions = (
+        sections(MEMBER_CONTRIBUTIONS, profile.user, request.user)
+        if may_see(profile, "contributions", request.user)
+        else []
+    )
+    context = {
+        "shown": shown,
+        "profile": profile,
+        "contributions": contributions,
+        "is_self": request.user.pk == profile.user_id,
+    }
     return render(request, "community/member_profile.html", context)
 
 

@@ -11,7 +11,17 @@ from community.models.notify import NotificationPreference, SentDigest
 from community.models.site import HomePage
 
 __all__ = [
-    "AuditEvent", "HomePage", "MemberProfile", "MembershipApplication", "NotificationPreference", "Offer",
-    "Organisation", "ParentMeeting", "ParentMeetingPartner", "Region", "SentDigest", "TaggedMemberProfile",
+    "AuditEvent",
+    "HomePage",
+    "MemberProfile",
+    "MembershipApplication",
+    "NotificationPreference",
+    "Offer",
+    "Organisation",
+    "ParentMeeting",
+    "ParentMeetingPartner",
+    "Region",
+    "SentDigest",
+    "TaggedMemberProfile",
     "Visibility",
 ]

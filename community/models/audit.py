@@ -11,7 +11,11 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     event = models.CharField(_("gebeurtenis"), max_length=60)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_label = models.CharField(_("door (bij het vastleggen)"), max_length=254, blank=True)

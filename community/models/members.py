@@ -28,7 +28,11 @@ class MemberProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     profession = models.CharField(_("beroep"), max_length=120, blank=True, db_index=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.SET_NULL,
+        Organisation,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="members",
     )
     organisation_name = models.CharField(_("organisatie (vrije tekst)"), max_length=200, blank=True)
@@ -37,7 +41,9 @@ class MemberProfile(models.Model):
     )
     bio = models.TextField(_("korte introductie"), blank=True, max_length=1000)
     expertise = TaggableManager(
-        verbose_name=_("expertise"), through=TaggedMemberProfile, blank=True,
+        verbose_name=_("expertise"),
+        through=TaggedMemberProfile,
+        blank=True,
         help_text=_("Onderwerpen waarover collega's u mogen benaderen, gescheiden door komma's."),
     )
     in_directory = models.BooleanField(_("vindbaar in de ledengids"), default=True, db_index=True)

@@ -23,8 +23,14 @@ class Region(models.Model):
     longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5)
     description = models.TextField(_("omschrijving"), blank=True, max_length=1000)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("province"), FieldPanel("latitude"),
-              FieldPanel("longitude"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("province"),
+        FieldPanel("latitude"),
+        FieldPanel("longitude"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -76,11 +82,16 @@ class Organisation(models.Model):
     street_address = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[validators.dutch_postcode])
     phone = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[validators.dutch_phone],
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[validators.dutch_phone],
         help_text=_("Het algemene nummer, bijvoorbeeld 030 123 45 67."),
     )
     contact_name = models.CharField(
-        _("contactpersoon"), max_length=200, blank=True,
+        _("contactpersoon"),
+        max_length=200,
+        blank=True,
         help_text=_("Naam of afdeling, bijvoorbeeld 'Team aanmelding'."),
     )
     contact_email = models.EmailField(
@@ -88,22 +99,34 @@ class Organisation(models.Model):
     )
     certified_since = models.DateField(_("gecertificeerd lid sinds"), null=True, blank=True, db_index=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     regions = models.ManyToManyField(Region, verbose_name=_("regio's"), blank=True, related_name="organisations")
     offers = models.ManyToManyField(Offer, verbose_name=_("aanbod"), blank=True, related_name="organisations")
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
         MultiFieldPanel(
             [
-                FieldPanel("website"), FieldPanel("phone"), FieldPanel("street_address"),
+                FieldPanel("website"),
+                FieldPanel("phone"),
+                FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("place")]),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
             ],
             heading=_("Contact"),
         ),
-        FieldPanel("certified_since"), FieldPanel("logo"), FieldPanel("regions"), FieldPanel("offers"),
+        FieldPanel("certified_since"),
+        FieldPanel("logo"),
+        FieldPanel("regions"),
+        FieldPanel("offers"),
     ]
 
     class Meta:
@@ -142,13 +165,17 @@ class ParentMeeting(ClusterableModel):
     """An ouderbijeenkomst: a regional evening for separating parents, hosted by partners together."""
 
     title = models.CharField(_("titel"), max_length=200, default="Ouderbijeenkomst")
-    region = models.ForeignKey(Region, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="parent_meetings")
+    region = models.ForeignKey(
+        Region, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="parent_meetings"
+    )
     starts_at = models.DateTimeField(_("begint om"))
     ends_at = models.DateTimeField(_("eindigt om"))
     venue = models.CharField(_("locatie"), max_length=200)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     presenters = models.CharField(
-        _("presentatoren"), max_length=300, blank=True,
+        _("presentatoren"),
+        max_length=300,
+        blank=True,
         help_text=_("Namen van de (meestal twee) professionals die de bijeenkomst presenteren."),
     )
     expected_attendance = models.PositiveIntegerField(
@@ -156,14 +183,24 @@ class ParentMeeting(ClusterableModel):
     )
     description = models.TextField(_("omschrijving"), blank=True, max_length=2000)
     registration = models.CharField(
-        _("aanmelden"), max_length=300, blank=True,
+        _("aanmelden"),
+        max_length=300,
+        blank=True,
         help_text=_("Hoe ouders zich aanmelden, bijvoorbeeld via het regionale samenwerkingsverband."),
     )
 
     panels = [
-        FieldPanel("title"), FieldPanel("region"), FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("venue"),
-        FieldPanel("address"), FieldPanel("presenters"), FieldPanel("expected_attendance"), FieldPanel("description"),
-        FieldPanel("registration"), InlinePanel("partners", label=_("Organiserende partners")),
+        FieldPanel("title"),
+        FieldPanel("region"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("venue"),
+        FieldPanel("address"),
+        FieldPanel("presenters"),
+        FieldPanel("expected_attendance"),
+        FieldPanel("description"),
+        FieldPanel("registration"),
+        InlinePanel("partners", label=_("Organiserende partners")),
     ]
 
     class Meta:
@@ -194,7 +231,11 @@ class ParentMeetingPartner(Orderable):
     kind = models.CharField(_("soort partner"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("naam"), max_length=200)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("lidorganisatie"), null=True, blank=True, on_delete=models.SET_NULL,
+        Organisation,
+        verbose_name=_("lidorganisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="parent_meeting_partnerships",
     )
     role = models.CharField(_("rol"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: regelt de locatie."))

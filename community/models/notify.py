@@ -18,14 +18,18 @@ class NotificationPreference(models.Model):
         "upcoming_sessions": DIGEST,
     }
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
     casus_reactions = models.CharField(
         _("nieuwe reacties op mijn casus"), max_length=10, choices=CHOICES, default=DEFAULTS["casus_reactions"]
     )
     new_casuses = models.CharField(
         _("nieuwe casussen met mijn tags of fase"), max_length=10, choices=CHOICES, default=DEFAULTS["new_casuses"]
     )
-    new_recaps = models.CharField(_("nieuwe terugblikken"), max_length=10, choices=CHOICES, default=DEFAULTS["new_recaps"])
+    new_recaps = models.CharField(
+        _("nieuwe terugblikken"), max_length=10, choices=CHOICES, default=DEFAULTS["new_recaps"]
+    )
     upcoming_sessions = models.CharField(
         _("komende lunchsessies"), max_length=10, choices=CHOICES, default=DEFAULTS["upcoming_sessions"]
     )

@@ -34,9 +34,13 @@ class HomePage(Page):
         """
         if not path_components:
             return super().route(request, path_components)
-        candidates = [f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in range(1, len(path_components) + 1)]
+        candidates = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in range(1, len(path_components) + 1)
+        ]
         on_path = list(
-            Page.objects.filter(url_path__in=candidates, path__startswith=self.path, depth__gt=self.depth).order_by("depth")
+            Page.objects.filter(url_path__in=candidates, path__startswith=self.path, depth__gt=self.depth).order_by(
+                "depth"
+            )
         )
         if not on_path:
             raise Http404

@@ -9,11 +9,17 @@ from community.models import Offer, Region
 class OrganisationFilterForm(forms.Form):
     label_suffix = ""
     regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
+        label=gettext_lazy("Regio"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=gettext_lazy("Alle regio's"),
     )
     aanbod = forms.ModelChoiceField(
-        label=gettext_lazy("Aanbod"), queryset=Offer.objects.all(), to_field_name="slug", required=False,
+        label=gettext_lazy("Aanbod"),
+        queryset=Offer.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=gettext_lazy("Al het aanbod"),
     )
     gecertificeerd = forms.BooleanField(label=gettext_lazy("Alleen gecertificeerde leden"), required=False)
@@ -22,6 +28,9 @@ class OrganisationFilterForm(forms.Form):
 class MeetingFilterForm(forms.Form):
     label_suffix = ""
     regio = forms.ModelChoiceField(
-        label=gettext_lazy("Regio"), queryset=Region.objects.all(), to_field_name="slug", required=False,
+        label=gettext_lazy("Regio"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label=gettext_lazy("Alle regio's"),
     )

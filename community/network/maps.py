@@ -32,8 +32,14 @@ LABEL_HALO = 1.5
 MARKER_RADIUS = 9  # the circle when hovered or focused
 # Where a label may go, in order of preference: (dx, dy of the baseline, text-anchor).
 LABEL_POSITIONS = [
-    (11, 4, "start"), (-11, 4, "end"), (0, -14, "middle"), (0, 20, "middle"),
-    (11, -8, "start"), (11, 16, "start"), (-11, -8, "end"), (-11, 16, "end"),
+    (11, 4, "start"),
+    (-11, 4, "end"),
+    (0, -14, "middle"),
+    (0, 20, "middle"),
+    (11, -8, "start"),
+    (11, 16, "start"),
+    (-11, -8, "end"),
+    (-11, 16, "end"),
 ]
 
 
@@ -73,7 +79,9 @@ def place_labels(markers: list[dict], width: float, height: float) -> list[dict]
         marker = order[index]
         for dx, dy, anchor, box in options(marker):
             if not any(boxes_overlap(box, other) for other in placed):
-                marker.update(label_x=round(marker["x"] + dx, 1), label_y=round(marker["y"] + dy, 1), label_anchor=anchor)
+                marker.update(
+                    label_x=round(marker["x"] + dx, 1), label_y=round(marker["y"] + dy, 1), label_anchor=anchor
+                )
                 if place(index + 1, placed + [box]):
                     return True
         return False

@@ -90,14 +90,17 @@ def _upcoming(queryset=None):
 def region_list(request):
     certified = Organisation.objects.filter(certified_since__isnull=False).only("name", "slug")
     regions = list(
-        Region.objects.prefetch_related(Prefetch("organisations", queryset=certified, to_attr="certified_organisations"))
-        .annotate(upcoming_meetings=Count("parent_meetings", filter=Q(parent_meetings__starts_at__gte=timezone.now())))
+        Region.objects.prefetch_related(
+            Prefetch("organisations", queryset=certified, to_attr="certified_organisations")
+        ).annotate(upcoming_meetings=Count("parent_meetings", filter=Q(parent_meetings__starts_at__gte=timezone.now())))
     )
     data = maps.netherlands()
     markers = []
     for region in regions:
         x, y = maps.project(region.latitude, region.longitude)
-        markers.append({"region": region, "x": x, "y": y, "count": len(region.certified_organisations), "label": region.name})
+        markers.append(
+            {"region": region, "x": x, "y": y, "count": len(region.certified_organisations), "label": region.name}
+        )
     maps.place_labels(markers, data["width"], data["height"])
     context = {"regions": regions, "map": data, "markers": markers}
     return render(request, "community/region_list.html", context)
@@ -167,7 +170,9 @@ def parent_meeting_calendar(request):
         )
         for meeting in meetings
     ]
-    response = calendar_response(build_calendar(events, name=_("Ouderbijeenkomsten")), filename="ouderbijeenkomsten.ics")
+    response = calendar_response(
+        build_calendar(events, name=_("Ouderbijeenkomsten")), filename="ouderbijeenkomsten.ics"
+    )
     patch_cache_control(response, public=True, max_age=900)
     return response
 

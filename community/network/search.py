@@ -27,7 +27,9 @@ class OrganisationAdapter(SearchAdapter):
             type=self.type,
             key=f"organisation:{obj.pk}",
             title=obj.name,
-            text=" ".join(part for part in (obj.place, obj.description, offer_text, certified, ", ".join(regions)) if part),
+            text=" ".join(
+                part for part in (obj.place, obj.description, offer_text, certified, ", ".join(regions)) if part
+            ),
             url=obj.get_absolute_url(),
             object_ref=f"community.organisation:{obj.pk}",
         )

@@ -11,9 +11,19 @@ urlpatterns = [
     path("organisaties/regio/", organisations.region_list, name="region_list"),
     path("organisaties/regio/<slug:slug>/", organisations.region_detail, name="region_detail"),
     path("organisaties/ouderbijeenkomsten/", organisations.parent_meeting_list, name="parent_meeting_list"),
-    path("organisaties/ouderbijeenkomsten/agenda.ics", organisations.parent_meeting_calendar, name="parent_meeting_calendar"),
-    path("organisaties/ouderbijeenkomsten/organiseren/", organisations.parent_meeting_organise, name="parent_meeting_organise"),
-    path("organisaties/ouderbijeenkomsten/<int:pk>/", organisations.parent_meeting_detail, name="parent_meeting_detail"),
+    path(
+        "organisaties/ouderbijeenkomsten/agenda.ics",
+        organisations.parent_meeting_calendar,
+        name="parent_meeting_calendar",
+    ),
+    path(
+        "organisaties/ouderbijeenkomsten/organiseren/",
+        organisations.parent_meeting_organise,
+        name="parent_meeting_organise",
+    ),
+    path(
+        "organisaties/ouderbijeenkomsten/<int:pk>/", organisations.parent_meeting_detail, name="parent_meeting_detail"
+    ),
     path("organisaties/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
     path("leden/", members.member_directory, name="member_directory"),
     path("leden/<int:user_id>/", members.member_profile, name="member_profile"),

@@ -33,7 +33,6 @@ from community.notify.unsubscribe import headers, unsubscribe_url
 logger = logging.getLogger(__name__)
 
 
-
 def sources(topic: str) -> list:
     """The item functions of one topic, each once, in registration order."""
     if topic not in NotificationPreference.TOPICS:
@@ -49,7 +48,8 @@ def week_key(moment: datetime.datetime) -> str:
 def digest_topics(user) -> list[str]:
     preference = NotificationPreference.objects.filter(user=user).first()
     return [
-        topic for topic in NotificationPreference.TOPICS
+        topic
+        for topic in NotificationPreference.TOPICS
         if (getattr(preference, topic) if preference else NotificationPreference.DEFAULTS[topic])
         == NotificationPreference.DIGEST
     ]

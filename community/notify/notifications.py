@@ -30,7 +30,9 @@ def topic_label(topic: str) -> str:
 def unsubscribe_footer(user, topic: str) -> tuple[str, str]:
     """(text, html) footer with the unsubscribe link for this topic."""
     url = unsubscribe_url(user, topic)
-    sentence = _("U krijgt deze e-mail omdat u meldingen over ‘%(topic)s’ hebt aangezet.") % {"topic": topic_label(topic)}
+    sentence = _("U krijgt deze e-mail omdat u meldingen over ‘%(topic)s’ hebt aangezet.") % {
+        "topic": topic_label(topic)
+    }
     action = _("Afmelden voor deze meldingen (zonder in te loggen)")
     text = f"\n\n-- \n{sentence}\n{action}: {url}\n"
     html = f'<hr><p>{escape(sentence)}<br><a href="{escape(url)}">{escape(action)}</a></p>'
@@ -42,10 +44,15 @@ def notify(user, topic: str, *, subject: str, text: str, html: str = "") -> bool
     if not user.is_active or not user.email or preference_for(user, topic) != NotificationPreference.IMMEDIATE:
         return False
     footer_text, footer_html = unsubscribe_footer(user, topic)
-    transaction.on_commit(lambda: send_member_mail(
-        user, subject=subject, text=text + footer_text, html=html + footer_html if html else "",
-        headers=headers(user, topic),
-    ))
+    transaction.on_commit(
+        lambda: send_member_mail(
+            user,
+            subject=subject,
+            text=text + footer_text,
+            html=html + footer_html if html else "",
+            headers=headers(user, topic),
+        )
+    )
     return True
 
 

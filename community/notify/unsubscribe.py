@@ -23,7 +23,11 @@ def make_token(user, topic: str = ALL) -> str:
 def read_token(token: str, *, max_age: int | None = None) -> tuple[int, str]:
     """(user id, topic); raises signing.BadSignature (or its subclass SignatureExpired)."""
     data = signing.loads(token, salt=SALT, max_age=MAX_AGE if max_age is None else max_age)
-    if not isinstance(data, dict) or not isinstance(data.get("u"), int) or data.get("t") not in (ALL, *NotificationPreference.TOPICS):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("u"), int)
+        or data.get("t") not in (ALL, *NotificationPreference.TOPICS)
+    ):
         raise signing.BadSignature("Malformed unsubscribe token")
     return data["u"], data["t"]
 
@@ -43,4 +47,7 @@ def unsubscribe(user, topic: str) -> NotificationPreference:
 
 def headers(user, topic: str = ALL) -> dict:
     """RFC 8058 one-click unsubscribe headers for a mail to ``user``."""
-    return {"List-Unsubscribe": f"<{unsubscribe_url(user, topic)}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(user, topic)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

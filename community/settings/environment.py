@@ -63,7 +63,9 @@ def url(name: str, schemes: set[str], *, value: str | None = None) -> str:
     raw = value if value is not None else optional(name)
     parts = urlsplit(raw)
     if parts.scheme not in schemes:
-        raise _fail(name, f"must start with one of {', '.join(sorted(s + '://' for s in schemes))} (got {_safe(raw)!r}).")
+        raise _fail(
+            name, f"must start with one of {', '.join(sorted(s + '://' for s in schemes))} (got {_safe(raw)!r})."
+        )
     if parts.scheme != "unix" and not parts.hostname:
         raise _fail(name, f"has no host name (got {_safe(raw)!r}).")
     try:

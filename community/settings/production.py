@@ -162,7 +162,10 @@ FRONTEND_CACHE_PURGE_URL = env.optional("FRONTEND_CACHE_PURGE_URL")
 if FRONTEND_CACHE_PURGE_URL:
     env.url("FRONTEND_CACHE_PURGE_URL", {"http", "https"}, value=FRONTEND_CACHE_PURGE_URL)
     WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_PURGE_URL}
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
     }
 
 # --- HTTPS and headers -------------------------------------------------------------------------

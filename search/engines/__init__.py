@@ -37,7 +37,9 @@ def get_engine() -> Engine:
     if options["ENGINE"] == "elasticsearch":
         from .elastic import ElasticsearchEngine
 
-        return ElasticsearchEngine(options["ELASTICSEARCH_URL"], alias=options["INDEX"], timeout=float(options["TIMEOUT"]))
+        return ElasticsearchEngine(
+            options["ELASTICSEARCH_URL"], alias=options["INDEX"], timeout=float(options["TIMEOUT"])
+        )
     return database_engine()
 
 

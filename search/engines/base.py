@@ -224,7 +224,9 @@ class DatabaseEngine(Engine):
         filters = filter_tokens(query)
         match = self.match(parsed, operator, filters, codes)
         result.total, sample, step, head_total = self.count_and_sample(
-            match, lambda: self.estimate(parsed, filters, operator), with_head=bool(parsed) and query.sort == "relevance"
+            match,
+            lambda: self.estimate(parsed, filters, operator),
+            with_head=bool(parsed) and query.sort == "relevance",
         )
         if not result.total:
             return
@@ -304,7 +306,10 @@ def facet_counts(ids, total) -> dict:
     seen = sum(facets["type"].values())
     scale = total / seen if seen and seen != total else 1
     return ordered_facets(
-        {name: {value: max(1, round(count * scale)) for value, count in counts.items()} for name, counts in facets.items()}
+        {
+            name: {value: max(1, round(count * scale)) for value, count in counts.items()}
+            for name, counts in facets.items()
+        }
     )
 
 
@@ -335,8 +340,16 @@ def hits_for(ranked, parsed, plain=False) -> list[Hit]:
             continue
         _id, key, type_, title, url, date, tags_text, phase, body = rows[pk]
         hit = Hit(
-            key=key, type=type_, title=title, url=url, snippet="", title_html="", date=date,
-            tags=[tag for tag in tags_text.split(" | ") if tag], phase=phase, score=float(score or 0),
+            key=key,
+            type=type_,
+            title=title,
+            url=url,
+            snippet="",
+            title_html="",
+            date=date,
+            tags=[tag for tag in tags_text.split(" | ") if tag],
+            phase=phase,
+            score=float(score or 0),
         )
         hit.pk = pk
         if plain:

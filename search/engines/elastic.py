@@ -47,7 +47,9 @@ dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
 # Search time only, from an updateable synonym set (Elasticsearch >= 8.10): the file's groups plus the editors'
 # (search.synonyms), sent again when an editor changes them; the index never needs a rebuild for it.
-domain_synonyms = token_filter("domain_synonyms", type="synonym_graph", synonyms_set=SYNONYM_SET, updateable=True, lenient=True)
+domain_synonyms = token_filter(
+    "domain_synonyms", type="synonym_graph", synonyms_set=SYNONYM_SET, updateable=True, lenient=True
+)
 
 # Index time: words -> stems. Query time: the same, with the domain synonyms expanded first.
 dutch_index = analyzer(
@@ -79,9 +81,17 @@ class SearchDocumentIndex(Document):
             "_index": index_name,
             "_id": row.key,
             "_source": {
-                "key": row.key, "type": row.type, "title": row.title, "tags": row.tags, "text": row.text,
-                "audience": row.audience, "date": row.date.isoformat() if row.date else None, "year": row.year,
-                "url": row.url, "phase": row.phase, "language": row.language,
+                "key": row.key,
+                "type": row.type,
+                "title": row.title,
+                "tags": row.tags,
+                "text": row.text,
+                "audience": row.audience,
+                "date": row.date.isoformat() if row.date else None,
+                "year": row.year,
+                "url": row.url,
+                "phase": row.phase,
+                "language": row.language,
             },
         }
 
@@ -110,13 +120,17 @@ class ElasticsearchEngine(Engine):
         for clause in parsed.clauses:
             text = " ".join(clause.words)
             if clause.phrase:
-                must.append(
-                    Q("multi_match", query=text, type="phrase", fields=["title^3", "tags^2", "text"])
-                )
+                must.append(Q("multi_match", query=text, type="phrase", fields=["title^3", "tags^2", "text"]))
             else:
                 must.append(
-                    Q("multi_match", query=text, fields=["title^3", "tags^2", "text"], fuzziness="AUTO",
-                      prefix_length=2, operator="and")
+                    Q(
+                        "multi_match",
+                        query=text,
+                        fields=["title^3", "tags^2", "text"],
+                        fuzziness="AUTO",
+                        prefix_length=2,
+                        operator="and",
+                    )
                 )
         filters = [Q("terms", audience=list(audiences))]
         if query.type:
@@ -164,12 +178,28 @@ class ElasticsearchEngine(Engine):
             result.facets[name] = {str(bucket.key): bucket.doc_count for bucket in buckets if str(bucket.key)}
         for hit in response:
             highlight = getattr(hit.meta, "highlight", None)
-            snippet = " … ".join(highlight.text) if highlight and "text" in highlight else analysis.highlight(hit.text or "", frozenset())
-            title_html = highlight.title[0] if highlight and "title" in highlight else analysis.highlight(hit.title, frozenset(), whole=True)
+            snippet = (
+                " … ".join(highlight.text)
+                if highlight and "text" in highlight
+                else analysis.highlight(hit.text or "", frozenset())
+            )
+            title_html = (
+                highlight.title[0]
+                if highlight and "title" in highlight
+                else analysis.highlight(hit.title, frozenset(), whole=True)
+            )
             result.hits.append(
                 Hit(
-                    key=hit.key, type=hit.type, title=hit.title, url=hit.url, snippet=snippet, title_html=title_html,
-                    date=_date(hit.date), tags=list(hit.tags or []), phase=hit.phase or "", score=hit.meta.score or 0.0,
+                    key=hit.key,
+                    type=hit.type,
+                    title=hit.title,
+                    url=hit.url,
+                    snippet=snippet,
+                    title_html=title_html,
+                    date=_date(hit.date),
+                    tags=list(hit.tags or []),
+                    phase=hit.phase or "",
+                    score=hit.meta.score or 0.0,
                 )
             )
         return result
@@ -219,7 +249,11 @@ class ElasticsearchEngine(Engine):
             for _ok, _info in _streaming(self.client, rows, name, progress):
                 pass
             self.client.indices.refresh(index=name)
-            old = list(self.client.indices.get_alias(name=self.alias).keys()) if self.client.indices.exists_alias(name=self.alias) else []
+            old = (
+                list(self.client.indices.get_alias(name=self.alias).keys())
+                if self.client.indices.exists_alias(name=self.alias)
+                else []
+            )
             actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
             actions.append({"add": {"index": name, "alias": self.alias}})
             self.client.indices.update_aliases(actions=actions)

@@ -28,7 +28,9 @@ RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, to_tsquery('{CONFIG}', %s))"
 VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABCD")
 TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
 SAMPLE_KEY = f"(m.id >> {AUDIENCE_BITS})"
-PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
+PLANNER = (
+    "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
+)
 
 
 # ----- tsquery syntax (lexemes are Snowball stems: word characters only) -----------------------------------------
@@ -214,4 +216,3 @@ class PostgresEngine(DatabaseEngine):
         with connection.cursor() as cursor:
             cursor.execute("SELECT gin_clean_pending_list('search_vector_gin'::regclass)")
             cursor.execute("ANALYZE search_vector")
-

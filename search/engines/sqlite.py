@@ -99,7 +99,9 @@ class SqliteEngine(DatabaseEngine):
         counts = {}
         if terms:
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT term, doc FROM search_fts_vocab WHERE term IN ({_placeholders(terms)})", list(terms))
+                cursor.execute(
+                    f"SELECT term, doc FROM search_fts_vocab WHERE term IN ({_placeholders(terms)})", list(terms)
+                )
                 counts = dict(cursor.fetchall())
         bounds = [sum(min(counts.get(stem, 0) for stem in variant) for variant in clause) for clause in variants]
         if operator == "OR" and bounds:
@@ -131,7 +133,11 @@ class SqliteEngine(DatabaseEngine):
                 total, ids = cursor.fetchone()
             sample = json.loads(ids)
             exact = step == 1 and total <= 2 * self.FACET_SAMPLE
-            sampled = step > 1 and total > self.FACET_SAMPLE and self.FACET_SAMPLE // 4 <= len(sample) <= 2 * self.FACET_SAMPLE
+            sampled = (
+                step > 1
+                and total > self.FACET_SAMPLE
+                and self.FACET_SAMPLE // 4 <= len(sample) <= 2 * self.FACET_SAMPLE
+            )
             if exact or sampled:
                 break
             step = 1 if total <= self.FACET_SAMPLE else _odd(total // self.FACET_SAMPLE)
@@ -160,7 +166,10 @@ class SqliteEngine(DatabaseEngine):
         if not size:
             return 0
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid FROM search_fts WHERE {fts.where} ORDER BY rowid DESC LIMIT 1 OFFSET %s", [fts.match, size - 1])
+            cursor.execute(
+                f"SELECT rowid FROM search_fts WHERE {fts.where} ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                [fts.match, size - 1],
+            )
             return cursor.fetchone()[0]
 
     def older_than_windows(self, tiers, sizes, limit, offset):
@@ -208,10 +217,17 @@ class SqliteEngine(DatabaseEngine):
         values = []
         for row in sorted(rows, key=lambda row: row.id):
             title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
-            values.append((
-                row.id, title, tags, analysis.stemmed(row.text), " ".join(analysis.words(row.title)),
-                head_text(title, tags), meta_text(row.type, row.phase, row.year, row.tags),
-            ))
+            values.append(
+                (
+                    row.id,
+                    title,
+                    tags,
+                    analysis.stemmed(row.text),
+                    " ".join(analysis.words(row.title)),
+                    head_text(title, tags),
+                    meta_text(row.type, row.phase, row.year, row.tags),
+                )
+            )
         connection.connection.executemany(self.INSERT, values)
 
     def delete_ids(self, ids) -> None:

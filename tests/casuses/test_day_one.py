@@ -178,8 +178,9 @@ def test_reports_and_hiding_address_only_visible_open_reactions(client_for, own_
 # --- 12.4: reports are handled, people are told ----------------------------------------------------------
 
 
-def test_report_hide_and_resolve_with_mails(client_for, own_casus, role_users, mailoutbox,
-                                           django_capture_on_commit_callbacks):
+def test_report_hide_and_resolve_with_mails(
+    client_for, own_casus, role_users, mailoutbox, django_capture_on_commit_callbacks
+):
     replier = MemberFactory(username="schrijver", email="schrijver@example.org")
     reaction = Reaction.objects.create(casus=own_casus, author=replier, body="Een scherpe reactie")
     with django_capture_on_commit_callbacks(execute=True):

@@ -40,7 +40,9 @@ def test_task_actions_only_for_moderators(casus_index, role_users):
     assert task.get_actions(None, role_users["lid"]) == []
 
 
-def test_moderator_approves_and_casus_becomes_visible(client_for, casus_index, role_users, django_capture_on_commit_callbacks):
+def test_moderator_approves_and_casus_becomes_visible(
+    client_for, casus_index, role_users, django_capture_on_commit_callbacks
+):
     casus = submit(client_for("lid"))
     assert client_for("vereniging").get(f"/casussen/{casus.slug}/").status_code == 404
     moderator = client_for("moderator")
@@ -58,14 +60,18 @@ def test_moderator_approves_and_casus_becomes_visible(client_for, casus_index, r
     assert [m.subject for m in to_author] == ["[Kennisplein Scheiding] Uw casus is goedgekeurd"]
 
 
-def test_reject_needs_reason_which_reaches_author(client_for, casus_index, role_users, django_capture_on_commit_callbacks):
+def test_reject_needs_reason_which_reaches_author(
+    client_for, casus_index, role_users, django_capture_on_commit_callbacks
+):
     casus = submit(client_for("lid"))
     moderator = client_for("moderator")
     task_state = pending_task_states().get()
     moderator.post(f"/casussen/moderatie/{task_state.pk}/", {"action": "reject", "reason": ""})
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
     with django_capture_on_commit_callbacks(execute=True):
-        moderator.post(f"/casussen/moderatie/{task_state.pk}/", {"action": "reject", "reason": "De school wordt genoemd."})
+        moderator.post(
+            f"/casussen/moderatie/{task_state.pk}/", {"action": "reject", "reason": "De school wordt genoemd."}
+        )
     state = WorkflowState.objects.get(object_id=str(casus.pk))
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     rejected = [m for m in mail.outbox if role_users["lid"].email in m.to and "niet goedgekeurd" in m.subject]
@@ -80,7 +86,9 @@ def test_reject_needs_reason_which_reaches_author(client_for, casus_index, role_
 def test_non_moderators_cannot_decide(client_for, casus_index):
     submit(client_for("lid"))
     task_state = pending_task_states().get()
-    assert client_for("vereniging").post(f"/casussen/moderatie/{task_state.pk}/", {"action": "approve"}).status_code == 403
+    assert (
+        client_for("vereniging").post(f"/casussen/moderatie/{task_state.pk}/", {"action": "approve"}).status_code == 403
+    )
     assert not CasusPage.objects.get().live
 
 
@@ -89,7 +97,10 @@ def test_edit_goes_through_moderation_again(client_for, casus_index, role_users)
     casus = submit(lid)
     moderator = client_for("moderator")
     moderator.post(f"/casussen/moderatie/{pending_task_states().get().pk}/", {"action": "approve"})
-    response = lid.post(f"/casussen/{casus.pk}/bewerken/", {**CLEAN, "title": "Nieuwe titel", "token": "0b7f3c1e-4b8a-4a51-9e1d-3d1a5b7c9e55"})
+    response = lid.post(
+        f"/casussen/{casus.pk}/bewerken/",
+        {**CLEAN, "title": "Nieuwe titel", "token": "0b7f3c1e-4b8a-4a51-9e1d-3d1a5b7c9e55"},
+    )
     assert response.status_code == 302
     casus.refresh_from_db()
     assert casus.live and casus.title == "Overdracht loopt uit op ruzie"  # the approved version stays

@@ -32,11 +32,19 @@ def other(client_for):
 
 
 def test_another_member_cannot_edit_or_check_against_someone_elses_casus(casus, other):
-    data = {"title": "Overgenomen", "situation": "Andere tekst over de overdracht.", "question": "Wat nu?", "action": "submit"}
+    data = {
+        "title": "Overgenomen",
+        "situation": "Andere tekst over de overdracht.",
+        "question": "Wat nu?",
+        "action": "submit",
+    }
     assert other.post(f"/casussen/{casus.pk}/bewerken/", data).status_code == 404
     # The as-you-type check saves a draft only with a token; for someone else's casus it refuses.
     token = str(uuid.uuid4())
-    assert other.post("/casussen/controle/", {**data, "form": "casus", "casus": casus.pk, "token": token}).status_code == 404
+    assert (
+        other.post("/casussen/controle/", {**data, "form": "casus", "casus": casus.pk, "token": token}).status_code
+        == 404
+    )
     assert not CasusDraft.objects.filter(casus=casus).exists()
     casus.refresh_from_db()
     assert casus.title == "Eigen casus van het lid" and casus.get_latest_revision().content["title"] == casus.title

@@ -124,7 +124,9 @@ def test_draft_is_restored_on_return(client_for, casus_index):
 
 
 def test_check_endpoint_returns_findings_panel(client_for, casus_index):
-    response = client_for("lid").post("/casussen/controle/", {"situation": "Bel 06-12345678", "title": "", "question": ""})
+    response = client_for("lid").post(
+        "/casussen/controle/", {"situation": "Bel 06-12345678", "title": "", "question": ""}
+    )
     assert response.status_code == 200
     assert "finding--block" in response.content.decode()
     assert "no-store" in response["Cache-Control"]

@@ -15,7 +15,9 @@ def casus(make_casus, role_users):
     return make_casus(role_users["lid"])
 
 
-def test_member_reacts_with_perspective_and_author_is_notified(client_for, casus, role_users, django_capture_on_commit_callbacks):
+def test_member_reacts_with_perspective_and_author_is_notified(
+    client_for, casus, role_users, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("vereniging").post(
             f"/casussen/{casus.pk}/reageren/",
@@ -68,7 +70,9 @@ def test_only_the_author_marks_helpful(client_for, casus, role_users):
 
 def test_author_closes_with_follow_up(client_for, casus, role_users):
     assert client_for("vereniging").post(f"/casussen/{casus.pk}/afsluiten/", {"follow_up": "x"}).status_code == 403
-    refused = client_for("lid").post(f"/casussen/{casus.pk}/afsluiten/", {"follow_up": "Ik sprak Fatima de Boer op 06-12345678."})
+    refused = client_for("lid").post(
+        f"/casussen/{casus.pk}/afsluiten/", {"follow_up": "Ik sprak Fatima de Boer op 06-12345678."}
+    )
     assert refused.status_code == 400
     response = client_for("lid").post(
         f"/casussen/{casus.pk}/afsluiten/", {"follow_up": "Ik heb een extra oudergesprek gevoerd; het werkte."}
@@ -90,7 +94,11 @@ def test_report_and_moderator_hides_with_reason(client_for, casus, role_users):
     assert client_for("lid").post(f"/casussen/reacties/{reaction.pk}/verbergen/", {"reason": "x"}).status_code == 403
     client_for("moderator").post(f"/casussen/reacties/{reaction.pk}/verbergen/", {"reason": "Niet respectvol"})
     reaction.refresh_from_db()
-    assert reaction.hidden and reaction.hidden_reason == "Niet respectvol" and reaction.hidden_by == role_users["moderator"]
+    assert (
+        reaction.hidden
+        and reaction.hidden_reason == "Niet respectvol"
+        and reaction.hidden_by == role_users["moderator"]
+    )
     entry = ModelLogEntry.objects.get(action="casuses.reaction_hide")
     assert entry.data["reason"] == "Niet respectvol" and entry.user == role_users["moderator"]
     assert "Een reactie die niet deugt" not in client_for("lid").get(casus.url).content.decode()

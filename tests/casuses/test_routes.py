@@ -23,10 +23,19 @@ def test_a_casus_may_not_take_a_routes_name(make_casus, slug):
 
 
 def test_the_admin_refuses_a_route_name_in_dutch(client_for, casus_index):
-    data = nested_form_data({
-        "title": "Nieuw", "slug": "nieuw", "situation": "Een situatie.", "question": "Een vraag?",
-        "age_band": "4-8", "phase": "", "tags": "", "status": "open", "follow_up": "",
-    })
+    data = nested_form_data(
+        {
+            "title": "Nieuw",
+            "slug": "nieuw",
+            "situation": "Een situatie.",
+            "question": "Een vraag?",
+            "age_band": "4-8",
+            "phase": "",
+            "tags": "",
+            "status": "open",
+            "follow_up": "",
+        }
+    )
     response = client_for("beheerder").post(f"/cms/pages/add/casuses/casuspage/{casus_index.pk}/", data)
     assert response.status_code == 200
     assert "vaste functie van het casusoverzicht" in response.content.decode()

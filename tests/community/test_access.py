@@ -81,7 +81,8 @@ def test_unpublished_pages_are_only_for_editors(role_users, pages):
     from wagtail.models import GroupPagePermission
 
     GroupPagePermission.objects.create(
-        group=Group.objects.get(name="Editors"), page=pages["public"],
+        group=Group.objects.get(name="Editors"),
+        page=pages["public"],
         permission=Permission.objects.get(codename="change_page"),
     )
     pages["public"].unpublish()

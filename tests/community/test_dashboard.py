@@ -12,17 +12,24 @@ pytestmark = pytest.mark.django_db
 def sessions(home_page):
     index = LunchSessionIndexPageFactory(parent=home_page)
     past = [
-        LunchSessionPageFactory(parent=index, title=f"Voorbij zonder terugblik {n}", start=timezone.now() - datetime.timedelta(days=10 + n))
+        LunchSessionPageFactory(
+            parent=index, title=f"Voorbij zonder terugblik {n}", start=timezone.now() - datetime.timedelta(days=10 + n)
+        )
         for n in range(3)
     ]
     LunchSessionPageFactory(
-        parent=index, title="Voorbij met transcript", transcript="Wat er gezegd is.", start=timezone.now() - datetime.timedelta(days=3)
+        parent=index,
+        title="Voorbij met transcript",
+        transcript="Wat er gezegd is.",
+        start=timezone.now() - datetime.timedelta(days=3),
     )
     LunchSessionPageFactory(parent=index, title="Nog te komen", start=timezone.now() + datetime.timedelta(days=3))
     return past
 
 
-def test_editor_sees_sessions_without_recap_and_own_drafts(client_for, role_users, sessions, django_assert_max_num_queries):
+def test_editor_sees_sessions_without_recap_and_own_drafts(
+    client_for, role_users, sessions, django_assert_max_num_queries
+):
     draft = sessions[0]
     draft.title = "Concept van de redacteur"
     draft.save_revision(user=role_users["redacteur"])

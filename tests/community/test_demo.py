@@ -7,8 +7,13 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (Organisation.objects.count(), ParentMeeting.objects.count(), ParentMeetingPartner.objects.count(),
-            MemberProfile.objects.count(), Organisation.objects.filter(certified_since__isnull=False).count())
+    return (
+        Organisation.objects.count(),
+        ParentMeeting.objects.count(),
+        ParentMeetingPartner.objects.count(),
+        MemberProfile.objects.count(),
+        Organisation.objects.filter(certified_since__isnull=False).count(),
+    )
 
 
 def test_demo_network_is_complete_and_idempotent(monkeypatch):

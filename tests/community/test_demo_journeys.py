@@ -38,7 +38,9 @@ def journey_1_beheerder_opens_the_pending_application_and_members_read_a_members
     application = MembershipApplication.objects.get(user=demo["aanvrager"], status="pending")
     listing = as_user(demo["beheerder"]).get("/cms/lidmaatschapsaanvragen/").content.decode()
     assert f"/cms/lidmaatschapsaanvragen/edit/{application.pk}/" in listing and "Anouk de Vries" in listing
-    guide = next(g for g in GuidePage.objects.live() if g.get_view_restrictions().filter(groups__name=settings.MEMBERS_GROUP))
+    guide = next(
+        g for g in GuidePage.objects.live() if g.get_view_restrictions().filter(groups__name=settings.MEMBERS_GROUP)
+    )
     assert as_user(demo["lid"]).get(guide.url).status_code == 200
     assert as_user(demo["aanvrager"]).get(guide.url).status_code == 403  # a teaser until approved
 

@@ -12,7 +12,8 @@ def sections():
         HOME_SECTIONS,
         lambda: Section(key="open", title="Open", items=lambda r: [Card("Test", "Openbaar stuk", "/x/")]),
         lambda: Section(
-            key="leden", title="Alleen leden",
+            key="leden",
+            title="Alleen leden",
             items=lambda r: [Card("Test", "Ledenstuk", "/y/")] if r.user.is_authenticated else [],
         ),
     ):

@@ -26,6 +26,10 @@ def test_english_catalogue_is_complete():
 
     po = (Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text()
     entries = po.split("\n\n")[1:]  # the first block is the header
-    untranslated = [e for e in entries if re.search(r'^msgstr(\[\d\])? ""\n?$', e, re.M) and not re.search(r'^"', e.split("msgstr", 1)[1], re.M)]
+    untranslated = [
+        e
+        for e in entries
+        if re.search(r'^msgstr(\[\d\])? ""\n?$', e, re.M) and not re.search(r'^"', e.split("msgstr", 1)[1], re.M)
+    ]
     fuzzy = [e for e in entries if "#, fuzzy" in e]
     assert untranslated == [] and fuzzy == []

@@ -76,7 +76,13 @@ def test_log_in_page_and_header_use_the_same_word(client):
 def test_signup_password_errors_are_dutch_and_shown_once(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "nieuw@example.org", "first_name": "Nina", "last_name": "Nieuw", "password1": "abc", "password2": "abc"},
+        {
+            "email": "nieuw@example.org",
+            "first_name": "Nina",
+            "last_name": "Nieuw",
+            "password1": "abc",
+            "password2": "abc",
+        },
     )
     text = visible_main_text(response)
     assert_dutch_and_formal(text, "signup errors")
@@ -88,8 +94,13 @@ def test_signup_password_errors_are_dutch_and_shown_once(client):
 def test_signup_mail_is_dutch_and_formal(client):
     client.post(
         "/accounts/signup/",
-        {"email": "post@example.org", "first_name": "Piet", "last_name": "Post",
-         "password1": "Lang-genoeg-wachtwoord-9", "password2": "Lang-genoeg-wachtwoord-9"},
+        {
+            "email": "post@example.org",
+            "first_name": "Piet",
+            "last_name": "Post",
+            "password1": "Lang-genoeg-wachtwoord-9",
+            "password2": "Lang-genoeg-wachtwoord-9",
+        },
     )
     message = mail.outbox[-1]
     assert_dutch_and_formal(message.subject, "subject")
@@ -99,9 +110,7 @@ def test_signup_mail_is_dutch_and_formal(client):
 
 
 def test_resending_confirmation_says_bevestigingsmail(account_client):
-    response = account_client.post(
-        "/accounts/email/", {"action_send": "", "email": "stem@example.org"}, follow=True
-    )
+    response = account_client.post("/accounts/email/", {"action_send": "", "email": "stem@example.org"}, follow=True)
     text = visible_main_text(response)
     assert "Bevestigings e-mail" not in text
     assert "Bevestigingsmail verstuurd naar stem@example.org" in text

@@ -11,8 +11,18 @@ import community
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(community.__file__).parent
-FEATURES = ("community.accounts", "community.members", "community.network", "community.notify", "community.site",
-            "community.demo", "casuses", "lunchsessions", "methodology", "search")
+FEATURES = (
+    "community.accounts",
+    "community.members",
+    "community.network",
+    "community.notify",
+    "community.site",
+    "community.demo",
+    "casuses",
+    "lunchsessions",
+    "methodology",
+    "search",
+)
 # ready() runs once the apps are loaded; wsgi.py warms up the anonymity check after Django is set up.
 FUNCTION_IMPORTS_ALLOWED = {"apps.py", "wsgi.py"}
 

@@ -36,7 +36,11 @@ def test_load_demo_is_idempotent_and_prints_a_generated_password_once(monkeypatc
     call_command("load_demo")
     second = capsys.readouterr().out
     assert "Wachtwoord" not in second
-    assert counts == (get_user_model().objects.count(), Organisation.objects.count(), MembershipApplication.objects.count())
+    assert counts == (
+        get_user_model().objects.count(),
+        Organisation.objects.count(),
+        MembershipApplication.objects.count(),
+    )
 
 
 @override_settings(PRODUCTION=True)

@@ -83,8 +83,12 @@ def test_moderator_reason_and_casus_title_reach_the_author_without_control_chara
 
     writer = MemberFactory(username="schrijver", email="schrijver@example.org")
     casus = CasusPage(
-        title=DIRTY_TITLE, slug="vies", situation="De overdracht loopt uit op ruzie.", question="Hoe?",
-        author=role_users["lid"], owner=role_users["lid"],
+        title=DIRTY_TITLE,
+        slug="vies",
+        situation="De overdracht loopt uit op ruzie.",
+        question="Hoe?",
+        author=role_users["lid"],
+        owner=role_users["lid"],
     )
     ensure_index(home_page).add_child(instance=casus)
     reaction = Reaction.objects.create(casus=casus, author=writer, body="Een scherpe reactie")

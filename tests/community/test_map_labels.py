@@ -22,7 +22,7 @@ def test_no_label_overlaps_another_label_or_a_marker_and_all_stay_on_the_map():
     boxes = [maps.label_box(m["label_x"], m["label_y"], m["label"], m["label_anchor"]) for m in markers]
     for i, box in enumerate(boxes):
         assert 0 <= box[0] and box[2] <= data["width"] and 0 <= box[1] and box[3] <= data["height"]
-        assert not any(maps.boxes_overlap(box, other) for other in boxes[i + 1:]), markers[i]["label"]
+        assert not any(maps.boxes_overlap(box, other) for other in boxes[i + 1 :]), markers[i]["label"]
         assert not any(maps.boxes_overlap(box, maps._marker_box(m)) for m in markers), markers[i]["label"]
 
 

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 def colleague(db):
     user = MemberFactory(first_name="Esther", last_name="Mulder")
     profile = MemberProfile.objects.create(
-        user=user, profession="Gedragswetenschapper", organisation=OrganisationFactory(name="Jarabee", slug="jarabee"),
-        region=Region.objects.get(slug="zwolle"), bio="Werkbegeleider, bereikbaar voor intervisie.",
+        user=user,
+        profession="Gedragswetenschapper",
+        organisation=OrganisationFactory(name="Jarabee", slug="jarabee"),
+        region=Region.objects.get(slug="zwolle"),
+        bio="Werkbegeleider, bereikbaar voor intervisie.",
     )
     profile.expertise.set(["kindgesprek", "interactie-observatie"])
     return profile
@@ -31,7 +34,14 @@ def test_directory_and_profiles_are_for_members_only(client_for, colleague):
 
 def test_profile_shows_fields_to_members(client_for, colleague):
     html = client_for("lid").get(f"/leden/{colleague.user_id}/").content.decode()
-    for text in ("Esther Mulder", "Gedragswetenschapper", "Jarabee", "Zwolle", "kindgesprek", "Werkbegeleider, bereikbaar voor intervisie."):
+    for text in (
+        "Esther Mulder",
+        "Gedragswetenschapper",
+        "Jarabee",
+        "Zwolle",
+        "kindgesprek",
+        "Werkbegeleider, bereikbaar voor intervisie.",
+    ):
         assert text in html
 
 
@@ -126,8 +136,9 @@ def test_directory_queries_do_not_grow_with_members(client_for, colleague, djang
     with django_assert_max_num_queries(14) as small:
         client.get("/leden/?beroep=e")
     for i in range(30):
-        profile = MemberProfileFactory(profession="Jeugdhulpverlener", region=Region.objects.get(slug="arnhem"),
-                                       organisation=OrganisationFactory())
+        profile = MemberProfileFactory(
+            profession="Jeugdhulpverlener", region=Region.objects.get(slug="arnhem"), organisation=OrganisationFactory()
+        )
         profile.expertise.set([f"thema {i}", "scheiding"])
     with django_assert_max_num_queries(14) as big:
         response = client.get("/leden/?beroep=e")
@@ -143,14 +154,24 @@ def test_profile_page_queries_are_constant(client_for, colleague, django_assert_
 
 def test_member_edits_profile_and_visibility(client_for, role_users):
     client = client_for("lid")
-    response = client.post("/leden/instellingen/profiel/", {
-        "profession": "Jeugdhulpverlener", "profession_visibility": "members",
-        "organisation": "", "organisation_name": "Wijkteam Oost", "organisation_visibility": "association",
-        "region": Region.objects.get(slug="arnhem").pk, "region_visibility": "private",
-        "expertise": "omgangsbemiddeling, kindgesprek", "expertise_visibility": "members",
-        "bio": "Ik werk in Arnhem.", "bio_visibility": "members", "contributions_visibility": "members",
-        "in_directory": "on",
-    })
+    response = client.post(
+        "/leden/instellingen/profiel/",
+        {
+            "profession": "Jeugdhulpverlener",
+            "profession_visibility": "members",
+            "organisation": "",
+            "organisation_name": "Wijkteam Oost",
+            "organisation_visibility": "association",
+            "region": Region.objects.get(slug="arnhem").pk,
+            "region_visibility": "private",
+            "expertise": "omgangsbemiddeling, kindgesprek",
+            "expertise_visibility": "members",
+            "bio": "Ik werk in Arnhem.",
+            "bio_visibility": "members",
+            "contributions_visibility": "members",
+            "in_directory": "on",
+        },
+    )
     assert response.status_code == 302
     profile = MemberProfile.objects.get(user=role_users["lid"])
     assert profile.region_visibility == "private" and profile.organisation_name == "Wijkteam Oost"
@@ -158,9 +179,14 @@ def test_member_edits_profile_and_visibility(client_for, role_users):
 
 
 def test_invalid_profile_keeps_input_and_explains_in_dutch(client_for):
-    response = client_for("lid").post("/leden/instellingen/profiel/", {
-        "profession": "Mediator", "profession_visibility": "iedereen", "bio": "Mijn tekst",
-    })
+    response = client_for("lid").post(
+        "/leden/instellingen/profiel/",
+        {
+            "profession": "Mediator",
+            "profession_visibility": "iedereen",
+            "bio": "Mijn tekst",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Mijn tekst" in html and "Controleer de gemarkeerde velden" in html

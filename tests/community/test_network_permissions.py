@@ -35,7 +35,10 @@ def network_data(role_users):
     Organisation.objects.create(name="Voorbeeld", slug="voorbeeld")
     starts = timezone.now() + datetime.timedelta(days=5)
     meeting = ParentMeeting.objects.create(
-        region=Region.objects.get(slug="arnhem"), starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), venue="Stadhuis"
+        region=Region.objects.get(slug="arnhem"),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        venue="Stadhuis",
     )
     profile = MemberProfile.objects.create(user=role_users["vereniging"], profession="Omgangsbegeleider")
     return {"meeting": meeting.pk, "member": profile.user_id}

@@ -123,6 +123,7 @@ def test_source_receives_since_of_last_digest(role_users):
 
 # Unsubscribe links
 
+
 def test_valid_token_asks_to_confirm_then_unsubscribes_without_login(role_users):
     user = role_users["lid"]
     token = unsubscribe.make_token(user, "new_recaps")
@@ -183,7 +184,9 @@ def test_token_of_deleted_user_is_refused(role_users):
 def test_notify_mails_carry_the_unsubscribe_link(role_users, django_capture_on_commit_callbacks):
     user = role_users["lid"]
     with django_capture_on_commit_callbacks(execute=True):
-        assert notify(user, "casus_reactions", subject="Nieuwe reactie", text="Er is een reactie.", html="<p>Reactie</p>")
+        assert notify(
+            user, "casus_reactions", subject="Nieuwe reactie", text="Er is een reactie.", html="<p>Reactie</p>"
+        )
     [message] = mail.outbox
     assert "/meldingen/afmelden/" in message.body and "/meldingen/afmelden/" in message.alternatives[0][0]
     token = message.extra_headers["List-Unsubscribe"].strip("<>").rstrip("/").rsplit("/", 1)[1]
@@ -191,6 +194,7 @@ def test_notify_mails_carry_the_unsubscribe_link(role_users, django_capture_on_c
 
 
 # Settings page
+
 
 def test_settings_page_saves_choices(client_for, role_users):
     client = client_for("account")

@@ -11,8 +11,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def juzt(db):
     return OrganisationFactory(
-        name="Juzt", slug="juzt", place="Breda", website="https://www.juzt.example/", phone="012-3456789",
-        street_address="Voorbeeldstraat 1", postcode="1234 AB", contact_name="Team aanmelding (voorbeeld)",
+        name="Juzt",
+        slug="juzt",
+        place="Breda",
+        website="https://www.juzt.example/",
+        phone="012-3456789",
+        street_address="Voorbeeldstraat 1",
+        postcode="1234 AB",
+        contact_name="Team aanmelding (voorbeeld)",
         contact_email="aanmelding@juzt.example",
     )
 
@@ -32,18 +38,32 @@ def test_no_contact_section_without_contact_details(client):
     assert "<address>" not in client.get(organisation.get_absolute_url()).content.decode()
 
 
-@pytest.mark.parametrize("number,link", [
-    ("030 123 45 67", "+31301234567"), ("+31 30 123 45 67", "+31301234567"), ("0031 6 12345678", "+31612345678"),
-    ("(030) 123-4567", "+31301234567"),
-])
+@pytest.mark.parametrize(
+    "number,link",
+    [
+        ("030 123 45 67", "+31301234567"),
+        ("+31 30 123 45 67", "+31301234567"),
+        ("0031 6 12345678", "+31612345678"),
+        ("(030) 123-4567", "+31301234567"),
+    ],
+)
 def test_phone_link_is_international(number, link):
     assert Organisation(phone=number).phone_link == link
 
 
 def organisation_form(**fields):
     data = {
-        "name": "Horizon", "slug": "horizon", "description": "", "website": "", "phone": "", "street_address": "",
-        "postcode": "", "place": "Rotterdam", "contact_name": "", "contact_email": "", "certified_since": "",
+        "name": "Horizon",
+        "slug": "horizon",
+        "description": "",
+        "website": "",
+        "phone": "",
+        "street_address": "",
+        "postcode": "",
+        "place": "Rotterdam",
+        "contact_name": "",
+        "contact_email": "",
+        "certified_since": "",
     }
     data.update(fields)
     return data
@@ -52,7 +72,9 @@ def organisation_form(**fields):
 def test_beheerder_gets_dutch_messages_and_keeps_what_was_typed(client_for):
     response = client_for("beheerder").post(
         "/cms/snippets/community/organisation/add/",
-        organisation_form(website="horizon punt nl", phone="12345", postcode="12 AB", contact_email="team@", street_address="Kade 4"),
+        organisation_form(
+            website="horizon punt nl", phone="12345", postcode="12 AB", contact_email="team@", street_address="Kade 4"
+        ),
     )
     assert response.status_code == 200
     errors = response.context["form"].errors

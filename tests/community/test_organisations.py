@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def network(db):
     arnhem, breda = Region.objects.get(slug="arnhem"), Region.objects.get(slug="breda")
     blijft, solo = Offer.objects.get(slug="ouderschap-blijft"), Offer.objects.get(slug="parallel-solo-ouderschap")
-    lindenhout = OrganisationFactory(name="Lindenhout", slug="lindenhout", place="Arnhem", certified_since=datetime.date(2015, 11, 1))
+    lindenhout = OrganisationFactory(
+        name="Lindenhout", slug="lindenhout", place="Arnhem", certified_since=datetime.date(2015, 11, 1)
+    )
     lindenhout.regions.set([arnhem])
     lindenhout.offers.set([blijft, solo])
     juzt = OrganisationFactory(name="Juzt", slug="juzt", place="Breda", certified_since=datetime.date(2016, 3, 1))
@@ -36,7 +38,9 @@ def test_regions_and_offers_come_from_the_migration():
     assert Region.objects.count() >= 15
     assert Region.objects.filter(slug="arnhem", province="Gelderland").exists()
     assert set(Offer.objects.values_list("name", flat=True)) >= {
-        "Ouderschap Blijft", "Parallel Solo Ouderschap", "Begeleide omgang en bezoeken"
+        "Ouderschap Blijft",
+        "Parallel Solo Ouderschap",
+        "Begeleide omgang en bezoeken",
     }
 
 
@@ -98,7 +102,9 @@ def test_detail_page_lists_regions_offers_and_registered_contributions(client, n
             return [Card(type_label="Casus", title="Geheime casus", url="/casussen/x/")]
         return [Card(type_label="Terugblik", title=f"Terugblik met {organisation.name}", url="/lunchsessies/x/")]
 
-    with hooks.register_temporarily(ORGANISATION_CONTRIBUTIONS, lambda: Section(key="test", title="Testbijdragen", items=fake)):
+    with hooks.register_temporarily(
+        ORGANISATION_CONTRIBUTIONS, lambda: Section(key="test", title="Testbijdragen", items=fake)
+    ):
         response = client.get("/organisaties/lindenhout/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -118,8 +124,13 @@ def test_unknown_organisation_is_404(client, network):
 def make_meeting(region, days=10, **kwargs):
     starts = timezone.now() + datetime.timedelta(days=days)
     return ParentMeeting.objects.create(
-        region=region, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), venue="Stadhuis",
-        presenters="Saskia en Annelies", expected_attendance=50, **kwargs
+        region=region,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        venue="Stadhuis",
+        presenters="Saskia en Annelies",
+        expected_attendance=50,
+        **kwargs,
     )
 
 
@@ -128,7 +139,7 @@ def test_region_map_lists_certified_organisations_and_links(client, network):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index('id="regio-lijst"') < html.index('<svg class="nl-map"')  # the list comes first
-    assert 'role="group"' in html and "<title id=\"kaart-titel\">" in html and "<desc" in html
+    assert 'role="group"' in html and '<title id="kaart-titel">' in html and "<desc" in html
     assert 'aria-label="Arnhem: 1 gecertificeerde organisatie"' in html  # Stek is not certified
     assert html.count('class="nl-map__province"') == 12
     assert 'href="/organisaties/regio/arnhem/"' in html
@@ -148,15 +159,22 @@ def test_parent_meetings_upcoming_per_region(client, network):
     make_meeting(network["breda"], days=20)
     make_meeting(network["breda"], days=-1)
     response = client.get("/organisaties/ouderbijeenkomsten/")
-    assert [(region.slug, len(cards)) for region, cards in response.context["by_region"]] == [("arnhem", 1), ("breda", 1)]
+    assert [(region.slug, len(cards)) for region, cards in response.context["by_region"]] == [
+        ("arnhem", 1),
+        ("breda", 1),
+    ]
     response = client.get("/organisaties/ouderbijeenkomsten/?regio=breda")
     assert [region.slug for region, _cards in response.context["by_region"]] == ["breda"]
 
 
 def test_parent_meeting_detail_shows_partners_and_organisation_page_lists_it(client, network):
     meeting = make_meeting(network["arnhem"])
-    ParentMeetingPartner.objects.create(meeting=meeting, kind="gemeente", name="Gemeente Arnhem", role="regelt de locatie")
-    ParentMeetingPartner.objects.create(meeting=meeting, kind="jeugdhulp", name="Lindenhout", organisation=network["lindenhout"])
+    ParentMeetingPartner.objects.create(
+        meeting=meeting, kind="gemeente", name="Gemeente Arnhem", role="regelt de locatie"
+    )
+    ParentMeetingPartner.objects.create(
+        meeting=meeting, kind="jeugdhulp", name="Lindenhout", organisation=network["lindenhout"]
+    )
     html = client.get(f"/organisaties/ouderbijeenkomsten/{meeting.pk}/").content.decode()
     assert "Gemeente Arnhem" in html and "regelt de locatie" in html and "Raad voor de Kinderbescherming" not in html
     assert "ongeveer 50 ouders" in html and "Saskia en Annelies" in html
@@ -215,7 +233,7 @@ def test_home_page_shows_upcoming_parent_meetings(client, network):
 def test_parent_meeting_card_shows_its_date_once(client, network):
     meeting = make_meeting(network["arnhem"])
     html = client.get("/organisaties/ouderbijeenkomsten/").content.decode()
-    card = html[html.index(meeting.get_absolute_url()):]
+    card = html[html.index(meeting.get_absolute_url()) :]
     card = card[: card.index("</article>")]
     year = str(timezone.localtime(meeting.starts_at).year)
     assert card.count(year) == 1

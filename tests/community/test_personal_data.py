@@ -33,11 +33,17 @@ def fake_casuses():
 @pytest.fixture
 def member(role_users):
     user = role_users["lid"]
-    profile = MemberProfile.objects.create(user=user, profession="Jeugdhulpverlener", region=Region.objects.get(slug="arnhem"),
-                                           bio="Ik werk in Arnhem.")
+    profile = MemberProfile.objects.create(
+        user=user, profession="Jeugdhulpverlener", region=Region.objects.get(slug="arnhem"), bio="Ik werk in Arnhem."
+    )
     profile.expertise.set(["kindgesprek"])
-    MembershipApplication.objects.create(user=user, profession="Jeugdhulpverlener", organisation="Lindenhout",
-                                         motivation="Ik wil kennis delen met collega's.", status="approved")
+    MembershipApplication.objects.create(
+        user=user,
+        profession="Jeugdhulpverlener",
+        organisation="Lindenhout",
+        motivation="Ik wil kennis delen met collega's.",
+        status="approved",
+    )
     NotificationPreference.objects.create(user=user, new_recaps="off")
     SentDigest.objects.create(user=user, week="2026-W40", item_count=3)
     return user
@@ -50,7 +56,9 @@ def test_download_contains_everything(client_for, member, fake_casuses):
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
     data = json.loads(response.content)
-    assert {source.name for source in personal_data.sources()} <= set(data)  # every registered source is in the download
+    assert {source.name for source in personal_data.sources()} <= set(
+        data
+    )  # every registered source is in the download
     core = data["kennisplein"]
     assert core["account"]["email"] == member.email
     assert core["profile"]["region"] == "Arnhem" and core["profile"]["expertise"] == ["kindgesprek"]
@@ -97,8 +105,12 @@ def test_deletion_is_all_or_nothing(client_for, member):
     def broken(user):
         raise RuntimeError("kan niet anonimiseren")
 
-    with hooks.register_temporarily(PERSONAL_DATA, lambda: PersonalDataSource("kapot", export=lambda user: None, erase=broken)):
+    with hooks.register_temporarily(
+        PERSONAL_DATA, lambda: PersonalDataSource("kapot", export=lambda user: None, erase=broken)
+    ):
         with pytest.raises(RuntimeError):
-            client_for("lid").post("/leden/instellingen/account-verwijderen/", {"password": DEFAULT_PASSWORD, "confirm": "on"})
+            client_for("lid").post(
+                "/leden/instellingen/account-verwijderen/", {"password": DEFAULT_PASSWORD, "confirm": "on"}
+            )
     assert get_user_model().objects.filter(pk=member.pk).exists()
     assert MemberProfile.objects.filter(user=member).exists()

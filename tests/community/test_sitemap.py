@@ -20,18 +20,25 @@ def sitemap(client):
 
 
 def make_organisations(count, start=0):
-    return [Organisation.objects.create(name=f"Organisatie {i}", slug=f"organisatie-{i}", place="Utrecht")
-            for i in range(start, start + count)]
+    return [
+        Organisation.objects.create(name=f"Organisatie {i}", slug=f"organisatie-{i}", place="Utrecht")
+        for i in range(start, start + count)
+    ]
 
 
 def test_public_objects_are_listed_with_full_urls(client):
     organisation = make_organisations(1)[0]
     region = Region.objects.order_by("pk").first() or Region.objects.create(name="Utrecht", slug="utrecht")
     meeting = ParentMeeting.objects.create(
-        title="Ouderbijeenkomst", region=region, starts_at=timezone.now() + datetime.timedelta(days=7),
-        ends_at=timezone.now() + datetime.timedelta(days=7, hours=2), venue="Buurthuis",
+        title="Ouderbijeenkomst",
+        region=region,
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+        ends_at=timezone.now() + datetime.timedelta(days=7, hours=2),
+        venue="Buurthuis",
     )
-    technique = Technique.objects.create(name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid", summary="x")
+    technique = Technique.objects.create(
+        name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid", summary="x"
+    )
     body = sitemap(client)
     for obj in (organisation, region, meeting, technique, Phase.objects.order_by("order").first()):
         assert f"{obj.get_absolute_url()}</loc>" in body, obj

@@ -68,16 +68,30 @@ def content(home_page):
 
 
 def test_every_page_type_has_its_title_rule_decided():
-    undecided = [model._meta.label for model in get_page_models() if model is not Page and model._meta.label not in access.PAGE_KINDS]
+    undecided = [
+        model._meta.label
+        for model in get_page_models()
+        if model is not Page and model._meta.label not in access.PAGE_KINDS
+    ]
     assert undecided == []
     assert all(kind in access.TITLE_TEASERS for kind in access.PAGE_KINDS.values())
     assert not access.title_teaser_allowed("page") and not access.title_teaser_allowed("iets-nieuws")
 
 
-@pytest.mark.parametrize("kind,allowed", [
-    ("guide", True), ("training", True), ("lunchsession", True), ("section", True),
-    ("casus", False), ("reaction", False), ("document", False), ("member_profile", False), ("page", False),
-])
+@pytest.mark.parametrize(
+    "kind,allowed",
+    [
+        ("guide", True),
+        ("training", True),
+        ("lunchsession", True),
+        ("section", True),
+        ("casus", False),
+        ("reaction", False),
+        ("document", False),
+        ("member_profile", False),
+        ("page", False),
+    ],
+)
 def test_the_rule_per_content_type(kind, allowed, role_users):
     members_only = access.members_audience()
     assert access.may_show_title(_anonymous(), kind, members_only) is allowed
@@ -132,9 +146,18 @@ def shows(html: str, key: str, content) -> bool:
 def test_search_results_show_only_what_the_role_may_open(content, client_for, role):
     results = without_hint(client_for(role).get("/zoeken/", {"q": "plumeauwerk"}).content.decode())
     opened = {
-        "anonymous": {"public_guide"}, "account": {"public_guide"},
+        "anonymous": {"public_guide"},
+        "account": {"public_guide"},
         "lid": {"public_guide", "guide", "training", "lunchsession", "past_lunchsession", "casus"},
-        "vereniging": {"public_guide", "guide", "association_guide", "training", "lunchsession", "past_lunchsession", "casus"},
+        "vereniging": {
+            "public_guide",
+            "guide",
+            "association_guide",
+            "training",
+            "lunchsession",
+            "past_lunchsession",
+            "casus",
+        },
     }[role]
     for key in TITLES.keys() - {"page"}:  # a plain page has no search adapter
         assert shows(results, key, content) is (key in opened), (role, key)
@@ -146,7 +169,10 @@ def test_anonymous_hint_counts_members_results_and_names_none_of_them(content, c
     from search.engines import SearchQuery
 
     html = client.get("/zoeken/", {"q": "plumeauwerk"}).content.decode()
-    anonymous, member = client.get("/api/search", {"q": "plumeauwerk"}).json(), service.search(role_users["lid"], SearchQuery(q="plumeauwerk"))
+    anonymous, member = (
+        client.get("/api/search", {"q": "plumeauwerk"}).json(),
+        service.search(role_users["lid"], SearchQuery(q="plumeauwerk")),
+    )
     assert anonymous["members_more"] == member.total - anonymous["total"] > 3  # a count of members' results
     assert f"Log in om ook {anonymous['members_more']} resultaten voor leden te zien" in html
     for key in TITLES.keys() - {"public_guide"}:

@@ -35,8 +35,9 @@ def people(settings, live_server):
     get_deduce()  # load once, before the browser waits on the first check
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # mail links point at the server under test
     ensure_index(HomePage.objects.get())
-    moderator = UserFactory(username="moderatie", email="moderator@example.org",
-                            groups=[settings.MEMBERS_GROUP, "Moderators"])
+    moderator = UserFactory(
+        username="moderatie", email="moderator@example.org", groups=[settings.MEMBERS_GROUP, "Moderators"]
+    )
     secret = give_known_totp(moderator)
     return {
         "author": MemberFactory(username="inbrenger", email="inbrenger@example.org"),
@@ -130,8 +131,13 @@ def test_journey_2_post_replace_reload_submit_approve(page, live_server, login_a
 def published_casus(author):
     index = ensure_index(HomePage.objects.get())
     casus = CasusPage(
-        title=TITLE, slug="overdracht-escaleert", situation="[MOEDER] en [VADER] maken ruzie bij de overdracht.",
-        question="Hoe pakken jullie dit op?", age_band="4-8", author=author, owner=author,
+        title=TITLE,
+        slug="overdracht-escaleert",
+        situation="[MOEDER] en [VADER] maken ruzie bij de overdracht.",
+        question="Hoe pakken jullie dit op?",
+        age_band="4-8",
+        author=author,
+        owner=author,
     )
     index.add_child(instance=casus)
     casus.save_revision(user=author).publish(skip_permission_checks=True)

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def organisations():
     arnhem = Region.objects.get(slug="arnhem")
-    lindenhout = OrganisationFactory(name="Lindenhout", slug="lindenhout", place="Arnhem",
-                                     certified_since=datetime.date(2015, 11, 1))
+    lindenhout = OrganisationFactory(
+        name="Lindenhout", slug="lindenhout", place="Arnhem", certified_since=datetime.date(2015, 11, 1)
+    )
     lindenhout.regions.set([arnhem, Region.objects.get(slug="ede")])
     lindenhout.offers.set(Offer.objects.filter(slug__in=["ouderschap-blijft", "parallel-solo-ouderschap"]))
     juzt = OrganisationFactory(name="Juzt", slug="juzt", place="Breda", certified_since=datetime.date(2016, 3, 1))
@@ -64,8 +65,13 @@ def test_region_map_works_at_360_px(organisations, page, live_server, axe):
 @pytest.fixture
 def colleague(organisations):
     colleague = MemberFactory(first_name="Esther", last_name="Mulder")
-    profile = MemberProfile.objects.create(user=colleague, profession="Gedragswetenschapper", organisation=organisations,
-                                           region=Region.objects.get(slug="arnhem"), bio="Werkbegeleider.")
+    profile = MemberProfile.objects.create(
+        user=colleague,
+        profession="Gedragswetenschapper",
+        organisation=organisations,
+        region=Region.objects.get(slug="arnhem"),
+        bio="Werkbegeleider.",
+    )
     profile.expertise.set(["kindgesprek"])
     return colleague
 
@@ -91,8 +97,12 @@ def test_member_profile_and_directory_are_accessible(colleague, viewer, page, li
 
 def test_own_settings_pages_are_accessible(viewer, page, live_server, axe, login):
     login(viewer.email, DEFAULT_PASSWORD)
-    for path in ("/leden/instellingen/profiel/", "/leden/instellingen/meldingen/", "/leden/instellingen/gegevens/",
-                 "/leden/instellingen/account-verwijderen/"):
+    for path in (
+        "/leden/instellingen/profiel/",
+        "/leden/instellingen/meldingen/",
+        "/leden/instellingen/gegevens/",
+        "/leden/instellingen/account-verwijderen/",
+    ):
         page.goto(live_server.url + path)
         assert axe() == [], path
     page.goto(live_server.url + "/leden/instellingen/meldingen/")

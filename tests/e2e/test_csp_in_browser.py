@@ -24,12 +24,17 @@ def sign_in_as(page, live_server, user):
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": store.session_key, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": store.session_key, "url": live_server.url}]
+    )
 
 
 def collect_csp_violations(page) -> list[str]:
     violations = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     return violations
 
 
@@ -48,7 +53,9 @@ def test_wagtail_admin_works_under_its_policy(page, live_server):
     page.goto(live_server.url + "/cms/")
     page.wait_for_load_state("networkidle")
     # Wagtail's sidebar is rendered by its JavaScript: it appears only when the policy lets scripts run.
-    page.get_by_role("navigation", name="Main menu").or_(page.get_by_role("navigation", name="Hoofdmenu")).first.wait_for(timeout=10000)
+    page.get_by_role("navigation", name="Main menu").or_(
+        page.get_by_role("navigation", name="Hoofdmenu")
+    ).first.wait_for(timeout=10000)
     page.goto(live_server.url + "/cms/pages/2/edit/")
     page.wait_for_load_state("networkidle")
     assert page.locator("form#page-edit-form").is_visible()

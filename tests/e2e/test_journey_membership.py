@@ -58,7 +58,9 @@ def test_visitor_becomes_member_and_reads_a_members_only_guide(page, live_server
         page.get_by_role("link", name="Lidmaatschap").first.click()
     page.get_by_label("Beroep").fill("Jeugdhulpverlener")
     page.get_by_label("Organisatie").fill("Juzt")
-    page.get_by_label("Waarom wilt u lid worden?").fill("Ik begeleid ouders in complexe scheidingen en wil leren van collega's.")
+    page.get_by_label("Waarom wilt u lid worden?").fill(
+        "Ik begeleid ouders in complexe scheidingen en wil leren van collega's."
+    )
     page.get_by_role("button", name="Aanvraag versturen").click()
     assert page.get_by_text("Uw aanvraag is ontvangen").is_visible()
     assert_phone_layout_accessible(page, axe)

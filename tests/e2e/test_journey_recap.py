@@ -26,7 +26,11 @@ def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form)
     index = LunchSessionIndexPageFactory(parent=HomePage.objects.get(), title="Lunchsessies", slug="lunchsessies")
     start = timezone.now() - datetime.timedelta(days=2)
     session = LunchSessionPageFactory(
-        parent=index, title="Grootouders na de scheiding", slug="grootouders", start=start, end=start + datetime.timedelta(hours=1)
+        parent=index,
+        title="Grootouders na de scheiding",
+        slug="grootouders",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
     )
     Document.objects.create(title="Dia's grootouders", file=ContentFile(b"%PDF-1.4 dia's", name="dias-grootouders.pdf"))
     redacteur = make_role_user("redacteur")
@@ -65,7 +69,10 @@ def test_redacteur_publishes_a_recap_himself(page, live_server, axe, login_form)
     page.wait_for_url("**/lunchsessies/grootouders/")
     main = page.locator("main")
     assert "ouderschapsplannen en de rol van grootouders" in main.text_content()
-    assert main.get_by_role("link", name="Bekijk de opname").get_attribute("href") == "https://www.youtube.com/watch?v=abcdefghijk"
+    assert (
+        main.get_by_role("link", name="Bekijk de opname").get_attribute("href")
+        == "https://www.youtube.com/watch?v=abcdefghijk"
+    )
     slides_link = main.get_by_role("link", name="Presentatie")
     assert page.request.get(urljoin(page.url, slides_link.get_attribute("href"))).ok
     page.set_viewport_size({"width": 360, "height": 740})

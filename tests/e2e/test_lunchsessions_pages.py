@@ -16,9 +16,18 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RECAP = [
     ("summary", "<p>Op 29 november bespraken 120 professionals een nieuwe werkwijze bij contactverlies.</p>"),
-    ("key_points", {"heading": "Belangrijkste punten", "points": ["Ouders blijven collega-ouders.", "Het belang van het kind staat centraal."]}),
+    (
+        "key_points",
+        {
+            "heading": "Belangrijkste punten",
+            "points": ["Ouders blijven collega-ouders.", "Het belang van het kind staat centraal."],
+        },
+    ),
     ("chat_question", {"question": "Hoe begin je het gesprek?", "answer": "<p>Bij het gezamenlijke doel.</p>"}),
-    ("quote", {"quote": "Je blijft toch na de scheiding collega-ouders.", "attribution": "Harmke Bergenhenegouwen, NJi"}),
+    (
+        "quote",
+        {"quote": "Je blijft toch na de scheiding collega-ouders.", "attribution": "Harmke Bergenhenegouwen, NJi"},
+    ),
 ]
 
 
@@ -27,12 +36,20 @@ def sessions(db):
     from community.models import HomePage
 
     index = LunchSessionIndexPageFactory(parent=HomePage.objects.get(), intro="<p>Online lunchsessies.</p>")
-    upcoming = LunchSessionPageFactory(parent=index, title="Het kindgesprek in de praktijk", slug="kindgesprek", capacity=1)
+    upcoming = LunchSessionPageFactory(
+        parent=index, title="Het kindgesprek in de praktijk", slug="kindgesprek", capacity=1
+    )
     LunchSessionSpeakerFactory(page=upcoming, speaker=SpeakerFactory(name="Ingrid Bakker"))
     start = timezone.now() - datetime.timedelta(days=60)
     recap = LunchSessionPageFactory(
-        parent=index, title="Een nieuwe werkwijze bij contactverlies", slug="contactverlies", start=start,
-        end=start + datetime.timedelta(hours=1), recap=RECAP, attendees=120, transcript="Welkom allemaal.",
+        parent=index,
+        title="Een nieuwe werkwijze bij contactverlies",
+        slug="contactverlies",
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        recap=RECAP,
+        attendees=120,
+        transcript="Welkom allemaal.",
     )
     recap.tags.add("contactverlies")
     recap.save_revision().publish()

@@ -22,8 +22,10 @@ def overlap(a, b):
 
 def overlapping_pairs(measured):
     labels, circles = measured["labels"], measured["circles"]
-    pairs = [(a["name"], b["name"]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a, b)]
-    pairs += [(label["name"], "stip " + circle["name"]) for label in labels for circle in circles if overlap(label, circle)]
+    pairs = [(a["name"], b["name"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if overlap(a, b)]
+    pairs += [
+        (label["name"], "stip " + circle["name"]) for label in labels for circle in circles if overlap(label, circle)
+    ]
     return pairs
 
 

@@ -9,8 +9,12 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def organisations():
-    Organisation.objects.create(name="Lindenhout", slug="lindenhout", place="Arnhem",
-                                description="Omgangsbemiddeling en begeleide omgang in Gelderland.")
+    Organisation.objects.create(
+        name="Lindenhout",
+        slug="lindenhout",
+        place="Arnhem",
+        description="Omgangsbemiddeling en begeleide omgang in Gelderland.",
+    )
     Organisation.objects.create(name="Juzt", slug="juzt", place="Breda", description="Overdrachtsbegeleiding.")
 
 

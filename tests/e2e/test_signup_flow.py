@@ -31,7 +31,9 @@ def test_sign_up_apply_be_approved_log_in_and_see_home(page, live_server, login)
     page.goto(live_server.url + "/lidmaatschap/")
     page.get_by_label("Beroep").fill("Jeugdhulpverlener")
     page.get_by_label("Organisatie").fill("Juzt")
-    page.get_by_label("Waarom wilt u lid worden?").fill("Ik begeleid ouders in complexe scheidingen en wil leren van collega's.")
+    page.get_by_label("Waarom wilt u lid worden?").fill(
+        "Ik begeleid ouders in complexe scheidingen en wil leren van collega's."
+    )
     page.get_by_role("button", name="Aanvraag versturen").click()
     assert page.get_by_text("Uw aanvraag is ontvangen").is_visible()
 

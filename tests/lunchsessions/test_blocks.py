@@ -11,12 +11,23 @@ pytestmark = pytest.mark.django_db
 
 def edit_form(session, **fields):
     data = {
-        "title": session.title, "slug": session.slug, "teaser": "", "topic": session.topic,
-        "start": session.start.strftime("%Y-%m-%d %H:%M"), "end": session.end.strftime("%Y-%m-%d %H:%M"),
-        "description": rich_text(""), "capacity": "10", "meeting_url": "", "tags": "",
+        "title": session.title,
+        "slug": session.slug,
+        "teaser": "",
+        "topic": session.topic,
+        "start": session.start.strftime("%Y-%m-%d %H:%M"),
+        "end": session.end.strftime("%Y-%m-%d %H:%M"),
+        "description": rich_text(""),
+        "capacity": "10",
+        "meeting_url": "",
+        "tags": "",
         "speaker_links": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
-        "attendees": "42", "recap": streamfield([]), "recording_embed_url": "", "transcript": "",
-        "slides": streamfield([]), "related": streamfield([]),
+        "attendees": "42",
+        "recap": streamfield([]),
+        "recording_embed_url": "",
+        "transcript": "",
+        "slides": streamfield([]),
+        "related": streamfield([]),
     }
     data.update(fields)
     return nested_form_data(data)
@@ -53,11 +64,13 @@ def test_a_half_filled_block_is_still_refused_at_the_block(client_for, past_sess
 def test_empty_blocks_stored_earlier_are_read_as_nothing():
     stream = RelatedStreamBlock().to_python([{"type": "page", "value": {"page": None, "note": ""}, "id": "a"}])
     assert len(stream) == 0
-    recap = RecapBlock().to_python([
-        {"type": "key_points", "value": {"heading": "Belangrijkste punten", "points": [""]}, "id": "b"},
-        {"type": "summary", "value": "<p></p>", "id": "c"},
-        {"type": "quote", "value": {"quote": "Je blijft ouders.", "attribution": ""}, "id": "d"},
-    ])
+    recap = RecapBlock().to_python(
+        [
+            {"type": "key_points", "value": {"heading": "Belangrijkste punten", "points": [""]}, "id": "b"},
+            {"type": "summary", "value": "<p></p>", "id": "c"},
+            {"type": "quote", "value": {"quote": "Je blijft ouders.", "attribution": ""}, "id": "d"},
+        ]
+    )
     assert [child.block_type for child in recap] == ["quote"]
     assert len(SlidesStreamBlock().to_python([{"type": "slides", "value": {"title": "", "document": None}}])) == 0
 

@@ -27,7 +27,9 @@ def test_builder_writes_amsterdam_times_with_vtimezone():
     winter = datetime.datetime(2023, 11, 29, 11, 0, tzinfo=datetime.UTC)
     content = build_calendar(
         [
-            CalendarEvent(uid="a@x", start=start, end=start + datetime.timedelta(hours=1), summary="Zomer", url="https://x/a"),
+            CalendarEvent(
+                uid="a@x", start=start, end=start + datetime.timedelta(hours=1), summary="Zomer", url="https://x/a"
+            ),
             CalendarEvent(uid="b@x", start=winter, end=winter + datetime.timedelta(hours=1), summary="Winter"),
         ]
     )

@@ -21,7 +21,9 @@ def _request(user):
 def test_phase_page_lists_sessions_of_that_phase_the_user_may_see(make_session, role_users, client_for):
     phase = Phase.objects.get(slug="begeleide-omgang")
     public = make_session(title="Open sessie over begeleide omgang", slug="open-omgang", phase=phase)
-    members = make_session(title="Ledensessie over begeleide omgang", slug="leden-omgang", phase=phase, members_only=True)
+    members = make_session(
+        title="Ledensessie over begeleide omgang", slug="leden-omgang", phase=phase, members_only=True
+    )
     make_session(title="Andere fase", slug="andere-fase")
 
     anonymous_titles = [card.title for card in sessions_for_phase(_request(_anonymous()), phase)]

@@ -42,7 +42,10 @@ def test_another_member_cannot_unregister_or_re_register_someone_elses_place(upc
 
 def test_a_calendar_token_shows_only_its_own_members_sessions(make_session, owner_and_other):
     owner, other = owner_and_other
-    mine, theirs = make_session(title="Sessie van de eigenaar", slug="eigen"), make_session(title="Andere sessie", slug="andere")
+    mine, theirs = (
+        make_session(title="Sessie van de eigenaar", slug="eigen"),
+        make_session(title="Andere sessie", slug="andere"),
+    )
     Registration.objects.create(session=mine, user=owner, status=Registration.Status.REGISTERED)
     Registration.objects.create(session=theirs, user=other, status=Registration.Status.REGISTERED)
     owner_token, other_token = CalendarToken.issue(owner).token, CalendarToken.issue(other).token
@@ -65,7 +68,9 @@ def test_resetting_or_revoking_touches_only_ones_own_token(action, owner_and_oth
     owner, other = owner_and_other
     owner_token = CalendarToken.issue(owner).token
     other_token = CalendarToken.issue(other).token
-    response = signed_in(other).post("/lunchsessies/mijn-agenda/", {"action": action, "token": owner_token, "user": owner.pk})
+    response = signed_in(other).post(
+        "/lunchsessies/mijn-agenda/", {"action": action, "token": owner_token, "user": owner.pk}
+    )
     assert response.status_code == 302
     assert CalendarToken.objects.get(user=owner).token == owner_token
     assert Client().get(f"/lunchsessies/mijn-agenda/{owner_token}.ics").status_code == 200

@@ -53,7 +53,9 @@ def test_ended_session_without_recap_says_it_follows(client, make_session):
     "minutes_before_start,registered,shown",
     [(31, True, False), (30, True, True), (5, True, True), (-30, True, True), (5, False, False)],
 )
-def test_meeting_link_visibility(client_for, role_users, make_session, monkeypatch, minutes_before_start, registered, shown):
+def test_meeting_link_visibility(
+    client_for, role_users, make_session, monkeypatch, minutes_before_start, registered, shown
+):
     session = make_session(meeting_url="https://meet.example.org/geheim-123")
     if registered:
         RegistrationFactory(session=session, user=role_users["lid"])
@@ -62,7 +64,9 @@ def test_meeting_link_visibility(client_for, role_users, make_session, monkeypat
     assert ("geheim-123" in page) is shown
 
 
-def test_meeting_link_never_for_waitlisted_anonymous_or_after_end(client, client_for, role_users, make_session, monkeypatch):
+def test_meeting_link_never_for_waitlisted_anonymous_or_after_end(
+    client, client_for, role_users, make_session, monkeypatch
+):
     session = make_session(meeting_url="https://meet.example.org/geheim-123")
     RegistrationFactory(session=session, user=role_users["lid"], status="waitlisted")
     _set_clock(monkeypatch, session.start)
@@ -77,7 +81,9 @@ def test_meeting_link_never_for_waitlisted_anonymous_or_after_end(client, client
 
 
 def test_members_only_session_is_a_teaser_for_outsiders(client_for, make_session):
-    session = make_session(members_only=True, teaser="Intervisie in kleine groep.", description="<p>Geheime details</p>")
+    session = make_session(
+        members_only=True, teaser="Intervisie in kleine groep.", description="<p>Geheime details</p>"
+    )
     for role in ("anonymous", "account"):
         response = client_for(role).get(session.url)
         assert response.status_code == 403
@@ -102,7 +108,8 @@ def test_related_pages_are_filtered_by_access(client, make_session):
     hidden = make_session(title="Verborgen casus", slug="verborgen", members_only=True)
     visible = make_session(title="Openbare methodiek", slug="openbare-methodiek")
     session = make_session(
-        days=-3, recap=RECAP,
+        days=-3,
+        recap=RECAP,
         related=[("page", {"page": hidden, "note": ""}), ("page", {"page": visible, "note": "lees ook"})],
     )
     page = client.get(session.url).content.decode()
@@ -118,7 +125,9 @@ def test_index_shows_upcoming_first_with_places_left_and_speakers(client, make_s
     LunchSessionSpeakerFactory(page=later, speaker=SpeakerFactory(name="Harmke Bergenhenegouwen"))
     RegistrationFactory(session=later)
     RegistrationFactory(session=sooner)
-    make_session(title="Archief 2023", slug="archief-2023", start=timezone.make_aware(datetime.datetime(2023, 6, 28, 12)))
+    make_session(
+        title="Archief 2023", slug="archief-2023", start=timezone.make_aware(datetime.datetime(2023, 6, 28, 12))
+    )
     page = client.get("/lunchsessies/").content.decode()
     assert page.index("Eerder") < page.index("Later") < page.index("Archief 2023")
     assert "Nog 4 plaatsen" in page and "Vol: aanmelden voor de wachtlijst" in page
@@ -158,27 +167,55 @@ def _many_sessions(index_page, count, speakers, phase, first=0):
     pages = Page.objects.bulk_create(
         [
             Page(
-                title=f"Sessie {n}", draft_title=f"Sessie {n}", slug=f"sessie-{n}", content_type=content_type,
-                path=Page._get_path(index_page.path, index_page.depth + 1, first_step + n - first), depth=index_page.depth + 1,
-                numchild=0, url_path=f"{index_page.url_path}sessie-{n}/", live=True, locale_id=index_page.locale_id,
+                title=f"Sessie {n}",
+                draft_title=f"Sessie {n}",
+                slug=f"sessie-{n}",
+                content_type=content_type,
+                path=Page._get_path(index_page.path, index_page.depth + 1, first_step + n - first),
+                depth=index_page.depth + 1,
+                numchild=0,
+                url_path=f"{index_page.url_path}sessie-{n}/",
+                live=True,
+                locale_id=index_page.locale_id,
             )
             for n in numbers
         ]
     )
     Page.objects.filter(pk=index_page.pk).update(numchild=index_page.numchild + count)
-    tags = [Tag.objects.get_or_create(name=name, slug=name)[0] for name in ["contactverlies"] + [f"tag-{i}" for i in range(7)]]
+    tags = [
+        Tag.objects.get_or_create(name=name, slug=name)[0]
+        for name in ["contactverlies"] + [f"tag-{i}" for i in range(7)]
+    ]
     for n, page in zip(numbers, pages, strict=True):
-        start = now - datetime.timedelta(days=n) if n >= 5 else now + datetime.timedelta(days=n + 1)  # the first five are upcoming
+        start = (
+            now - datetime.timedelta(days=n) if n >= 5 else now + datetime.timedelta(days=n + 1)
+        )  # the first five are upcoming
         LunchSessionPage(
-            page_ptr_id=page.pk, title=page.title, slug=page.slug, path=page.path, depth=page.depth,
-            content_type=content_type, topic="Onderwerp", start=start, end=start + datetime.timedelta(hours=1),
-            capacity=50, phase=phase, live=True,
+            page_ptr_id=page.pk,
+            title=page.title,
+            slug=page.slug,
+            path=page.path,
+            depth=page.depth,
+            content_type=content_type,
+            topic="Onderwerp",
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+            capacity=50,
+            phase=phase,
+            live=True,
         ).save_base(raw=True)
     LunchSessionTag.objects.bulk_create(
-        [LunchSessionTag(content_object_id=page.pk, tag=tag) for n, page in zip(numbers, pages, strict=True) for tag in (tags[0], tags[1 + n % 7])]
+        [
+            LunchSessionTag(content_object_id=page.pk, tag=tag)
+            for n, page in zip(numbers, pages, strict=True)
+            for tag in (tags[0], tags[1 + n % 7])
+        ]
     )
     LunchSessionSpeaker.objects.bulk_create(
-        [LunchSessionSpeaker(page_id=page.pk, speaker=speakers[n % len(speakers)], sort_order=0) for n, page in zip(numbers, pages, strict=True)]
+        [
+            LunchSessionSpeaker(page_id=page.pk, speaker=speakers[n % len(speakers)], sort_order=0)
+            for n, page in zip(numbers, pages, strict=True)
+        ]
     )
 
 

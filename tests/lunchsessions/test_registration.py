@@ -55,7 +55,12 @@ def test_unregister_moves_first_on_waiting_list_up(upcoming_session, django_capt
         cancelled = service.unregister(upcoming_session, first)
     assert cancelled.status == Status.CANCELLED
     statuses = dict(Registration.objects.values_list("user_id", "status"))
-    assert statuses == {first.pk: Status.CANCELLED, second.pk: Status.REGISTERED, third.pk: Status.REGISTERED, fourth.pk: Status.WAITLISTED}
+    assert statuses == {
+        first.pk: Status.CANCELLED,
+        second.pk: Status.REGISTERED,
+        third.pk: Status.REGISTERED,
+        fourth.pk: Status.WAITLISTED,
+    }
     assert {m.to[0] for m in mail.outbox} == {first.email, third.email}
     promoted_mail = next(m for m in mail.outbox if m.to == [third.email])
     assert "plaats vrij" in promoted_mail.subject

@@ -24,7 +24,9 @@ def tomorrow_session(make_session):
     return make_session(title="Sessie van morgen", slug="morgen", start=_tomorrow_at(12))
 
 
-def test_reminder_goes_to_registered_members_of_tomorrows_sessions(make_session, tomorrow_session, django_capture_on_commit_callbacks):
+def test_reminder_goes_to_registered_members_of_tomorrows_sessions(
+    make_session, tomorrow_session, django_capture_on_commit_callbacks
+):
     registered = RegistrationFactory(session=tomorrow_session)
     RegistrationFactory(session=tomorrow_session, status=Registration.Status.WAITLISTED)
     RegistrationFactory(session=tomorrow_session, status=Registration.Status.CANCELLED)

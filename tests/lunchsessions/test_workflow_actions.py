@@ -32,7 +32,9 @@ def approve_elsewhere(task_state_pk, user):
     task_state.task.specific.on_action(task_state, user, "approve")
 
 
-def test_approving_a_step_that_another_request_just_approved_gives_a_message_not_500(client_for, in_moderation, role_users):
+def test_approving_a_step_that_another_request_just_approved_gives_a_message_not_500(
+    client_for, in_moderation, role_users
+):
     task_state_pk = in_moderation.current_workflow_task_state.pk
     beheerder = role_users["beheerder"]
 
@@ -65,7 +67,9 @@ def test_approving_from_a_stale_tab_says_so(client_for, in_moderation, role_user
 
 
 def test_approve_and_publish_still_works(client_for, in_moderation):
-    response = client_for("beheerder").post(f"/cms/pages/{in_moderation.pk}/edit/", {**edit_form(in_moderation), **APPROVE})
+    response = client_for("beheerder").post(
+        f"/cms/pages/{in_moderation.pk}/edit/", {**edit_form(in_moderation), **APPROVE}
+    )
     assert response.status_code == 302
     in_moderation.refresh_from_db()
     assert in_moderation.live and WorkflowState.objects.get().status == "approved"
@@ -88,8 +92,14 @@ def test_migration_keeps_casus_moderation(client_for, home_page, role_users):
 
     index = ensure_index(home_page)
     casus = CasusPage(
-        title="Overdracht", slug="overdracht", live=False, situation="De overdracht loopt uit op ruzie.",
-        question="Hoe pakken jullie dit op?", age_band="4-8", author=role_users["lid"], owner=role_users["lid"],
+        title="Overdracht",
+        slug="overdracht",
+        live=False,
+        situation="De overdracht loopt uit op ruzie.",
+        question="Hoe pakken jullie dit op?",
+        age_band="4-8",
+        author=role_users["lid"],
+        owner=role_users["lid"],
     )
     index.add_child(instance=casus)
     casus.save_revision(user=role_users["lid"])

@@ -29,9 +29,13 @@ def methodiek(index_page):
     materials = collection("Werkmaterialen")
     docs = SimpleNamespace(
         public=document("Folder voor ouders", collection("Voor ouders", parent=materials), "folder.pdf"),
-        members=document("Checklist ouderschapsplan", collection("Voor leden", settings.MEMBERS_GROUP, materials), "checklist.pdf"),
+        members=document(
+            "Checklist ouderschapsplan", collection("Voor leden", settings.MEMBERS_GROUP, materials), "checklist.pdf"
+        ),
         association=document(
-            "Samenwerkingsovereenkomst", collection("Vereniging", settings.ASSOCIATION_GROUP, materials), "overeenkomst.pdf"
+            "Samenwerkingsovereenkomst",
+            collection("Vereniging", settings.ASSOCIATION_GROUP, materials),
+            "overeenkomst.pdf",
         ),
     )
     intake = Phase.objects.get(slug="intake")
@@ -56,7 +60,9 @@ def methodiek(index_page):
     modules = SimpleNamespace(
         public=TrainingModulePageFactory(parent=index_page, title="Openbare module", slug="module-openbaar"),
         members=TrainingModulePageFactory(parent=index_page, title="Module voor leden", slug="module-leden"),
-        association=TrainingModulePageFactory(parent=index_page, title="Module voor de Vereniging", slug="module-vereniging"),
+        association=TrainingModulePageFactory(
+            parent=index_page, title="Module voor de Vereniging", slug="module-vereniging"
+        ),
     )
     restrict(modules.members, settings.MEMBERS_GROUP)
     restrict(modules.association, settings.ASSOCIATION_GROUP)

@@ -82,8 +82,11 @@ def test_restricted_download_links_are_not_shown(client_for, methodiek):
 
 @pytest.mark.parametrize(
     "role,expected",
-    [(A, {"Folder voor ouders"}), (L, {"Folder voor ouders", "Checklist ouderschapsplan"}),
-     (V, {"Folder voor ouders", "Checklist ouderschapsplan", "Samenwerkingsovereenkomst"})],
+    [
+        (A, {"Folder voor ouders"}),
+        (L, {"Folder voor ouders", "Checklist ouderschapsplan"}),
+        (V, {"Folder voor ouders", "Checklist ouderschapsplan", "Samenwerkingsovereenkomst"}),
+    ],
 )
 def test_work_materials_list_only_openable_documents(client_for, methodiek, role, expected):
     html = client_for(role).get("/methodiek/werkmaterialen/").content.decode()
@@ -106,8 +109,12 @@ def test_technique_page_lists_where_it_is_used(client_for, methodiek):
     from methodology.factories import GuidePageFactory, TechniqueFactory, heading, restrict, technique_block
 
     technique = TechniqueFactory(name="Netwerk betrekken", slug="netwerk-betrekken")
-    GuidePageFactory(parent=methodiek.index, title="Netwerkgids", body=[heading("Het netwerk"), technique_block(technique)])
-    hidden = GuidePageFactory(parent=methodiek.index, title="Verborgen netwerkgids", body=[heading("Intern"), technique_block(technique)])
+    GuidePageFactory(
+        parent=methodiek.index, title="Netwerkgids", body=[heading("Het netwerk"), technique_block(technique)]
+    )
+    hidden = GuidePageFactory(
+        parent=methodiek.index, title="Verborgen netwerkgids", body=[heading("Intern"), technique_block(technique)]
+    )
     restrict(hidden, settings.ASSOCIATION_GROUP)
     methodiek.modules.members.techniques.set([technique])
     methodiek.modules.members.save()

@@ -40,15 +40,25 @@ def index_page(index_page):
 
 
 def test_an_empty_phase_block_does_not_stop_publishing_a_guide(client_for, index_page):
-    data = nested_form_data({
-        "title": "Handleiding overdrachten", "slug": "overdrachten", "teaser": "", "intro": "",
-        "body": streamfield([
-            ("paragraph", rich_text("<p>Spreek vooraf af waar de overdracht plaatsvindt.</p>")),
-            ("phase", {"phase": "", "note": ""}),
-            ("heading", {"text": "", "level": "h2"}),
-        ]),
-        "last_reviewed": "2025-04-01", "reviewed_by": "Pieter Smit", "tags": "", "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "Handleiding overdrachten",
+            "slug": "overdrachten",
+            "teaser": "",
+            "intro": "",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Spreek vooraf af waar de overdracht plaatsvindt.</p>")),
+                    ("phase", {"phase": "", "note": ""}),
+                    ("heading", {"text": "", "level": "h2"}),
+                ]
+            ),
+            "last_reviewed": "2025-04-01",
+            "reviewed_by": "Pieter Smit",
+            "tags": "",
+            "action-publish": "publish",
+        }
+    )
     response = client_for("redacteur").post(f"/cms/pages/add/methodology/guidepage/{index_page.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     guide = GuidePage.objects.get(slug="overdrachten")

@@ -29,7 +29,11 @@ def test_toc_nests_paragraph_headings_under_chapters_and_makes_unique_anchors():
     ]
     assert [child.anchor for child in result.toc[0].children] == ["het-eerste-gesprek", "het-tweede-gesprek"]
     assert result.anchors == {
-        "b1": "intake", "b2": "het-eerste-gesprek", "b3": "het-tweede-gesprek", "b4": "intake-2", "b5": "afronding-evaluatie"
+        "b1": "intake",
+        "b2": "het-eerste-gesprek",
+        "b3": "het-tweede-gesprek",
+        "b4": "intake-2",
+        "b5": "afronding-evaluatie",
     }
     # The text before the first chapter heading is a chapter of its own, without anchor.
     assert [chapter.anchor for chapter in result.chapters] == ["", "intake", "intake-2", "afronding-evaluatie"]

@@ -69,7 +69,9 @@ def test_other_apps_contribute_related_items_to_a_phase_page(client):
     def casussen(request, phase):
         return [Card(type_label="Casus", title=f"Casus over {phase.name}", url="/casussen/1/")]
 
-    with hooks.register_temporarily(PHASE_LINKS, lambda: Section(key="test.casussen", title="Casussen", items=casussen, order=50)):
+    with hooks.register_temporarily(
+        PHASE_LINKS, lambda: Section(key="test.casussen", title="Casussen", items=casussen, order=50)
+    ):
         html = client.get("/methodiek/fasen/intake/").content.decode()
         assert "<h2" in html and "Casussen" in html
         assert "Casus over Intake met beide ouders apart" in html
@@ -100,6 +102,6 @@ def test_timeline_numbers_steps_one_to_seven_with_the_parallel_phase_in_place(cl
     html = response.content.decode()
     markers = re.findall(r'<span class="process__marker" aria-hidden="true">([^<]+)</span>', html)
     assert markers == ["1", "2", "3", "∥", "4", "5", "6", "7"]
-    parallel = html[html.index("process__step--parallel"):]
+    parallel = html[html.index("process__step--parallel") :]
     assert "vanaf stap 3" in parallel[: parallel.index("</li>")]
     assert "Oudergesprekken" in parallel[: parallel.index("</li>")]

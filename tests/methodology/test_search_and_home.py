@@ -69,11 +69,19 @@ def test_demo_content_loads_and_is_idempotent(home_page):
 
     context = DemoContext(stdout=StringIO(), home=home_page)
     demo.load(context)
-    counts = (GuidePage.objects.count(), TrainingModulePage.objects.count(), Technique.objects.count(),
-              get_document_model().objects.count())
+    counts = (
+        GuidePage.objects.count(),
+        TrainingModulePage.objects.count(),
+        Technique.objects.count(),
+        get_document_model().objects.count(),
+    )
     demo.load(context)
-    assert counts == (GuidePage.objects.count(), TrainingModulePage.objects.count(), Technique.objects.count(),
-                      get_document_model().objects.count())
+    assert counts == (
+        GuidePage.objects.count(),
+        TrainingModulePage.objects.count(),
+        Technique.objects.count(),
+        get_document_model().objects.count(),
+    )
     assert counts[0] >= 3 and counts[1] >= 3 and counts[2] == 5
     audiences = {access.page_audience(page) for page in GuidePage.objects.all()} | {
         access.page_audience(page) for page in TrainingModulePage.objects.all()
@@ -89,7 +97,9 @@ def test_phase_labels_are_read_once_and_an_edited_name_shows_at_once(django_asse
     from methodology.models import Phase
 
     phase_adapter = next(adapter for adapter in adapters() if adapter.type == "phase")
-    assert phase_adapter.facet_labels("phase", ["intake", "onbekend"]) == {"intake": Phase.objects.get(slug="intake").name}
+    assert phase_adapter.facet_labels("phase", ["intake", "onbekend"]) == {
+        "intake": Phase.objects.get(slug="intake").name
+    }
     with django_assert_num_queries(0):
         phase_adapter.facet_labels("phase", ["intake"])
     intake = Phase.objects.get(slug="intake")

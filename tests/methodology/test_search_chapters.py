@@ -41,8 +41,12 @@ def documents(page):
 
 def test_a_guide_with_three_chapters_gives_an_overview_and_three_chapter_documents(guide):
     rows = documents(guide)
-    assert set(rows) == {f"page:{guide.pk}", f"page:{guide.pk}#het-kindgesprek", f"page:{guide.pk}#begeleide-omgang",
-                         f"page:{guide.pk}#afronding"}
+    assert set(rows) == {
+        f"page:{guide.pk}",
+        f"page:{guide.pk}#het-kindgesprek",
+        f"page:{guide.pk}#begeleide-omgang",
+        f"page:{guide.pk}#afronding",
+    }
     overview = rows[f"page:{guide.pk}"]
     assert overview.url == "/methodiek/praktijk/" and overview.title == guide.title
     assert "woord vooraf" in overview.text and "Het kindgesprek" in overview.text  # the opening text and the contents
@@ -65,7 +69,9 @@ def test_chapter_anchors_exist_in_the_rendered_guide(client, guide):
 def test_a_chapter_document_carries_the_chapter_phase(index_page):
     phase = Phase.objects.get(slug="begeleide-omgang")
     page = GuidePageFactory(
-        parent=index_page, slug="fasen-gids", body=[heading("Eerst"), paragraph("<p>Tekst.</p>"), heading("Omgang"), phase_block(phase)]
+        parent=index_page,
+        slug="fasen-gids",
+        body=[heading("Eerst"), paragraph("<p>Tekst.</p>"), heading("Omgang"), phase_block(phase)],
     )
     page.save_revision().publish()
     rows = documents(page)
@@ -137,7 +143,11 @@ def test_the_external_engine_follows_removed_chapters(guide, monkeypatch):
     guide.body = BODY[:-2]
     guide.save_revision().publish()
     assert recorder.deleted == [f"page:{guide.pk}#afronding"]
-    assert set(recorder.indexed) == {f"page:{guide.pk}", f"page:{guide.pk}#het-kindgesprek", f"page:{guide.pk}#begeleide-omgang"}
+    assert set(recorder.indexed) == {
+        f"page:{guide.pk}",
+        f"page:{guide.pk}#het-kindgesprek",
+        f"page:{guide.pk}#begeleide-omgang",
+    }
 
 
 def test_phases_and_techniques_are_found_and_follow_edits(db):
@@ -147,11 +157,16 @@ def test_phases_and_techniques_are_found_and_follow_edits(db):
     indexing.rebuild()
     phase = Phase.objects.get(slug="overdrachtsbegeleiding")
     hit = service.search(AnonymousUser(), SearchQuery(q="overdrachtsbegeleiding")).hits[0]
-    assert (hit.type, hit.url, hit.phase) == ("phase", "/methodiek/fasen/overdrachtsbegeleiding/", "overdrachtsbegeleiding")
+    assert (hit.type, hit.url, hit.phase) == (
+        "phase",
+        "/methodiek/fasen/overdrachtsbegeleiding/",
+        "overdrachtsbegeleiding",
+    )
     phase.limits = "Nooit meer dan twee keer een warme overdracht."
     phase.save()
     assert service.search(AnonymousUser(), SearchQuery(q="warme overdracht")).hits[0].url == phase.get_absolute_url()
-    Technique.objects.create(name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid",
-                                         summary="Voor beide ouders partij kiezen.")
+    Technique.objects.create(
+        name="Meerzijdige partijdigheid", slug="meerzijdige-partijdigheid", summary="Voor beide ouders partij kiezen."
+    )
     hit = service.search(AnonymousUser(), SearchQuery(q="meerzijdige partijdigheid")).hits[0]
     assert (hit.type, hit.url) == ("technique", "/methodiek/technieken/meerzijdige-partijdigheid/")

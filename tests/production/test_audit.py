@@ -58,7 +58,10 @@ def test_membership_decisions_exports_and_erasures_are_recorded(role_users):
     application = membership.submit_application(applicant, profession="Mediator", organisation="Org", motivation="m")
     membership.decide(application, approve=True, reason="", decided_by=role_users["beheerder"])
     decided = events(audit.MEMBERSHIP_DECIDED)[0]
-    assert decided.actor == role_users["beheerder"] and decided.details["decision"] == MembershipApplication.Status.APPROVED
+    assert (
+        decided.actor == role_users["beheerder"]
+        and decided.details["decision"] == MembershipApplication.Status.APPROVED
+    )
     personal_data.export_all(applicant, actor=applicant)
     personal_data.erase_all(applicant, actor=role_users["beheerder"])
     assert events(audit.DATA_EXPORTED)[0].actor == applicant
@@ -82,7 +85,9 @@ def test_record_never_breaks_the_action(monkeypatch):
     assert audit.record("something") is None
 
 
-@pytest.mark.parametrize("role,status", [("anonymous", 302), ("lid", 302), ("moderator", 302), ("redacteur", 302), ("beheerder", 200)])
+@pytest.mark.parametrize(
+    "role,status", [("anonymous", 302), ("lid", 302), ("moderator", 302), ("redacteur", 302), ("beheerder", 200)]
+)
 def test_only_beheerders_read_the_audit_log(client_for, role, status):
     audit.record("login.failed", target="iemand@example.org")
     response = client_for(role).get("/cms/auditlog/")

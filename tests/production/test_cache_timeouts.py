@@ -25,8 +25,19 @@ def free_port() -> int:
 def redis_cache(tmp_path_factory):
     port = free_port()
     server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path_factory.mktemp("redis"))],
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(tmp_path_factory.mktemp("redis")),
+        ],
         stdout=subprocess.DEVNULL,
     )
     cache = ResilientRedisCache(f"redis://127.0.0.1:{port}/0", {"TIMEOUT": 300})

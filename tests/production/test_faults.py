@@ -58,7 +58,9 @@ def test_redis_down_site_still_serves_and_healthz_says_degraded(home_page, role_
 
 
 def test_elasticsearch_on_a_closed_port_is_reported_by_healthz(home_page):
-    with override_settings(KENNISPLEIN_SEARCH={"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": f"http://127.0.0.1:{closed_port()}"}):
+    with override_settings(
+        KENNISPLEIN_SEARCH={"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": f"http://127.0.0.1:{closed_port()}"}
+    ):
         response = Client().get("/healthz")
     body = response.json()
     assert response.status_code == 200  # the site works: search falls back to the database
@@ -118,16 +120,22 @@ def test_disk_full_for_media_shows_a_dutch_503_and_keeps_what_was_stored(client_
 
     client = client_for("beheerder")
     pdf = b"%PDF-1.4\n%%EOF\n"
-    client.post("/cms/documents/multiple/add/", {"files[]": SimpleUploadedFile("eerste.pdf", pdf)},
-                headers={"x-requested-with": "XMLHttpRequest"})
+    client.post(
+        "/cms/documents/multiple/add/",
+        {"files[]": SimpleUploadedFile("eerste.pdf", pdf)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
     assert Document.objects.count() == 1
     field = Document._meta.get_field("file")
     original = field.storage
     field.storage = FullDisk()
     try:
         client.raise_request_exception = False
-        response = client.post("/cms/documents/multiple/add/", {"files[]": SimpleUploadedFile("tweede.pdf", pdf)},
-                               headers={"x-requested-with": "XMLHttpRequest"})
+        response = client.post(
+            "/cms/documents/multiple/add/",
+            {"files[]": SimpleUploadedFile("tweede.pdf", pdf)},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
     finally:
         field.storage = original
     assert response.status_code == 503

@@ -66,6 +66,7 @@ def test_templates_have_no_inline_script_or_style(home_page):
 
 # --- rate limits -------------------------------------------------------------------------------
 
+
 @ratelimit.rate_limit("test_action", "3/m")
 def limited_view(request):
     return HttpResponse("ok")
@@ -100,9 +101,7 @@ def test_rate_limit_counts_per_user_or_ip(role_users):
 def test_failed_log_ins_are_limited_with_a_dutch_message(role_users):
     client = Client()
     email = role_users["lid"].email
-    answers = [
-        client.post("/accounts/login/", {"login": email, "password": "fout-wachtwoord"}) for _ in range(6)
-    ]
+    answers = [client.post("/accounts/login/", {"login": email, "password": "fout-wachtwoord"}) for _ in range(6)]
     last = answers[-1].content.decode()
     assert answers[0].status_code == 200 and "Te veel inlogpogingen" not in answers[0].content.decode()
     assert "Te veel inlogpogingen. Probeer het later nogmaals." in last
@@ -114,7 +113,9 @@ def test_failed_log_ins_are_limited_with_a_dutch_message(role_users):
 @override_settings(ACCOUNT_RATE_LIMITS={"login": "3/m/ip"})
 def test_log_in_attempts_are_limited_with_429_and_a_dutch_page():
     client = Client()
-    statuses = [client.post("/accounts/login/", {"login": "a@example.org", "password": "x"}).status_code for _ in range(4)]
+    statuses = [
+        client.post("/accounts/login/", {"login": "a@example.org", "password": "x"}).status_code for _ in range(4)
+    ]
     assert statuses[-1] == 429
 
 
@@ -204,6 +205,7 @@ def test_wagtail_images_refuse_svg_and_other_types(settings):
 
 # --- sanitising ---------------------------------------------------------------------------------
 
+
 def test_clean_html_keeps_structure_and_drops_scripts():
     dirty = (
         '<p onclick="x()">Casus <strong>kort</strong></p><script>alert(1)</script>'
@@ -222,11 +224,14 @@ def test_clean_html_keeps_structure_and_drops_scripts():
 def test_sanitize_template_filter():
     from django.template import Context, Template
 
-    rendered = Template("{% load sanitize %}{{ text|clean_html }}").render(Context({"text": "<p>a</p><script>b</script>"}))
+    rendered = Template("{% load sanitize %}{{ text|clean_html }}").render(
+        Context({"text": "<p>a</p><script>b</script>"})
+    )
     assert rendered == "<p>a</p>"
 
 
 # --- errors and logs -----------------------------------------------------------------------------
+
 
 def broken_view(request):
     raise RuntimeError("casus text: Moeder en vader strijden over de kinderen")

@@ -21,14 +21,18 @@ def public_page(home_page):
 
 @pytest.fixture
 def members_page(home_page, members_group):
-    page = home_page.add_child(instance=Page(title="Werkmateriaal voor leden", slug="werkmateriaal", search_description="Alleen voor leden."))
+    page = home_page.add_child(
+        instance=Page(title="Werkmateriaal voor leden", slug="werkmateriaal", search_description="Alleen voor leden.")
+    )
     page.save_revision().publish()
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(members_group)
     return page
 
 
-def test_anonymous_public_page_is_served_from_cache_with_public_cache_control(public_page, django_assert_max_num_queries):
+def test_anonymous_public_page_is_served_from_cache_with_public_cache_control(
+    public_page, django_assert_max_num_queries
+):
     first = Client().get(public_page.url)
     assert first.status_code == 200
     assert first["X-Page-Cache"] == "miss"

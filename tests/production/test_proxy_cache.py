@@ -35,7 +35,11 @@ def proxy(live_server, tmp_path):
     (tmp_path / "cache").mkdir()
     (tmp_path / "temp").mkdir()
     config = string.Template((ROOT / "scripts/nginx.conf.template").read_text()).safe_substitute(
-        ports, PROD_WEB_PORT=live_server.url.rsplit(":", 1)[1], NGINX_DIR=tmp_path, LOG_DIR=tmp_path, STATIC_DIR=tmp_path,
+        ports,
+        PROD_WEB_PORT=live_server.url.rsplit(":", 1)[1],
+        NGINX_DIR=tmp_path,
+        LOG_DIR=tmp_path,
+        STATIC_DIR=tmp_path,
         NGINX_USER="user root;" if shutil.os.geteuid() == 0 else "",
     )
     (tmp_path / "nginx.conf").write_text(config)

@@ -53,10 +53,18 @@ print(json.dumps(results))
 
 
 def load_many(cases: list[dict]) -> list[dict]:
-    env = {key: value for key, value in os.environ.items() if key not in GOOD and not key.startswith(("AWS_", "MEDIA_"))}
+    env = {
+        key: value for key, value in os.environ.items() if key not in GOOD and not key.startswith(("AWS_", "MEDIA_"))
+    }
     env.update(GOOD)
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], input=json.dumps(cases), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", PROBE],
+        input=json.dumps(cases),
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -72,7 +80,10 @@ def test_good_environment_gives_postgres_smtp_and_queued_tasks():
     assert values["db"] == "django.db.backends.postgresql"
     assert values["cache"] == "community.core.cache.ResilientRedisCache"
     assert values["session"] == "django.contrib.sessions.backends.cached_db"
-    assert {k: values["search"][k] for k in ("ENGINE", "ELASTICSEARCH_URL")} == {"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": "http://es.internal:9200"}
+    assert {k: values["search"][k] for k in ("ENGINE", "ELASTICSEARCH_URL")} == {
+        "ENGINE": "elasticsearch",
+        "ELASTICSEARCH_URL": "http://es.internal:9200",
+    }
     assert (values["email_host"], values["email_port"], values["tls"]) == ("smtp.example", 587, True)
     assert (values["email_user"], values["email_password"]) == ("mailer", "ge@heim")
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -86,30 +97,32 @@ def test_trusted_proxy_count_sets_allauths_too():
 
 
 def test_s3_media_storage():
-    values = load(MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="kennisplein-media", AWS_S3_ENDPOINT_URL="https://s3.example")
+    values = load(
+        MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="kennisplein-media", AWS_S3_ENDPOINT_URL="https://s3.example"
+    )
     assert values["media"] == "storages.backends.s3.S3Storage"
 
 
 BAD = [
-        ({"SECRET_KEY": None}, "SECRET_KEY"),
-        ({"SECRET_KEY": "too-short"}, "SECRET_KEY"),
-        ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
-        ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
-        ({"DATABASE_URL": None}, "DATABASE_URL"),
-        ({"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
-        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL"),
-        ({"REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL"),
-        ({"ELASTICSEARCH_URL": "es.internal:9200"}, "ELASTICSEARCH_URL"),
-        ({"EMAIL_URL": None}, "EMAIL_URL"),
-        ({"EMAIL_URL": "smtp://host:587?tls=maybe"}, "EMAIL_URL"),
-        ({"EMAIL_URL": "smtp://host:notaport"}, "EMAIL_URL"),
-        ({"EMAIL_URL": "smtps://host:465?tls=true"}, "EMAIL_URL"),
-        ({"CSRF_TRUSTED_ORIGINS": "kennisplein.example"}, "CSRF_TRUSTED_ORIGINS"),
-        ({"MEDIA_STORAGE": "ftp"}, "MEDIA_STORAGE"),
-        ({"MEDIA_STORAGE": "s3"}, "AWS_STORAGE_BUCKET_NAME"),
-        ({"KENNISPLEIN_LOCAL_HTTP": "1"}, "KENNISPLEIN_LOCAL_HTTP"),
-        ({"LOG_LEVEL": "chatty"}, "LOG_LEVEL"),
-    ]
+    ({"SECRET_KEY": None}, "SECRET_KEY"),
+    ({"SECRET_KEY": "too-short"}, "SECRET_KEY"),
+    ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
+    ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+    ({"DATABASE_URL": None}, "DATABASE_URL"),
+    ({"DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL"),
+    ({"DATABASE_URL": "nonsense"}, "DATABASE_URL"),
+    ({"REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL"),
+    ({"ELASTICSEARCH_URL": "es.internal:9200"}, "ELASTICSEARCH_URL"),
+    ({"EMAIL_URL": None}, "EMAIL_URL"),
+    ({"EMAIL_URL": "smtp://host:587?tls=maybe"}, "EMAIL_URL"),
+    ({"EMAIL_URL": "smtp://host:notaport"}, "EMAIL_URL"),
+    ({"EMAIL_URL": "smtps://host:465?tls=true"}, "EMAIL_URL"),
+    ({"CSRF_TRUSTED_ORIGINS": "kennisplein.example"}, "CSRF_TRUSTED_ORIGINS"),
+    ({"MEDIA_STORAGE": "ftp"}, "MEDIA_STORAGE"),
+    ({"MEDIA_STORAGE": "s3"}, "AWS_STORAGE_BUCKET_NAME"),
+    ({"KENNISPLEIN_LOCAL_HTTP": "1"}, "KENNISPLEIN_LOCAL_HTTP"),
+    ({"LOG_LEVEL": "chatty"}, "LOG_LEVEL"),
+]
 
 
 def test_missing_or_bad_value_stops_start_up_naming_the_variable():
@@ -136,6 +149,10 @@ def test_deploy_check_is_clean():
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest, never in deployment
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -42,17 +42,37 @@ MACRO_TYPES = '<Types><Override PartName="/word/document.xml" ContentType="appli
 
 
 def test_a_clean_docx_is_accepted():
-    validate_upload(SimpleUploadedFile("werkvorm.docx", office_bytes(("[Content_Types].xml", CLEAN_TYPES), ("word/document.xml", "<w/>"))))
+    validate_upload(
+        SimpleUploadedFile(
+            "werkvorm.docx", office_bytes(("[Content_Types].xml", CLEAN_TYPES), ("word/document.xml", "<w/>"))
+        )
+    )
 
 
 @pytest.mark.parametrize(
     "name,members",
     [
-        ("werkvorm.docx", [("[Content_Types].xml", CLEAN_TYPES), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0")]),
+        (
+            "werkvorm.docx",
+            [
+                ("[Content_Types].xml", CLEAN_TYPES),
+                ("word/document.xml", "<w/>"),
+                ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0"),
+            ],
+        ),
         ("werkvorm.docx", [("[Content_Types].xml", MACRO_TYPES), ("word/document.xml", "<w/>")]),
-        ("begroting.xlsx", [("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<w/>"), ("xl/vbaProject.bin", b"\x00")]),
-        ("dia.pptx", [("[Content_Types].xml", "<Types/>"), ("ppt/presentation.xml", "<p/>"), ("ppt/vbaProject.bin", b"\x00")]),
-        ("verslag.odt", [("mimetype", "application/vnd.oasis.opendocument.text"), ("Basic/Standard/Module1.xml", "<m/>")]),
+        (
+            "begroting.xlsx",
+            [("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<w/>"), ("xl/vbaProject.bin", b"\x00")],
+        ),
+        (
+            "dia.pptx",
+            [("[Content_Types].xml", "<Types/>"), ("ppt/presentation.xml", "<p/>"), ("ppt/vbaProject.bin", b"\x00")],
+        ),
+        (
+            "verslag.odt",
+            [("mimetype", "application/vnd.oasis.opendocument.text"), ("Basic/Standard/Module1.xml", "<m/>")],
+        ),
     ],
 )
 def test_a_macro_enabled_office_file_is_refused_by_its_content(name, members):
@@ -64,7 +84,9 @@ def test_a_macro_enabled_office_file_is_refused_by_its_content(name, members):
 def test_the_document_upload_form_refuses_a_docx_with_macros_in_dutch(client_for):
     from wagtail.documents.models import Document
 
-    macro_docx = office_bytes(("[Content_Types].xml", CLEAN_TYPES), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", b"\x00"))
+    macro_docx = office_bytes(
+        ("[Content_Types].xml", CLEAN_TYPES), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", b"\x00")
+    )
     response = client_for("beheerder").post(
         "/cms/documents/multiple/add/",
         {"files[]": SimpleUploadedFile("werkvorm.docx", macro_docx)},

@@ -95,8 +95,15 @@ def page_adapter(adapter_registry, db):
 
 def doc(key, type_, title, text, audience="public", tags=(), phase="", date=None, url=None):
     return SearchDocument(
-        type=type_, key=key, title=title, text=text, url=url or f"/{type_}/{key}/", audience=audience,
-        tags=list(tags), phase=phase, date=date,
+        type=type_,
+        key=key,
+        title=title,
+        text=text,
+        url=url or f"/{type_}/{key}/",
+        audience=audience,
+        tags=list(tags),
+        phase=phase,
+        date=date,
     )
 
 
@@ -104,35 +111,105 @@ MEMBERS = f"group:{settings.MEMBERS_GROUP}"
 ASSOCIATION = f"group:{settings.ASSOCIATION_GROUP}"
 
 CORPUS = [
-    doc("g1", "guide", "Begeleide omgang", "In de fase begeleide omgang ziet het kind de ouder bij wie het niet woont, "
-        "maximaal vier keer onder begeleiding in een Omgangshuis.", tags=["omgang", "omgangshuis"], phase="begeleide-omgang",
-        date=datetime.date(2024, 3, 1)),
-    doc("g2", "guide", "Het kindgesprek", "De hulpverlener voert een kindgesprek zonder de ouders erbij. Het kind vertelt "
-        "wat het nodig heeft.", tags=["kind"], phase="kindgesprek", date=datetime.date(2023, 9, 12)),
-    doc("g3", "guide", "Intake met beide ouders apart", "Bij de intake spreken we beide ouders apart over de scheiding, "
-        "de omgangsregeling en het ouderschapsplan.", tags=["intake"], phase="intake", date=datetime.date(2022, 1, 5)),
-    doc("t1", "training", "Training: escalatie bij vechtscheidingen", "Wanneer ouders geen afspraken maken, schakelen we "
-        "het Jeugdteam of Veilig Thuis in. Deze module gaat over complexe scheidingen.", audience=ASSOCIATION,
-        tags=["vechtscheiding", "veilig thuis"], date=datetime.date(2024, 6, 1)),
-    doc("c1", "casus", "Vader ziet zijn dochter al een jaar niet", "Contactverlies na een vechtscheiding: de moeder weigert "
-        "elke omgangsregeling. Hoe zouden jullie dit oppakken?", audience=MEMBERS, tags=["contactverlies", "vechtscheiding"],
-        phase="intake", date=datetime.date(2024, 11, 3)),
-    doc("c2", "casus", "Ouderschapsplan wordt niet nageleefd", "Ouders hebben een ouderschapsplan opgesteld, maar de "
-        "afspraken over de omgang worden niet nagekomen.", audience=MEMBERS, tags=["ouderschapsplan"],
-        date=datetime.date(2024, 2, 20)),
-    doc("l1", "lunchsession", "Terugblik: een nieuwe aanpak bij contactverlies", "Op 29 november spraken 120 professionals "
+    doc(
+        "g1",
+        "guide",
+        "Begeleide omgang",
+        "In de fase begeleide omgang ziet het kind de ouder bij wie het niet woont, "
+        "maximaal vier keer onder begeleiding in een Omgangshuis.",
+        tags=["omgang", "omgangshuis"],
+        phase="begeleide-omgang",
+        date=datetime.date(2024, 3, 1),
+    ),
+    doc(
+        "g2",
+        "guide",
+        "Het kindgesprek",
+        "De hulpverlener voert een kindgesprek zonder de ouders erbij. Het kind vertelt wat het nodig heeft.",
+        tags=["kind"],
+        phase="kindgesprek",
+        date=datetime.date(2023, 9, 12),
+    ),
+    doc(
+        "g3",
+        "guide",
+        "Intake met beide ouders apart",
+        "Bij de intake spreken we beide ouders apart over de scheiding, de omgangsregeling en het ouderschapsplan.",
+        tags=["intake"],
+        phase="intake",
+        date=datetime.date(2022, 1, 5),
+    ),
+    doc(
+        "t1",
+        "training",
+        "Training: escalatie bij vechtscheidingen",
+        "Wanneer ouders geen afspraken maken, schakelen we "
+        "het Jeugdteam of Veilig Thuis in. Deze module gaat over complexe scheidingen.",
+        audience=ASSOCIATION,
+        tags=["vechtscheiding", "veilig thuis"],
+        date=datetime.date(2024, 6, 1),
+    ),
+    doc(
+        "c1",
+        "casus",
+        "Vader ziet zijn dochter al een jaar niet",
+        "Contactverlies na een vechtscheiding: de moeder weigert elke omgangsregeling. Hoe zouden jullie dit oppakken?",
+        audience=MEMBERS,
+        tags=["contactverlies", "vechtscheiding"],
+        phase="intake",
+        date=datetime.date(2024, 11, 3),
+    ),
+    doc(
+        "c2",
+        "casus",
+        "Ouderschapsplan wordt niet nageleefd",
+        "Ouders hebben een ouderschapsplan opgesteld, maar de afspraken over de omgang worden niet nagekomen.",
+        audience=MEMBERS,
+        tags=["ouderschapsplan"],
+        date=datetime.date(2024, 2, 20),
+    ),
+    doc(
+        "l1",
+        "lunchsession",
+        "Terugblik: een nieuwe aanpak bij contactverlies",
+        "Op 29 november spraken 120 professionals "
         "over contactverlies na een complexe scheiding. Kinderen verliezen het contact met een ouder.",
-        tags=["contactverlies"], date=datetime.date(2023, 11, 29)),
-    doc("l2", "lunchsession", "Terugblik: interventies voor gescheiden ouders", "90 professionals bespraken interventies "
-        "voor gezinnen met gescheiden ouders, zoals omgangsbemiddeling.", audience=MEMBERS, tags=["interventies"],
-        date=datetime.date(2023, 6, 28)),
-    doc("o1", "organisation", "Lindenhout", "Arnhem. Lindenhout voert de methodiek Ouderschap Blijft uit voor "
-        "omgangsbemiddeling en omgangsbegeleiding.", date=datetime.date(2019, 1, 1)),
-    doc("o2", "organisation", "Juzt", "Breda. Juzt biedt begeleide bezoeken en overdrachtsbegeleiding <script>.",
-        date=datetime.date(2018, 5, 1)),
-    doc("v1", "training", "Werkmateriaal samenwerkingsovereenkomst", "Het formulier voor de samenwerkingsovereenkomst "
-        "met beide ouders, voor het Plan van Aanpak.", audience=ASSOCIATION, tags=["werkmaterialen"], phase="plan-van-aanpak",
-        date=datetime.date(2024, 1, 10)),
+        tags=["contactverlies"],
+        date=datetime.date(2023, 11, 29),
+    ),
+    doc(
+        "l2",
+        "lunchsession",
+        "Terugblik: interventies voor gescheiden ouders",
+        "90 professionals bespraken interventies voor gezinnen met gescheiden ouders, zoals omgangsbemiddeling.",
+        audience=MEMBERS,
+        tags=["interventies"],
+        date=datetime.date(2023, 6, 28),
+    ),
+    doc(
+        "o1",
+        "organisation",
+        "Lindenhout",
+        "Arnhem. Lindenhout voert de methodiek Ouderschap Blijft uit voor omgangsbemiddeling en omgangsbegeleiding.",
+        date=datetime.date(2019, 1, 1),
+    ),
+    doc(
+        "o2",
+        "organisation",
+        "Juzt",
+        "Breda. Juzt biedt begeleide bezoeken en overdrachtsbegeleiding <script>.",
+        date=datetime.date(2018, 5, 1),
+    ),
+    doc(
+        "v1",
+        "training",
+        "Werkmateriaal samenwerkingsovereenkomst",
+        "Het formulier voor de samenwerkingsovereenkomst met beide ouders, voor het Plan van Aanpak.",
+        audience=ASSOCIATION,
+        tags=["werkmaterialen"],
+        phase="plan-van-aanpak",
+        date=datetime.date(2024, 1, 10),
+    ),
 ]
 
 # What each role may see of CORPUS
@@ -140,14 +217,24 @@ PUBLIC_KEYS = {"g1", "g2", "g3", "l1", "o1", "o2"}
 MEMBER_KEYS = PUBLIC_KEYS | {"c1", "c2", "l2"}
 ASSOCIATION_KEYS = MEMBER_KEYS | {"t1", "v1"}
 VISIBLE = {
-    "anonymous": PUBLIC_KEYS, "account": PUBLIC_KEYS, "lid": MEMBER_KEYS, "vereniging": ASSOCIATION_KEYS,
-    "moderator": MEMBER_KEYS, "redacteur": MEMBER_KEYS, "beheerder": ASSOCIATION_KEYS,
+    "anonymous": PUBLIC_KEYS,
+    "account": PUBLIC_KEYS,
+    "lid": MEMBER_KEYS,
+    "vereniging": ASSOCIATION_KEYS,
+    "moderator": MEMBER_KEYS,
+    "redacteur": MEMBER_KEYS,
+    "beheerder": ASSOCIATION_KEYS,
 }
 
 
 def load_corpus(registry_module, docs=CORPUS):
-    labels = {"guide": "Handleiding", "training": "Training", "casus": "Casus", "lunchsession": "Lunchsessie",
-              "organisation": "Organisatie"}
+    labels = {
+        "guide": "Handleiding",
+        "training": "Training",
+        "casus": "Casus",
+        "lunchsession": "Lunchsessie",
+        "organisation": "Organisatie",
+    }
     registry_module.clear()
     for type_, label in labels.items():
         registry_module.register(ListAdapter(type_, label, [d for d in docs if d.type == type_]))

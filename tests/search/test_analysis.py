@@ -12,7 +12,9 @@ def test_dutch_stemming_joins_word_forms():
 def test_parse_keeps_phrases_and_drops_stop_words():
     parsed = analysis.parse('hoe werkt "begeleide omgang" bij een vechtscheiding')
     assert [(c.words, c.phrase) for c in parsed.clauses] == [
-        (("begeleide", "omgang"), True), (("werkt",), False), (("vechtscheiding",), False)
+        (("begeleide", "omgang"), True),
+        (("werkt",), False),
+        (("vechtscheiding",), False),
     ]
     assert fts5_syntax.match(parsed) == '"beleide omgang" AND "werk" AND "vechtscheid"'
     assert not analysis.parse('  ""  ')

@@ -81,8 +81,14 @@ def test_sampled_facet_counts_are_close_to_the_exact_ones(adapter_registry, db, 
     types = ["guide", "casus", "lunchsession"]
     start = datetime.date(2020, 1, 1)
     docs = [
-        doc(f"{type_}-{i}", type_, f"Stuk {i}", "Ouders en kinderen na de scheiding.", tags=["omgang"] if i % 4 == 0 else [],
-            date=start + datetime.timedelta(days=i % 500))
+        doc(
+            f"{type_}-{i}",
+            type_,
+            f"Stuk {i}",
+            "Ouders en kinderen na de scheiding.",
+            tags=["omgang"] if i % 4 == 0 else [],
+            date=start + datetime.timedelta(days=i % 500),
+        )
         for type_ in types
         for i in range(400)
     ]

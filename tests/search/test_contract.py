@@ -11,9 +11,16 @@ from search.engines import SearchQuery, database_engine, get_engine
 
 from .conftest import VISIBLE
 
-ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.skipif(
-    not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set: Elasticsearch runs live only then"
-))]
+ENGINES = [
+    "database",
+    pytest.param(
+        "elasticsearch",
+        marks=pytest.mark.skipif(
+            not os.environ.get("ELASTICSEARCH_URL"),
+            reason="ELASTICSEARCH_URL is not set: Elasticsearch runs live only then",
+        ),
+    ),
+]
 
 
 @pytest.fixture(params=ENGINES)
@@ -21,7 +28,11 @@ def engine(request, corpus):
     if request.param == "database":
         yield database_engine()
         return
-    config = {"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": os.environ["ELASTICSEARCH_URL"], "INDEX": "kennisplein-test"}
+    config = {
+        "ENGINE": "elasticsearch",
+        "ELASTICSEARCH_URL": os.environ["ELASTICSEARCH_URL"],
+        "INDEX": "kennisplein-test",
+    }
     with override_settings(KENNISPLEIN_SEARCH=config):
         engine = get_engine()
         indexing.rebuild()

@@ -33,7 +33,13 @@ def test_index_has_dutch_analysis_and_synonyms_from_the_repo():
     rules = [rule["synonyms"] for rule in synonym_set_body(synonym_groups.as_lines(analysis_module.file_synonyms()))]
     assert "vechtscheiding, complexe scheiding, conflictscheiding, hoog conflict scheiding" in rules
     assert "cjg, centrum voor jeugd en gezin" in synonyms()
-    assert analysis["analyzer"]["dutch_search"]["filter"] == ["lowercase", "asciifolding", "domain_synonyms", "dutch_stop", "dutch_stemmer"]
+    assert analysis["analyzer"]["dutch_search"]["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "domain_synonyms",
+        "dutch_stop",
+        "dutch_stemmer",
+    ]
     properties = body["mappings"]["properties"]
     assert properties["title"]["analyzer"] == "dutch_index" and properties["title"]["search_analyzer"] == "dutch_search"
     assert properties["audience"] == {"type": "keyword"}
@@ -41,7 +47,9 @@ def test_index_has_dutch_analysis_and_synonyms_from_the_repo():
 
 
 def test_query_body_filters_by_audience_with_fuzziness_facets_and_highlighting(es):
-    body = es.build_search(SearchQuery(q='omgang "begeleide omgang"', tag="omgang", year=2024, page=2), ["public", "group:Leden"]).to_dict()
+    body = es.build_search(
+        SearchQuery(q='omgang "begeleide omgang"', tag="omgang", year=2024, page=2), ["public", "group:Leden"]
+    ).to_dict()
     query = body["query"]["bool"]
     assert {"terms": {"audience": ["public", "group:Leden"]}} in query["filter"]
     assert {"term": {"tags.raw": "omgang"}} in query["filter"] and {"term": {"year": 2024}} in query["filter"]
@@ -89,7 +97,11 @@ def test_page_api_and_healthz_when_the_server_is_down(corpus, client):
     assert api["engine"] == "database" and "notice" in api and api["total"] == 1
     assert health.status_code == 200
     assert health.json()["checks"]["search"] == {
-        "ok": True, "engine": "elasticsearch", "state": "degraded", "error": "ConnectionError", "fallback": "database"
+        "ok": True,
+        "engine": "elasticsearch",
+        "state": "degraded",
+        "error": "ConnectionError",
+        "fallback": "database",
     }
 
 

@@ -15,17 +15,41 @@ D = datetime.date(2024, 5, 1)
 LONG = " Dit is een langere tekst met uitleg voor professionals die met gescheiden ouders werken in het traject."
 DOCS = [
     doc("kb", "guide", "Kinderbegeleiding", "Over kinderbegeleiding naast de oudergesprekken." + LONG, date=D),
-    doc("rvdk", "casus", "Onderzoek door de Raad voor de Kinderbescherming", "De Raad voor de Kinderbescherming "
-        "onderzoekt het gezag; de ouders zijn het nageleefd noch besproken." + LONG, audience=MEMBERS, date=D),
+    doc(
+        "rvdk",
+        "casus",
+        "Onderzoek door de Raad voor de Kinderbescherming",
+        "De Raad voor de Kinderbescherming onderzoekt het gezag; de ouders zijn het nageleefd noch besproken." + LONG,
+        audience=MEMBERS,
+        date=D,
+    ),
     doc("bem", "guide", "Bemiddeling tussen ouders", "Bemiddeling helpt ouders afspraken te maken." + LONG, date=D),
     doc("med", "training", "Mediation in de praktijk", "Mediation helpt ouders afspraken te maken." + LONG, date=D),
     doc("g", "guide", "Handleiding overdracht", "De overdracht van het kind tussen ouders." + LONG, date=D, url="/g/"),
-    doc("g-a", "guide", "Voorbereiden – Handleiding overdracht", "Voor de overdracht spreekt u een plek af." + LONG,
-        date=D, url="/g/#a"),
-    doc("g-b", "guide", "Afronden – Handleiding overdracht", "Na de overdracht belt u beide ouders." + LONG,
-        date=D, url="/g/#b"),
-    doc("geheim", "casus", "Zorgen over de schoolwisseling", "Een schoolwisseling midden in het traject." + LONG,
-        audience=MEMBERS, date=D),
+    doc(
+        "g-a",
+        "guide",
+        "Voorbereiden – Handleiding overdracht",
+        "Voor de overdracht spreekt u een plek af." + LONG,
+        date=D,
+        url="/g/#a",
+    ),
+    doc(
+        "g-b",
+        "guide",
+        "Afronden – Handleiding overdracht",
+        "Na de overdracht belt u beide ouders." + LONG,
+        date=D,
+        url="/g/#b",
+    ),
+    doc(
+        "geheim",
+        "casus",
+        "Zorgen over de schoolwisseling",
+        "Een schoolwisseling midden in het traject." + LONG,
+        audience=MEMBERS,
+        date=D,
+    ),
 ]
 ALL = ["public", MEMBERS]
 
@@ -48,7 +72,9 @@ def test_compound_written_apart_finds_the_compound(expansion_corpus, role_users)
 
 
 def test_compound_parts_and_joined_words_from_the_lexicon():
-    lexicon = analysis.Lexicon({"ouderschap", "plan", "ouderschapsplan", "kinder", "begeleiding", "kinderbegeleiding"}, [])
+    lexicon = analysis.Lexicon(
+        {"ouderschap", "plan", "ouderschapsplan", "kinder", "begeleiding", "kinderbegeleiding"}, []
+    )
     assert lexicon.parts("ouderschapsplan") == ("ouderschaps", "plan")
     assert lexicon.joined("ouderschap", "plan") == "ouderschapsplan"
     assert lexicon.joined("kinder", "begeleiding") == "kinderbegeleiding"
@@ -87,7 +113,7 @@ def test_typo_is_searched_again_and_said(expansion_corpus, client):
 
 
 def test_typo_never_corrects_to_a_word_the_user_may_not_see(expansion_corpus, role_users):
-    """"schoolwisseling" is only in a members' casus: a visitor gets no suggestion and no retry."""
+    """ "schoolwisseling" is only in a members' casus: a visitor gets no suggestion and no retry."""
     anonymous = _search(AnonymousUser(), "schoolwiseling")
     assert anonymous.total == 0 and not anonymous.suggestion and not anonymous.corrected_from
     member = _search(role_users["lid"], "schoolwiseling")

@@ -89,8 +89,9 @@ def test_workflow_steps_reindex_the_page(section, monkeypatch):
 
 
 def test_adapter_models_are_indexed_on_save_and_delete(db):
-    organisation = Organisation.objects.create(name="Jeugdhulp Zuid", slug="jeugdhulp-zuid", place="Maastricht",
-                                               description="Omgangsbegeleiding in Limburg.")
+    organisation = Organisation.objects.create(
+        name="Jeugdhulp Zuid", slug="jeugdhulp-zuid", place="Maastricht", description="Omgangsbegeleiding in Limburg."
+    )
     row = IndexedDocument.objects.get(key=f"organisation:{organisation.pk}")
     assert (row.type, row.audience, row.url) == ("organisation", "public", "/organisaties/jeugdhulp-zuid/")
     organisation.description = "Overdrachtsbegeleiding in Limburg."
@@ -117,8 +118,13 @@ def test_indexing_goes_through_a_django_task(db, settings):
 def test_rebuild_command_writes_everything_and_drops_stale_rows(section, capsys):
     from search.documents import SearchDocument
 
-    rows = store.write([SearchDocument(type="testpage", key="stale", title="Oud", text="", url="/oud/",
-                                       object_ref="wagtailcore.page:999999")])
+    rows = store.write(
+        [
+            SearchDocument(
+                type="testpage", key="stale", title="Oud", text="", url="/oud/", object_ref="wagtailcore.page:999999"
+            )
+        ]
+    )
     IndexedDocument.objects.filter(pk=rows[0].pk).update(indexed_at="2000-01-01T00:00:00Z")
     call_command("rebuild_search_index", "--no-progress")
     assert "Zoekindex opnieuw opgebouwd" in capsys.readouterr().out

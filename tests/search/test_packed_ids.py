@@ -17,12 +17,15 @@ D = datetime.date
 
 
 def test_ids_are_in_date_order_and_carry_the_audience_code(adapter_registry, db):
-    load_corpus(adapter_registry, [
-        doc("new", "casus", "Nieuw", "ouders", audience=MEMBERS, date=D(2025, 5, 1)),
-        doc("old", "guide", "Oud", "ouders", date=D(2019, 1, 1)),
-        doc("undated", "guide", "Zonder datum", "ouders"),
-        doc("same-day", "guide", "Zelfde dag", "ouders", date=D(2025, 5, 1)),
-    ])
+    load_corpus(
+        adapter_registry,
+        [
+            doc("new", "casus", "Nieuw", "ouders", audience=MEMBERS, date=D(2025, 5, 1)),
+            doc("old", "guide", "Oud", "ouders", date=D(2019, 1, 1)),
+            doc("undated", "guide", "Zonder datum", "ouders"),
+            doc("same-day", "guide", "Zelfde dag", "ouders", date=D(2025, 5, 1)),
+        ],
+    )
     rows = {row.key: row for row in IndexedDocument.objects.all()}
     by_id = [key for key, _ in sorted(((row.key, row.id) for row in rows.values()), key=lambda item: item[1])]
     assert by_id.index("undated") < by_id.index("old") < by_id.index("new")
@@ -49,10 +52,13 @@ def test_unknown_audiences_see_nothing(corpus):
 
 def test_migrations_empty_the_index_and_a_rebuild_fills_it_in_date_order(adapter_registry, db):
     """Migrations 0004/0005 cannot keep old ids: they empty the index (derived data); a rebuild fills it again."""
-    load_corpus(adapter_registry, [
-        doc("b", "guide", "Begeleide omgang", "ouders", tags=["omgang"], date=D(2024, 3, 1)),
-        doc("a", "casus", "Contactverlies", "ouders", audience=MEMBERS, date=D(2020, 1, 1)),
-    ])
+    load_corpus(
+        adapter_registry,
+        [
+            doc("b", "guide", "Begeleide omgang", "ouders", tags=["omgang"], date=D(2024, 3, 1)),
+            doc("a", "casus", "Contactverlies", "ouders", audience=MEMBERS, date=D(2020, 1, 1)),
+        ],
+    )
     migration = importlib.import_module("search.migrations.0005_narrow_vectors")
 
     class SchemaEditor:
@@ -71,7 +77,10 @@ def test_migrations_empty_the_index_and_a_rebuild_fills_it_in_date_order(adapter
     rows = {row.key: row for row in IndexedDocument.objects.all()}
     assert rows["a"].id < rows["b"].id
     assert IndexedTag.objects.get(name="omgang").document_id == rows["b"].id
-    assert [hit.key for hit in engine.search(SearchQuery(q="ouders", sort="date"), ["public", MEMBERS]).hits] == ["b", "a"]
+    assert [hit.key for hit in engine.search(SearchQuery(q="ouders", sort="date"), ["public", MEMBERS]).hits] == [
+        "b",
+        "a",
+    ]
     assert [hit.key for hit in engine.search(SearchQuery(q="ouders"), ["public"]).hits] == ["b"]
 
 

@@ -17,8 +17,14 @@ D = datetime.date(2024, 5, 1)
 LONG = " Dit is een langere tekst met uitleg voor professionals die met gescheiden ouders werken in het traject."
 DOCS = [
     doc("huis", "guide", "Omgangshuis in Arnhem", "Het omgangshuis ontvangt ouders en kinderen." + LONG, date=D),
-    doc("ruimte", "casus", "Bezoekruimte te klein", "De bezoekruimte is te klein voor drie kinderen." + LONG,
-        audience=MEMBERS, date=D),
+    doc(
+        "ruimte",
+        "casus",
+        "Bezoekruimte te klein",
+        "De bezoekruimte is te klein voor drie kinderen." + LONG,
+        audience=MEMBERS,
+        date=D,
+    ),
 ]
 ADD_URL = "/cms/snippets/search/synonymgroup/add/"
 
@@ -69,7 +75,9 @@ def test_editor_groups_merge_into_the_file_groups(db):
     groups = synonyms.groups()
     mediation = next(group for group in groups if ("mediation",) in group)
     assert ("conflictbemiddeling",) in mediation and ("omgangsbemiddeling",) in mediation
-    assert synonyms.merged([(("a",), ("b",)), (("c",), ("d",)), (("b",), ("c",))]) == ((("a",), ("b",), ("c",), ("d",)),)
+    assert synonyms.merged([(("a",), ("b",)), (("c",), ("d",)), (("b",), ("c",))]) == (
+        (("a",), ("b",), ("c",), ("d",)),
+    )
 
 
 class FakeSynonymsApi:

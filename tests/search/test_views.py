@@ -73,9 +73,14 @@ def test_api_suggestion(client, corpus):
 @pytest.mark.parametrize(
     "params,field",
     [
-        ({}, None), ({"q": "x" * 201}, "q"), ({"q": "omgang", "page": "0"}, "page"), ({"q": "omgang", "page": "a"}, "page"),
-        ({"q": "omgang", "sort": "random"}, "sort"), ({"q": "omgang", "year": "20x4"}, "year"),
-        ({"q": "omgang", "type": "onbekend"}, "type"), ({"q": "omgang", "phase": "een fase!"}, "phase"),
+        ({}, None),
+        ({"q": "x" * 201}, "q"),
+        ({"q": "omgang", "page": "0"}, "page"),
+        ({"q": "omgang", "page": "a"}, "page"),
+        ({"q": "omgang", "sort": "random"}, "sort"),
+        ({"q": "omgang", "year": "20x4"}, "year"),
+        ({"q": "omgang", "type": "onbekend"}, "type"),
+        ({"q": "omgang", "phase": "een fase!"}, "phase"),
         ({"q": "omgang", "limit": "5"}, None),
     ],
 )
@@ -112,8 +117,18 @@ def test_api_and_page_follow_access_rules(client_for, corpus, role):
 def test_suggest_endpoint(client_for, corpus):
     assert client_for("anonymous").get("/api/search/suggest", {"q": "vader"}).json()["suggestions"] == []
     suggestions = client_for("lid").get("/api/search/suggest", {"q": "vader"}).json()["suggestions"]
-    assert suggestions == [{"title": "Vader ziet zijn dochter al een jaar niet", "url": "/casus/c1/", "type": "casus", "type_label": "Casus"}]
-    assert client_for("lid").get("/api/search/suggest", {"q": "kindges"}).json()["suggestions"][0]["title"] == "Het kindgesprek"
+    assert suggestions == [
+        {
+            "title": "Vader ziet zijn dochter al een jaar niet",
+            "url": "/casus/c1/",
+            "type": "casus",
+            "type_label": "Casus",
+        }
+    ]
+    assert (
+        client_for("lid").get("/api/search/suggest", {"q": "kindges"}).json()["suggestions"][0]["title"]
+        == "Het kindgesprek"
+    )
 
 
 def test_openapi_and_docs(client, corpus):
@@ -148,6 +163,8 @@ def test_phase_labels_come_from_the_adapters(corpus, client, adapter_registry, m
     from search.documents import adapters
 
     guide = next(adapter for adapter in adapters() if adapter.type == "guide")
-    monkeypatch.setattr(guide, "facet_labels", lambda facet, values: {"intake": "Intake met beide ouders"} if facet == "phase" else {})
+    monkeypatch.setattr(
+        guide, "facet_labels", lambda facet, values: {"intake": "Intake met beide ouders"} if facet == "phase" else {}
+    )
     page = client.get("/zoeken/", {"q": "ouders"}).content.decode()
     assert "Intake met beide ouders" in page

@@ -20,8 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _publish_casus(index, slug, tag):
-    casus = CasusPage(title=f"Casus {slug}", slug=slug, situation="De overdracht loopt uit op ruzie.",
-                      question="Hoe pakken jullie dit aan?", age_band="4-8")
+    casus = CasusPage(
+        title=f"Casus {slug}",
+        slug=slug,
+        situation="De overdracht loopt uit op ruzie.",
+        question="Hoe pakken jullie dit aan?",
+        age_band="4-8",
+    )
     index.add_child(instance=casus)
     casus.tags.set([tag])
     casus.save_revision().publish(skip_permission_checks=True)
@@ -56,7 +61,9 @@ def test_lunch_filters_are_per_audience_and_follow_a_publish(client_for, home_pa
     sessions = LunchSessionIndexPageFactory(parent=home_page)
     past = timezone.now() - datetime.timedelta(days=30)
     _published(LunchSessionPageFactory(parent=sessions, start=past), "openbaar-thema")
-    closed = _published(LunchSessionPageFactory(parent=sessions, start=past + datetime.timedelta(days=1)), "verenigingsthema")
+    closed = _published(
+        LunchSessionPageFactory(parent=sessions, start=past + datetime.timedelta(days=1)), "verenigingsthema"
+    )
     restrict(closed, settings.ASSOCIATION_GROUP)
 
     # The Vereniging member fills the cache first; a plain member must not get its options.
@@ -130,7 +137,9 @@ def test_a_new_collection_restriction_holds_at_once_although_collections_are_cac
     member = role_users["lid"]
     assert access.can_view_document(member, document)
     access.forget(member)  # a new request
-    restriction = CollectionViewRestriction.objects.create(collection=folder, restriction_type=CollectionViewRestriction.GROUPS)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=folder, restriction_type=CollectionViewRestriction.GROUPS
+    )
     restriction.groups.set([association_group])
     assert not access.can_view_document(member, document)
     access.forget(member)

@@ -61,13 +61,18 @@ def _add_content(n=8):
     sessions = LunchSessionIndexPage.objects.get()
     for i in range(n):
         casus = CasusPage(
-            title=f"Extra casus {i}", slug=f"extra-casus-{i}", situation="De overdracht loopt uit op ruzie.",
-            question="Hoe pakken jullie dit aan?", age_band="4-8",
+            title=f"Extra casus {i}",
+            slug=f"extra-casus-{i}",
+            situation="De overdracht loopt uit op ruzie.",
+            question="Hoe pakken jullie dit aan?",
+            age_band="4-8",
         )
         casus_index.add_child(instance=casus)
         casus.tags.set(["contactverlies", f"extra-{i}"])
         casus.save_revision().publish(skip_permission_checks=True)
-        guide = GuidePageFactory(parent=guides, body=[heading(f"Hoofdstuk {i}"), paragraph("<p>Over de overdracht.</p>")])
+        guide = GuidePageFactory(
+            parent=guides, body=[heading(f"Hoofdstuk {i}"), paragraph("<p>Over de overdracht.</p>")]
+        )
         if i % 2:
             restrict(guide, settings.MEMBERS_GROUP)
         session = LunchSessionPageFactory(parent=sessions, start=timezone.now() + datetime.timedelta(days=i + 1))
@@ -80,7 +85,9 @@ def test_member_pages_stay_under_their_ceilings_with_more_content(monkeypatch, d
     monkeypatch.setenv("DEMO_PASSWORD", "demo-wachtwoord-123")
     call_command("load_demo")
     client = Client()
-    client.force_login(get_user_model().objects.get(username="lid"), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        get_user_model().objects.get(username="lid"), backend="django.contrib.auth.backends.ModelBackend"
+    )
     small = _counts(client, django_assert_max_num_queries)
     _add_content()
     large = _counts(client, django_assert_max_num_queries)

@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 def _session_writes(client, path="/zoeken/"):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200
-    return [q["sql"] for q in captured.captured_queries if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")]
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if "django_session" in q["sql"] and not q["sql"].startswith("SELECT")
+    ]
 
 
 @pytest.fixture

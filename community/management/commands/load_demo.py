@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if getattr(settings, "PRODUCTION", False):
-            raise CommandError("load_demo draait niet met productie-instellingen: demo-accounts horen niet in productie.")
+            raise CommandError(
+                "load_demo draait niet met productie-instellingen: demo-accounts horen niet in productie."
+            )
         context = DemoContext(stdout=self.stdout)
         for app in DEMO_APPS:
             if find_spec(f"{app}.demo") is None:

@@ -9,9 +9,7 @@ class Command(BaseCommand):
     help = "Queue e-mails whose delivery failed (e.g. while the mail server refused) once more."
 
     def handle(self, *args, **options):
-        failed = DBTaskResult.objects.filter(
-            task_path=send_email.module_path, status=TaskResultStatus.FAILED
-        )
+        failed = DBTaskResult.objects.filter(task_path=send_email.module_path, status=TaskResultStatus.FAILED)
         count = 0
         for result in failed:
             for payload in result.args_kwargs["args"]:
