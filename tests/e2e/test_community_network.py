@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from community.demo.factories import DEFAULT_PASSWORD, MemberFactory, OrganisationFactory
 from community.models import MemberProfile, Offer, Region
@@ -108,4 +109,6 @@ def test_own_settings_pages_are_accessible(viewer, page, live_server, axe, login
     page.goto(live_server.url + "/leden/instellingen/meldingen/")
     page.get_by_role("group", name="Nieuwe terugblikken op lunchsessies").get_by_label("Uit").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Uw meldingsinstellingen zijn opgeslagen.").is_visible()
+    expect(
+        page.get_by_text("Uw meldingsinstellingen zijn opgeslagen.")
+    ).to_be_visible()  # waits for the page the click loads

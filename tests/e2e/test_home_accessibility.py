@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -41,6 +42,6 @@ def test_membership_application_form_is_accessible_and_keeps_input(page, live_se
     page.goto(live_server.url + "/lidmaatschap/")
     page.get_by_label("Beroep").fill("Advocaat familierecht")
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()  # waits for the page the click loads
     assert page.get_by_label("Beroep").input_value() == "Advocaat familierecht"
     assert axe() == []

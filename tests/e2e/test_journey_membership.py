@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from community.demo.factories import DEFAULT_PASSWORD, UserFactory, give_totp
 from lunchsessions.factories import restrict_to_members
@@ -62,7 +63,7 @@ def test_visitor_becomes_member_and_reads_a_members_only_guide(page, live_server
         "Ik begeleid ouders in complexe scheidingen en wil leren van collega's."
     )
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_text("Uw aanvraag is ontvangen").is_visible()
+    expect(page.get_by_text("Uw aanvraag is ontvangen")).to_be_visible()  # waits for the page the click loads
     assert_phone_layout_accessible(page, axe)
 
     [notice] = mails_to(beheerder.email)
@@ -91,5 +92,7 @@ def test_visitor_becomes_member_and_reads_a_members_only_guide(page, live_server
     page.wait_for_load_state()
     page.locator("header").get_by_role("link", name="Methodiek").first.click()
     page.get_by_role("link", name="Het kindgesprek voeren").first.click()
-    assert page.get_by_text("Geheime hoofdtekst van de handleiding.").is_visible()
+    expect(
+        page.get_by_text("Geheime hoofdtekst van de handleiding.")
+    ).to_be_visible()  # waits for the page the click loads
     assert_phone_layout_accessible(page, axe)

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from playwright.sync_api import expect
 
 from community.accounts.membership import decide
 from community.models import MembershipApplication
@@ -35,7 +36,7 @@ def test_sign_up_apply_be_approved_log_in_and_see_home(page, live_server, login)
         "Ik begeleid ouders in complexe scheidingen en wil leren van collega's."
     )
     page.get_by_role("button", name="Aanvraag versturen").click()
-    assert page.get_by_text("Uw aanvraag is ontvangen").is_visible()
+    expect(page.get_by_text("Uw aanvraag is ontvangen")).to_be_visible()  # waits for the page the click loads
 
     user = get_user_model().objects.get(email="lotte.visser@example.org")
     admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "x")
