@@ -20,6 +20,9 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps -e .
+	@# deduce builds its lookup cache (~80 MB, about a minute) on its first start: once here, not in
+	@# every process that starts first (the two test suites, runserver and gunicorn would each build it).
+	$(BIN)/python -c 'import deduce; deduce.Deduce()'
 	touch $(INSTALLED)
 
 install: $(INSTALLED)  ## create .venv and install the locked dependencies
