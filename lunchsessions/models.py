@@ -45,6 +45,7 @@ from community.core.cards import Card
 from community.core.links import absolute_url
 from community.core.privacy import private
 from community.core.ratelimit import rate_limit
+from community.core.routes import route_slugs, route_url
 from methodology.models import Phase
 
 from . import registration as service
@@ -308,23 +309,6 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         if not access.can_view_page(request.user, session):
             raise Http404
         return session
-
-
-def route_slugs(page_class) -> set[str]:
-    """The first path segment of each route of a routable page class (``feed/`` -> ``feed``)."""
-    slugs = set()
-    for route in page_class.get_subpage_urls():
-        first = str(route.pattern).lstrip("^").split("/")[0].replace("\\.", ".")
-        if first and not set(first) & set("<(["):
-            slugs.add(first)
-    return slugs
-
-
-def route_url(page_url: str, page_class, name: str, **kwargs) -> str:
-    """The URL of a route of the page at ``page_url``. Wagtail's router hands routes a trailing slash;
-    file routes (``agenda.ics``) are linked without it, as they are requested."""
-    url = page_url + page_class.get_resolver().reverse(name, **kwargs)
-    return url[:-1] if "." in url.rstrip("/").rsplit("/", 1)[-1] else url
 
 
 def _filter_choices(visible_ids, sessions) -> dict:

@@ -16,11 +16,11 @@ from wagtail.models import GroupPagePermission, Page, PageViewRestriction, Workf
 from community.core import access
 from community.core.access import MODERATORS_GROUP
 from community.core.privacy import private
+from community.core.routes import route_slugs, route_url
 
 from .. import views
 from ..listing import casus_list_context
 from ..moderation import moderation_workflow
-from ..routing import route_slugs, route_url
 from .casus import CasusPage
 
 

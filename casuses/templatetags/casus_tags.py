@@ -1,7 +1,7 @@
 from django import template
 
 from casuses.models import CasusIndexPage
-from casuses.routing import route_url
+from community.core.routes import route_url
 
 register = template.Library()
 
