@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("methodology.urls")),
     path("", include("casuses.urls")),
     path("", include("lunchsessions.urls")),
+    path("", include("development.urls")),
     path("", include("search.urls")),
 ]
 

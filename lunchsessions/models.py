@@ -3,6 +3,7 @@ registrations with a waiting list, and the secret token of a member's personal c
 
 import datetime
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import messages
@@ -46,6 +47,7 @@ from community.core.links import absolute_url
 from community.core.privacy import private
 from community.core.ratelimit import rate_limit
 from community.core.routes import route_slugs, route_url
+from community.core.skj import SkjCategory
 from methodology.models import Phase
 
 from . import registration as service
@@ -368,6 +370,18 @@ class LunchSessionPage(Page):
     )
     tags = ClusterTaggableManager(through=LunchSessionTag, blank=True, verbose_name=_("tags"))
 
+    # SKJ accreditation (read by the development app: attendance, certificates)
+    skj_category = models.CharField(
+        _("SKJ-categorie"),
+        max_length=12,
+        choices=SkjCategory.choices,
+        default=SkjCategory.TRAINING,
+        help_text=_("Onder welke categorie deelnemers deze sessie bij hun herregistratie opvoeren."),
+    )
+    skj_accredited = models.BooleanField(_("SKJ-geaccrediteerd"), default=False)
+    accreditation_number = models.CharField(_("accreditatienummer"), max_length=50, blank=True)
+    skj_points = models.DecimalField(_("SKJ-punten"), max_digits=4, decimal_places=1, null=True, blank=True)
+
     # After the session
     attendees = models.PositiveIntegerField(_("aantal deelnemers"), null=True, blank=True)
     recap = StreamField(RecapBlock(), verbose_name=_("terugblik"), blank=True)
@@ -402,6 +416,14 @@ class LunchSessionPage(Page):
         InlinePanel("speaker_links", label=_("sprekers")),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("meeting_url")]),
         MultiFieldPanel([FieldPanel("phase"), FieldPanel("tags")], heading=_("Ordening")),
+        MultiFieldPanel(
+            [
+                FieldPanel("skj_category"),
+                FieldPanel("skj_accredited"),
+                FieldRowPanel([FieldPanel("accreditation_number"), FieldPanel("skj_points")]),
+            ],
+            heading=_("SKJ-accreditatie"),
+        ),
         HelpPanel(
             content=_(
                 "Publiek: iedereen ziet de aankondiging en de terugblik. Alleen voor leden: zet bij "
@@ -468,6 +490,23 @@ class LunchSessionPage(Page):
             )
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("Het einde moet na het begin liggen.")})
+        self._clean_accreditation()
+
+    def _clean_accreditation(self):
+        if not self.skj_accredited:
+            return
+        errors = {}
+        if not self.accreditation_number.strip():
+            errors["accreditation_number"] = _("Vul het accreditatienummer in van een geaccrediteerde sessie.")
+        if not self.skj_points:
+            errors["skj_points"] = _("Vul het aantal SKJ-punten in van een geaccrediteerde sessie.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def duration_hours(self):
+        """The session's length in hours (one decimal), what an attendee may count."""
+        return Decimal(int((self.end - self.start).total_seconds()) // 360) / 10
 
     # --- state, always computed from the clock: no cron switches a page to "recap" ---
 

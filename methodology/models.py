@@ -291,6 +291,11 @@ class TrainingModulePage(Page):
     learning_goals = StreamField(blocks.LearningGoalsBlock(), blank=True, verbose_name=_("leerdoelen"))
     duration_hours = models.DecimalField(_("duur in uren"), max_digits=4, decimal_places=1, null=True, blank=True)
     skj_points = models.PositiveSmallIntegerField(_("SKJ-punten"), null=True, blank=True)
+    requires_reflection = models.BooleanField(
+        _("reflectie vragen bij afronden"),
+        default=False,
+        help_text=_("Leden schrijven een korte reflectie voordat zij de module als afgerond markeren."),
+    )
     path_position = models.PositiveSmallIntegerField(
         _("plaats in het leertraject"),
         default=1,
@@ -317,6 +322,7 @@ class TrainingModulePage(Page):
             [
                 FieldPanel("audiences"),
                 FieldRowPanel([FieldPanel("duration_hours"), FieldPanel("skj_points"), FieldPanel("path_position")]),
+                FieldPanel("requires_reflection"),
                 FieldPanel("prerequisites"),
                 FieldPanel("prerequisite_modules", widget=forms.CheckboxSelectMultiple),
             ],

@@ -38,6 +38,9 @@ EDITOR_TASKS = "kennisplein_editor_tasks"
 DIGEST_SOURCES = "kennisplein_digest_sources"
 #: ``fn() -> PersonalDataSource``: what an app holds about a person (download, account deletion).
 PERSONAL_DATA = "kennisplein_personal_data"
+#: ``fn() -> PagePanel``: a box an app adds to another app's page type, where its template says
+#: ``{% page_panels page %}`` (e.g. recording attendance on a lunch session, completing a module).
+PAGE_PANELS = "kennisplein_page_panels"
 #: ``fn() -> SitemapList``: public objects listed in /sitemap.xml (never restricted ones).
 SITEMAPS = "kennisplein_sitemaps"
 #: ``fn() -> HealthCheck | None``: a part /healthz reports on (None: not in use with these settings).
@@ -82,6 +85,14 @@ class PersonalDataSource:
 
 
 @dataclass(frozen=True)
+class PagePanel:
+    page_type: str  # "app_label.ModelName" of the pages it is shown on
+    template: str
+    context: Callable  # (request, page) -> dict for the template, or None: nothing to show this viewer
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class SitemapList:
     name: str
     queryset: object  # an ordered queryset of objects with get_absolute_url()
@@ -115,6 +126,18 @@ def sections(hook_name: str, *args) -> list[dict]:
                 }
             )
     return rendered
+
+
+def page_panels(request, page) -> list[tuple[str, dict]]:
+    """(template, context) of every PagePanel for this page's type that has something for this viewer."""
+    label = page._meta.label
+    found = []
+    for panel in sorted(collect(PAGE_PANELS), key=attrgetter("order")):
+        if panel.page_type == label:
+            context = panel.context(request, page)
+            if context is not None:
+                found.append((panel.template, context))
+    return found
 
 
 @contextmanager

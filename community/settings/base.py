@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "methodology",
     "casuses",
     "lunchsessions",
+    "development",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
