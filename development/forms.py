@@ -20,6 +20,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = DevelopmentProfile
         fields = ["period_start", "norm", "custom_training", "custom_reflection", "custom_free"]
+        localized_fields = ["custom_training", "custom_reflection", "custom_free"]
         widgets = {"period_start": DateInput()}
         help_texts = {
             "custom_training": _("Alleen bij een eigen norm."),
@@ -49,6 +50,7 @@ class ManualActivityForm(forms.ModelForm):
     class Meta:
         model = ManualActivity
         fields = ["date", "title", "category", "hours", "accreditation_number", "provider"]
+        localized_fields = ["hours"]
         widgets = {"date": DateInput()}
         help_texts = {
             "hours": _("Bijvoorbeeld 1,5. Bij SKJ telt één punt als één uur."),
