@@ -19,7 +19,7 @@ ACCENT = colors.HexColor("#1f5f8b")
 def _styles():
     sheet = getSampleStyleSheet()
     return {
-        "title": ParagraphStyle("title", parent=sheet["Title"], textColor=ACCENT, fontSize=22, leading=28),
+        "title": ParagraphStyle("title", parent=sheet["Title"], textColor=ACCENT, fontSize=22, leading=28, alignment=0),
         "lead": ParagraphStyle("lead", parent=sheet["Normal"], fontSize=12, leading=16),
         "body": ParagraphStyle("body", parent=sheet["Normal"], fontSize=10.5, leading=14),
         "small": ParagraphStyle("small", parent=sheet["Normal"], fontSize=9, leading=12, textColor=colors.grey),

@@ -198,10 +198,9 @@ def complete_module(request, module_id):
 def verify(request, code=None):
     """Says whether a certificate is real and what it certifies; an unknown code learns nothing."""
     if code is None:
-        form = VerifyForm(request.GET or None)
-        if form.is_valid():
-            return redirect("verify", code=normalise_code(form.cleaned_data["code"])[:40] or "-")
-        return render(request, "development/verify.html", {"form": form})
+        if "code" in request.GET:
+            return redirect("verify", code=normalise_code(request.GET["code"])[:40] or "-")
+        return render(request, "development/verify.html", {"form": VerifyForm()})
     certificate = certificates.find(code)
     context = {"form": VerifyForm(initial={"code": code[:40]}), "checked": True, "certificate": certificate}
     response = render(request, "development/verify.html", context, status=200 if certificate else 404)
