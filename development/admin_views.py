@@ -73,11 +73,14 @@ def _save(request, session):
         messages.success(request, _("Er is een nieuwe aanwezigheidscode. De vorige werkt niet meer."))
     elif action == "ticks":
         listed = _ids(request.POST.getlist("listed"))
-        added, removed = service.set_ticked(session, _ids(request.POST.getlist("attended")), listed, recorded_by=request.user)
+        added, removed = service.set_ticked(
+            session, _ids(request.POST.getlist("attended")), listed, recorded_by=request.user
+        )
         log(session, "development.attendance", user=request.user, data={"added": added, "removed": removed})
         messages.success(
             request,
-            _("Aanwezigheid opgeslagen: %(added)s toegevoegd, %(removed)s verwijderd.") % {"added": added, "removed": removed},
+            _("Aanwezigheid opgeslagen: %(added)s toegevoegd, %(removed)s verwijderd.")
+            % {"added": added, "removed": removed},
         )
     elif action == "import":
         return _import(request, session)

@@ -32,7 +32,9 @@ class ProfileForm(forms.ModelForm):
         start = self.cleaned_data["period_start"]
         today = timezone.localdate()
         if start > today:
-            raise forms.ValidationError(_("Het begin van uw periode ligt in de toekomst. Kies de datum waarop die begon."))
+            raise forms.ValidationError(
+                _("Het begin van uw periode ligt in de toekomst. Kies de datum waarop die begon.")
+            )
         if start < today - datetime.timedelta(days=365 * 50):
             raise forms.ValidationError(_("Kies een datum in de afgelopen vijftig jaar."))
         return start

@@ -90,7 +90,9 @@ class SessionCode(models.Model):
 
     @classmethod
     def for_session(cls, session, *, renew=False) -> "SessionCode":
-        code, created = cls.objects.get_or_create(session=session, defaults={"code": random_code(ATTENDANCE_CODE_LENGTH)})
+        code, created = cls.objects.get_or_create(
+            session=session, defaults={"code": random_code(ATTENDANCE_CODE_LENGTH)}
+        )
         if renew and not created:
             code.code = random_code(ATTENDANCE_CODE_LENGTH)
             code.save(update_fields=["code", "created_at"])

@@ -65,7 +65,10 @@ def certificate_pdf(certificate, verify_url: str) -> bytes:
         facts.append((_("SKJ-punten"), _hours(certificate.points)))
     facts.append((_("Verificatiecode"), certificate.display_code))
     table = Table(
-        [[Paragraph(f"<b>{_escape(label)}</b>", styles["body"]), Paragraph(_escape(value), styles["body"])] for label, value in facts],
+        [
+            [Paragraph(f"<b>{_escape(label)}</b>", styles["body"]), Paragraph(_escape(value), styles["body"])]
+            for label, value in facts
+        ],
         colWidths=[50 * mm, 120 * mm],
     )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -74,7 +77,9 @@ def certificate_pdf(certificate, verify_url: str) -> bytes:
         Spacer(1, 10 * mm),
         Paragraph(_escape(_("Bewijs van deelname")), styles["title"]),
         Paragraph(
-            _escape(_("Hierbij verklaart %(site)s dat de onderstaande persoon heeft deelgenomen aan:") % {"site": SITE}),
+            _escape(
+                _("Hierbij verklaart %(site)s dat de onderstaande persoon heeft deelgenomen aan:") % {"site": SITE}
+            ),
             styles["lead"],
         ),
         Spacer(1, 8 * mm),
@@ -105,7 +110,7 @@ def overview_pdf(*, name: str, span, norm, totals, activities) -> bytes:
         "start": formats.date_format(span.start, "j F Y"),
         "end": formats.date_format(span.end, "j F Y"),
     }
-    summary = [[_("Categorie"), _("Uren"), _("Norm (%(norm)s)") % {"norm": norm.label}, _("Nog nodig")]]
+    summary = [[_("Categorie"), _("Uren"), _("Norm"), _("Nog nodig")]]
     summary += [[t.label, _hours(t.hours), _hours(t.required), _hours(t.missing)] for t in totals]
     rows = [[_("Datum"), _("Titel"), _("Categorie"), _("Uren"), _("Accreditatienr.")]]
     for activity in activities:
@@ -139,6 +144,7 @@ def overview_pdf(*, name: str, span, norm, totals, activities) -> bytes:
         Paragraph(_escape(_("Overzicht professionele ontwikkeling")), styles["title"]),
         Paragraph(_escape(name), styles["lead"]),
         Paragraph(_escape(period_text), styles["body"]),
+        Paragraph(_escape(_("Norm: %(norm)s") % {"norm": norm.label}), styles["body"]),
         Spacer(1, 6 * mm),
         summary_table,
         Spacer(1, 6 * mm),

@@ -25,7 +25,11 @@ def export(user) -> dict:
             for a in Attendance.objects.filter(user=user).select_related("session", "certificate").order_by("pk")
         ],
         "afgeronde_modules": [
-            {"module": c.module.title, "afgerond_op": timezone.localtime(c.completed_at).isoformat(), "reflectie": c.reflection}
+            {
+                "module": c.module.title,
+                "afgerond_op": timezone.localtime(c.completed_at).isoformat(),
+                "reflectie": c.reflection,
+            }
             for c in TrainingCompletion.objects.filter(user=user).select_related("module").order_by("pk")
         ],
         "zelf_ingevoerd": [

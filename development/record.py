@@ -132,8 +132,14 @@ def intervisie(user, span: Period) -> list[Activity]:
     )
     found = []
     for day, title, kind, hours_of in [
-        *((_day(c.closed_at), c.title, _("Intervisie: casus ingebracht en afgesloten"), "hours_per_casus") for c in closed),
-        *((_day(r.created_at), r.casus.title, _("Intervisie: reactie op een casus"), "hours_per_reaction") for r in reactions),
+        *(
+            (_day(c.closed_at), c.title, _("Intervisie: casus ingebracht en afgesloten"), "hours_per_casus")
+            for c in closed
+        ),
+        *(
+            (_day(r.created_at), r.casus.title, _("Intervisie: reactie op een casus"), "hours_per_reaction")
+            for r in reactions
+        ),
     ]:
         accredited = _series_on(series, day)
         found.append(

@@ -112,7 +112,18 @@ def export_csv(request):
     response["Content-Disposition"] = f'attachment; filename="mijn-ontwikkeling-{span.start.isoformat()}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Datum"), _("Titel"), _("Soort"), _("Categorie"), _("Uren"), _("SKJ-punten"), _("Accreditatienummer"), _("Zelf gemeld")])
+    writer.writerow(
+        [
+            _("Datum"),
+            _("Titel"),
+            _("Soort"),
+            _("Categorie"),
+            _("Uren"),
+            _("SKJ-punten"),
+            _("Accreditatienummer"),
+            _("Zelf gemeld"),
+        ]
+    )
     for activity in found:
         writer.writerow(
             [
@@ -147,7 +158,9 @@ def overview_pdf(request):
 @members_only
 @rate_limit("development_pdf", "30/h", methods=("GET",))
 def certificate_pdf(request, attendance_id):
-    attended = get_object_or_404(Attendance.objects.select_related("session", "user"), pk=attendance_id, user=request.user)
+    attended = get_object_or_404(
+        Attendance.objects.select_related("session", "user"), pk=attendance_id, user=request.user
+    )
     certificate = certificates.issue(attended)
     verify_url = absolute_url(reverse("verify", args=[certificate.display_code]), request)
     return _pdf_response(pdf.certificate_pdf(certificate, verify_url), f"bewijs-van-deelname-{certificate.code}.pdf")

@@ -39,7 +39,10 @@ def test_a_wrong_code_or_outside_the_hours_records_nothing(client_for, running_s
 def test_the_code_is_rate_limited(client_for, running_session):
     SessionCode.for_session(running_session)
     client = client_for("lid")
-    statuses = [client.post(f"/mijn-ontwikkeling/aanwezig/{running_session.pk}/", {"code": "ZZZZZZ"}).status_code for _ in range(11)]
+    statuses = [
+        client.post(f"/mijn-ontwikkeling/aanwezig/{running_session.pk}/", {"code": "ZZZZZZ"}).status_code
+        for _ in range(11)
+    ]
     assert statuses[:10] == [302] * 10 and statuses[10] == 429
 
 
@@ -56,7 +59,10 @@ def admin_url(session):
     return f"/cms/lunchsessies/{session.pk}/aanwezigheid/"
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("anonymous", False), ("lid", False), ("moderator", False), ("redacteur", True), ("beheerder", True)])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("lid", False), ("moderator", False), ("redacteur", True), ("beheerder", True)],
+)
 def test_the_attendance_view_is_for_editors(client_for, role, allowed, past_session):
     response = client_for(role).get(admin_url(past_session))
     assert (response.status_code == 200) is allowed
@@ -103,7 +109,10 @@ def test_an_editor_imports_the_attendee_list(client_for, past_session):
     assert "1 lid als aanwezig vastgelegd" in page and "1 stond al als aanwezig" in page
     assert "regel 3: gast@elders.example" in page and "regel 4: geenlid@example.org" in page
     assert "Regels zonder e-mailadres overgeslagen: 6" in page
-    assert set(Attendance.objects.values_list("user__email", "source")) == {("anna@example.org", "import"), ("al@example.org", "code")}
+    assert set(Attendance.objects.values_list("user__email", "source")) == {
+        ("anna@example.org", "import"),
+        ("al@example.org", "code"),
+    }
     assert anna.get_full_name() in page
 
 

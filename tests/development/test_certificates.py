@@ -43,7 +43,14 @@ def test_a_certificate_names_the_session_and_verifies(client_for, role_users, pa
     assert "no-store" in response["Cache-Control"]
     text = pdf_text_and_png(response.content, "bewijs-van-deelname.png")
     certificate = Certificate.objects.get()
-    for expected in ("Bewijs van deelname", "Sanne de Vries", "Het kindgesprek", "1,5 uur", "SKJ-123456", certificate.display_code):
+    for expected in (
+        "Bewijs van deelname",
+        "Sanne de Vries",
+        "Het kindgesprek",
+        "1,5 uur",
+        "SKJ-123456",
+        certificate.display_code,
+    ):
         assert expected in text
     assert f"/verifieer/{certificate.display_code}/" in text
     # A second download is the same certificate.
@@ -86,7 +93,13 @@ def test_the_overview_pdf(client_for, role_users, past_session):
     ManualActivityFactory(user=role_users["lid"], title="Supervisie & intervisie <extern>", category="reflectie")
     response = client_for("lid").get("/mijn-ontwikkeling/overzicht.pdf")
     text = pdf_text_and_png(response.content, "overzicht-ontwikkeling.png")
-    for expected in ("Overzicht professionele ontwikkeling", "Het kindgesprek", "Supervisie & intervisie <extern>", "zelf gemeld", "Scholing"):
+    for expected in (
+        "Overzicht professionele ontwikkeling",
+        "Het kindgesprek",
+        "Supervisie & intervisie <extern>",
+        "zelf gemeld",
+        "Scholing",
+    ):
         assert expected in text
 
 
@@ -101,7 +114,9 @@ def test_the_record_is_in_the_data_export(client_for, role_users, past_session):
     assert data["zelf_ingevoerd"][0]["titel"] == "Congres"
 
 
-def test_deleting_the_account_removes_the_record_but_the_certificate_still_verifies(client_for, role_users, past_session, client):
+def test_deleting_the_account_removes_the_record_but_the_certificate_still_verifies(
+    client_for, role_users, past_session, client
+):
     member = role_users["lid"]
     attendance = AttendanceFactory(session=past_session, user=member)
     client_for("lid").get(f"/mijn-ontwikkeling/bewijs/{attendance.pk}.pdf")

@@ -10,7 +10,12 @@ from django.utils import timezone
 
 from casuses.models import CasusPage, Reaction
 from community.demo.factories import MemberFactory
-from development.factories import AttendanceFactory, IntervisieSeriesFactory, ManualActivityFactory, TrainingCompletionFactory
+from development.factories import (
+    AttendanceFactory,
+    IntervisieSeriesFactory,
+    ManualActivityFactory,
+    TrainingCompletionFactory,
+)
 from development.models import DevelopmentProfile, ManualActivity, TrainingCompletion
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +40,10 @@ def closed_casus(casus_index, author, n=1, **fields):
     return casus
 
 
-@pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("account", 403), ("lid", 200), ("moderator", 200), ("redacteur", 200), ("beheerder", 200)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("account", 403), ("lid", 200), ("moderator", 200), ("redacteur", 200), ("beheerder", 200)],
+)
 def test_the_page_per_role(client_for, role, status):
     response = client_for(role).get(URL)
     assert response.status_code == status
@@ -43,15 +51,25 @@ def test_the_page_per_role(client_for, role, status):
         assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
 
 
-def test_a_member_sees_sessions_modules_intervisie_and_own_activities(client_for, role_users, past_session, module, casus_index):
+def test_a_member_sees_sessions_modules_intervisie_and_own_activities(
+    client_for, role_users, past_session, module, casus_index
+):
     member = role_users["lid"]
     AttendanceFactory(session=past_session, user=member)
     TrainingCompletionFactory(module=module, user=member)
     closed_casus(casus_index, member)
     ManualActivityFactory(user=member, title="Supervisie bij Praktijk X", category="reflectie", hours=Decimal("2"))
     page = client_for("lid").get(URL).content.decode()
-    for text in ("Het kindgesprek", "SKJ-123456", "Werken met het ouderschapsplan", "Casus over overdracht 1",
-                 "activiteit, geen uren", "Supervisie bij Praktijk X", "zelf gemeld", "Bewijs van deelname"):
+    for text in (
+        "Het kindgesprek",
+        "SKJ-123456",
+        "Werken met het ouderschapsplan",
+        "Casus over overdracht 1",
+        "activiteit, geen uren",
+        "Supervisie bij Praktijk X",
+        "zelf gemeld",
+        "Bewijs van deelname",
+    ):
         assert text in page
     # 1.5 h session + 4 h module under scholing; 2 h supervisie under reflectie (intervisie without series: none)
     assert "5,5 van 60 uur" in page and "2 van 40 uur" in page
@@ -87,9 +105,17 @@ def test_period_and_norm(client_for, role_users):
     response = client.post("/mijn-ontwikkeling/periode/", {"period_start": "2099-01-01", "norm": "jgp"})
     assert response.status_code == 400 and "in de toekomst" in response.content.decode()
     assert 'value="2099-01-01"' in response.content.decode()
-    response = client.post("/mijn-ontwikkeling/periode/", {"period_start": "2024-03-01", "norm": "eigen", "custom_training": "30"})
+    response = client.post(
+        "/mijn-ontwikkeling/periode/", {"period_start": "2024-03-01", "norm": "eigen", "custom_training": "30"}
+    )
     assert response.status_code == 400 and "Vul bij een eigen norm" in response.content.decode()
-    data = {"period_start": "2024-03-01", "norm": "eigen", "custom_training": "30", "custom_reflection": "10", "custom_free": "0"}
+    data = {
+        "period_start": "2024-03-01",
+        "norm": "eigen",
+        "custom_training": "30",
+        "custom_reflection": "10",
+        "custom_free": "0",
+    }
     assert client.post("/mijn-ontwikkeling/periode/", data).status_code == 302
     profile = DevelopmentProfile.objects.get(user=role_users["lid"])
     assert profile.period_start == datetime.date(2024, 3, 1)
@@ -103,9 +129,18 @@ def test_period_and_norm(client_for, role_users):
 
 def test_add_edit_delete_an_activity_by_hand(client_for, role_users):
     client = client_for("lid")
-    bad = client.post("/mijn-ontwikkeling/activiteit/nieuw/", {"date": "2025-02-30", "title": "Congres", "category": "vrije_ruimte", "hours": "abc"})
+    bad = client.post(
+        "/mijn-ontwikkeling/activiteit/nieuw/",
+        {"date": "2025-02-30", "title": "Congres", "category": "vrije_ruimte", "hours": "abc"},
+    )
     assert bad.status_code == 400 and 'value="Congres"' in bad.content.decode()
-    data = {"date": "2025-02-03", "title": "Presentatie op congres", "category": "vrije_ruimte", "hours": "2,5", "provider": "NJi"}
+    data = {
+        "date": "2025-02-03",
+        "title": "Presentatie op congres",
+        "category": "vrije_ruimte",
+        "hours": "2,5",
+        "provider": "NJi",
+    }
     assert client.post("/mijn-ontwikkeling/activiteit/nieuw/", data).status_code == 302
     activity = ManualActivity.objects.get(user=role_users["lid"])
     assert activity.hours == Decimal("2.5")
