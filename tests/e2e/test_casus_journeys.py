@@ -185,4 +185,7 @@ def test_journey_3_reply_report_hide_and_tell_the_replier(page, live_server, log
     login_as(people["replier"])
     page.goto(casus_link)
     expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
-    expect(page.locator(".reaction", has_text="normaal doen")).to_have_count(0)
+    # Issue 18: only its writer still sees the hidden reaction, with the moderator's reason.
+    hidden = page.locator(".reaction", has_text="normaal doen")
+    expect(hidden.get_by_text("Niet respectvol naar de ouders")).to_be_visible()
+    expect(hidden.get_by_role("link", name="Aanpassen en opnieuw aanbieden")).to_be_visible()
