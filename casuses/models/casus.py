@@ -114,9 +114,10 @@ class CasusPage(Page):
         FieldPanel("age_band"),
         FieldPanel("phase"),
         FieldPanel("tags"),
-        FieldPanel("status"),
-        FieldPanel("follow_up"),
         FieldPanel("conversation_format"),
+        # The poster's own conversation state (``CONVERSATION_FIELDS``): shown, changed only on the site.
+        FieldPanel("status", read_only=True),
+        FieldPanel("follow_up", read_only=True),
     ]
     parent_page_types = ["casuses.CasusIndexPage"]
     subpage_types: list = []

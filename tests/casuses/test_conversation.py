@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from casuses.conversation import send_follow_up_reminders
 from casuses.models import Appreciation, CasusPage, Reaction, ReactionReport, ReactionVersion
+from casuses.moderation import pending_task_states
 from casuses.search import CasusAdapter
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +143,9 @@ def test_search_api_never_finds_earlier_or_withdrawn_words(client_for, reaction,
         found = client_for(role).get("/api/search", {"q": "plumeauwerk"}).json()
         assert found["total"] == 1, role
         assert client_for(role).get("/api/search", {"q": "kwibbeltoets"}).json()["total"] == 0, role
+    for role in ("anonymous", "lid", "moderator"):
+        for path in ("/lunchsessies/feed/", "/lunchsessies/agenda.ics", "/sitemap.xml", "/"):
+            assert "kwibbeltoets" not in client_for(role).get(path).content.decode(), (role, path)
     with django_capture_on_commit_callbacks(execute=True):
         client_for("vereniging").post(withdraw_url(reaction))
     assert client_for("lid").get("/api/search", {"q": "plumeauwerk"}).json()["total"] == 0
@@ -296,6 +300,29 @@ def test_round_and_conversation_state_survive_an_approved_edit(rounds_casus):
     page.save_revision().publish(skip_permission_checks=True)
     page = CasusPage.objects.get(pk=rounds_casus.pk)
     assert page.question == "Een aangepaste vraag?" and page.current_round == 2 and page.reaction_count == 4
+
+
+def test_an_edit_approved_after_closing_does_not_reopen_the_casus(client_for, casus, role_users):
+    data = {
+        "title": casus.title,
+        "situation": "[MOEDER] belt vaak; de overdracht loopt uit.",
+        "question": casus.question,
+        "age_band": "4-8",
+        "action": "submit",
+    }
+    poster = client_for("lid")
+    assert poster.post(f"/casussen/{casus.pk}/bewerken/", data).status_code == 302
+    Reaction.objects.create(casus=casus, author=role_users["vereniging"], body=OLD)
+    poster.post(f"/casussen/{casus.pk}/reageren/", {"body": "Dank, ik probeer het."})
+    poster.post(f"/casussen/{casus.pk}/afsluiten/", {"follow_up": "Het oudergesprek hielp.", "remind_weeks": "4"})
+    task_state = pending_task_states().get()
+    client_for("moderator").post(f"/casussen/moderatie/{task_state.pk}/", {"action": "approve"})
+    page = CasusPage.objects.get(pk=casus.pk)
+    assert page.situation.startswith("[MOEDER] belt vaak")  # the edit is published ...
+    assert page.status == "closed" and page.follow_up == "Het oudergesprek hielp."  # ... the conversation stays
+    assert page.reaction_count == 2 and page.follow_up_remind_at is not None
+    admin_form = client_for("beheerder").get(f"/cms/pages/{casus.pk}/edit/")
+    assert admin_form.status_code == 200 and "Het oudergesprek hielp." in admin_form.content.decode()
 
 
 def test_format_is_chosen_when_posting(client_for, casus_index):
