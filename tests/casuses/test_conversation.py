@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from casuses.conversation import send_follow_up_reminders
 from casuses.models import Appreciation, CasusPage, Reaction, ReactionReport, ReactionVersion
 from casuses.moderation import pending_task_states
+from casuses.privacy import erase_casuses, export_casuses
 from casuses.search import CasusAdapter
 
 pytestmark = pytest.mark.django_db
@@ -407,3 +408,13 @@ def test_no_reminder_for_a_withdrawn_casus(casus):
     CasusPage.objects.get(pk=casus.pk).unpublish()
     assert send_follow_up_reminders() == 0
     assert not [m for m in mail.outbox if "afgelopen" in m.subject]
+
+
+def test_personal_data_holds_versions_and_appreciations_and_erasure_removes_marks(client_for, reaction, role_users):
+    client_for("vereniging").post(edit_url(reaction), {"body": NEW})
+    appreciate(client_for("lid"), reaction, "usable")
+    writer = export_casuses(role_users["vereniging"])
+    assert [v["tekst"] for v in writer["eerdere_versies_van_reacties"]] == [OLD]
+    assert export_casuses(role_users["lid"])["waarderingen"] == [{"reactie": reaction.pk, "soort": "usable"}]
+    erase_casuses(role_users["lid"])
+    assert not Appreciation.objects.exists()

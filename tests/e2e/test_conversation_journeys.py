@@ -119,6 +119,8 @@ def test_journey_edit_with_a_replacement_then_withdraw(page, live_server, login_
     login_as(people["colleague"])
     open_casus(page, live_server)
     page.locator(".reaction", has_text="Bel de jeugdarts").get_by_role("link", name="Intrekken").click()
+    expect(page.get_by_role("heading", name="Reactie intrekken")).to_be_visible()
+    check_axe(page, axe)
     page.get_by_role("button", name="Reactie definitief intrekken").click()
     expect(page.get_by_text("Uw reactie is ingetrokken.")).to_be_visible()
     expect(page.get_by_text("Reactie ingetrokken door de auteur")).to_be_visible()
