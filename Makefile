@@ -68,6 +68,7 @@ node_modules/.installed: package.json package-lock.json
 node-packages: node_modules/.installed
 
 checks: $(INSTALLED)
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=community.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=community.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) deploy-check
