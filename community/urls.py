@@ -27,7 +27,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.sitemaps()}),
     path("", include("community.network.urls")),
     path("", include("methodology.urls")),
-    path("", include("casuses.urls")),
     path("", include("lunchsessions.urls")),
     path("", include("development.urls")),
     path("", include("search.urls")),
