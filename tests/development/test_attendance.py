@@ -136,3 +136,9 @@ def test_the_code_can_be_renewed(client_for, past_session):
     old = SessionCode.for_session(past_session).code
     client_for("redacteur").post(admin_url(past_session), {"action": "new_code"})
     assert SessionCode.objects.get(session=past_session).code != old
+
+
+def test_editors_manage_intervisie_series(client_for):
+    response = client_for("redacteur").get("/cms/snippets/development/intervisieseries/add/")
+    assert response.status_code == 200
+    assert client_for("lid").get("/cms/snippets/development/intervisieseries/add/").status_code in (302, 403)
