@@ -8,7 +8,7 @@ from django.db import transaction
 from community.demo.content import ACCOUNTS, DEMO_DOMAIN, DemoContext
 
 # Each app may contribute demo content in its own `demo.py` with `load(context)`; order matters.
-DEMO_APPS = ["community", "methodology", "casuses", "lunchsessions", "search"]
+DEMO_APPS = ["community", "methodology", "casuses", "lunchsessions", "development", "search"]
 
 
 class Command(BaseCommand):
