@@ -142,3 +142,14 @@ def test_editors_manage_intervisie_series(client_for):
     response = client_for("redacteur").get("/cms/snippets/development/intervisieseries/add/")
     assert response.status_code == 200
     assert client_for("lid").get("/cms/snippets/development/intervisieseries/add/").status_code in (302, 403)
+
+
+def test_an_accredited_session_needs_its_number_and_points(past_session):
+    from django.core.exceptions import ValidationError
+
+    past_session.accreditation_number, past_session.skj_points = "", None
+    with pytest.raises(ValidationError) as refused:
+        past_session.clean()
+    assert set(refused.value.message_dict) == {"accreditation_number", "skj_points"}
+    past_session.skj_accredited = False
+    past_session.clean()
