@@ -261,3 +261,25 @@ def test_mention_lookup_needs_a_page_the_writer_may_read(make_casus, role_users,
     assert json.loads(client_for("lid").get("/leden/noemen/", {"q": "", "pagina": hidden.get_parent().pk}).content) == {
         "results": []
     }
+
+
+def test_casus_page_queries_stay_constant_with_50_reactions_and_mentions(
+    casus, colleague, role_users, client_for, django_assert_max_num_queries
+):
+    client = client_for("vereniging")
+    events.follow(role_users["vereniging"], "casus", casus.pk)
+    Reaction.objects.create(casus=casus, author=role_users["lid"], body=f"Vraag {token_for(colleague)}.")
+    client.get(casus.url)  # warm-up: per-process caches, the follows and the bell in the shared cache
+    with django_assert_max_num_queries(12) as few:
+        client.get(casus.url)
+    Reaction.objects.bulk_create(
+        [
+            Reaction(casus=casus, author=role_users["lid"], body=f"Advies {n} voor {token_for(colleague)}")
+            for n in range(49)
+        ]
+    )
+    with django_assert_max_num_queries(12) as many:
+        html = client.get(casus.url).content.decode()
+    assert html.count('<span class="mention">@Marieke van Dijk</span>') == 50 and "Niet meer volgen" in html
+    print(f"\ncasus page queries: {len(few)} with 1 reaction, {len(many)} with 50")
+    assert len(many) == len(few)
