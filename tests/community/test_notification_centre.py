@@ -19,6 +19,7 @@ from community.models import Follow, Notification, NotificationPreference, SentD
 from community.notify import digest, events
 from lunchsessions.factories import LunchSessionPageFactory
 from lunchsessions.models import LunchSeries, LunchSessionIndexPage
+from methodology.models import Phase
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,42 @@ def test_existing_authors_follow_their_casuses_after_the_migration(casuses, role
     migration.authors_follow(apps, None)
     assert Follow.objects.filter(user=role_users["lid"], target_kind="casus", target_id=casus.pk).exists()
     assert CasusIndexPage.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "account", "lid", "moderator", "redacteur", "beheerder"])
+def test_follow_buttons_on_phase_tag_and_session_pages_for_members_only(
+    home_page, casuses, role_users, client_for, role
+):
+    phase = Phase.objects.first()
+    casus = casuses(1, role_users["vereniging"])
+    casus.tags.set(["contactverlies"])
+    casus.save_revision().publish(skip_permission_checks=True)
+    index = LunchSessionIndexPage.objects.first() or home_page.add_child(
+        instance=LunchSessionIndexPage(title="Lunchsessies", slug="lunchsessies")
+    )
+    session = LunchSessionPageFactory(parent=index, series=LunchSeries.objects.create(name="Juridisch spreekuur"))
+    client = client_for(role)
+    member = role not in ("anonymous", "account")
+    phase_html = client.get(phase.get_absolute_url()).content.decode()
+    session_html = client.get(session.url).content.decode()
+    assert ("Volg deze fase" in phase_html) == member
+    assert ("Volg de reeks ‘Juridisch spreekuur’" in session_html) == member
+    tag_page = client.get("/casussen/?tag=contactverlies")
+    if member:
+        assert "Volg tag ‘contactverlies’" in tag_page.content.decode()
+        tag = casus.tags.get()
+        client.post("/meldingen/volgen/", {"kind": "tag", "id": tag.pk, "next": "/casussen/?tag=contactverlies"})
+        client.post("/meldingen/volgen/", {"kind": "phase", "id": phase.pk})
+        client.post("/meldingen/volgen/", {"kind": "series", "id": session.series_id})
+        html = client.get("/meldingen/").content.decode().split('id="follows-title"')[1]
+        assert "contactverlies" in html and phase.name in html and "Juridisch spreekuur" in html
+    else:
+        assert tag_page.status_code in (302, 403)
+
+
+def test_follows_and_notifications_are_in_the_data_download(casuses, role_users, client_for):
+    casus = casuses(1, role_users["lid"])
+    notify_reactions(casus, role_users["vereniging"], 1)
+    data = client_for("lid").get("/leden/instellingen/gegevens/download/").json()
+    assert data["kennisplein"]["follows"][0]["kind"] == "casus"
+    assert data["kennisplein"]["notifications"][0]["about"] == f"casus:{casus.pk}"
