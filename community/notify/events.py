@@ -225,6 +225,12 @@ def sentence(notification, link) -> str:
     }[notification.kind] % {"actor": actor, "title": title}
 
 
+def _subject(notification, link) -> str:
+    if notification.kind == Kind.REACTION:
+        return _("Nieuwe reactie op ‘%(title)s’") % {"title": link.title}
+    return sentence(notification, link)
+
+
 def _actor_name(notification) -> str:
     actor = notification.actor
     if actor is None or not actor.is_active:
@@ -260,10 +266,10 @@ def _mail_one(notification) -> bool:
         return False
     topic = TOPIC_OF[notification.kind]
     with translation.override("nl"):
-        subject = sentence(notification, link)
+        subject = _subject(notification, link)
         footer_text, footer_html = unsubscribe_footer(user, topic)
         text = _("%(what)s.\n\nLees het op %(url)s\n\nAl uw meldingen: %(centre)s") % {
-            "what": subject,
+            "what": sentence(notification, link),
             "url": open_url(notification),
             "centre": absolute_url(reverse("notifications")),
         }

@@ -60,7 +60,8 @@ def test_new_reaction_reaches_each_follower_once_by_their_channel(
         off.pk: "off",
     }
     author_mails = mails_to(role_users["lid"])
-    assert len(author_mails) == 1 and "reageerde op" in author_mails[0].subject
+    assert len(author_mails) == 1 and "Nieuwe reactie op" in author_mails[0].subject
+    assert "reageerde op" in author_mails[0].body
     assert "/meldingen/" in author_mails[0].body and "List-Unsubscribe" in author_mails[0].extra_headers
     assert not mails_to(daily) and not mails_to(off) and not mails_to(bystander)
     assert not mails_to(role_users["vereniging"])  # the writer hears nothing of their own reaction

@@ -102,12 +102,12 @@ def test_follow_a_casus_hear_of_a_reaction_by_bell_and_mail(page, live_server, l
     assert "#reactie-" in page.url
     expect(page.locator(".site-bell__count")).to_have_count(0)
 
-    message = mail_to(follower.email, "reageerde op")
+    message = mail_to(follower.email, "Nieuwe reactie op")
     assert TITLE in message.subject
     link = next(url for url in LINK.findall(message.body) if "/meldingen/" in url and url.rstrip("/")[-1].isdigit())
     page.goto(link)
     expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
-    assert mail_to(people["author"].email, "reageerde op")  # the author follows their own casus
+    assert mail_to(people["author"].email, "Nieuwe reactie op")  # the author follows their own casus
     assert not [m for m in mail.outbox if replier.email in m.to]
 
 
