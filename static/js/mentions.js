@@ -1,7 +1,9 @@
 /* @mentions (progressive enhancement): typing "@" and two letters of a colleague's name in a casus or
    reaction text lists members who may read the page (/leden/noemen/); choosing one inserts a stable
    token "@[Voornaam Achternaam](id)", which the page shows as "@Voornaam Achternaam".
-   ARIA combobox pattern: arrow keys move through the list, Enter or Tab chooses, Escape closes. */
+   Keyboard as in a combobox (a textarea may not take that role: the list is its aria-controls and
+   aria-activedescendant, a status line says how many were found): arrow keys move, Enter or Tab
+   chooses, Escape closes. */
 (function () {
     "use strict";
     var script = document.currentScript;
@@ -27,12 +29,10 @@
         area.insertAdjacentElement("afterend", list);
         area.setAttribute("aria-autocomplete", "list");
         area.setAttribute("aria-controls", listId);
-        area.setAttribute("aria-expanded", "false");
         var results = [], active = -1, timer = null, start = -1;
 
         function close() {
             list.hidden = true;
-            area.setAttribute("aria-expanded", "false");
             area.removeAttribute("aria-activedescendant");
             active = -1;
         }
@@ -73,7 +73,6 @@
             });
             if (results.length) {
                 list.hidden = false;
-                area.setAttribute("aria-expanded", "true");
                 highlight(0);
                 status.textContent = results.length + (results.length === 1 ? " collega gevonden" : " collega's gevonden");
             } else {

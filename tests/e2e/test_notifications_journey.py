@@ -111,7 +111,7 @@ def test_follow_a_casus_hear_of_a_reaction_by_bell_and_mail(page, live_server, l
     assert not [m for m in mail.outbox if replier.email in m.to]
 
 
-def test_mention_a_colleague_with_the_type_ahead(page, live_server, login_as, login_form, people):
+def test_mention_a_colleague_with_the_type_ahead(page, live_server, login_as, login_form, axe, people):
     mentioned = people["mentioned"]
     login_as(people["replier"])
     open_casus_from_the_list(page, live_server)
@@ -120,6 +120,7 @@ def test_mention_a_colleague_with_the_type_ahead(page, live_server, login_as, lo
     body.press_sequentially("Misschien weet @Mari")
     option = page.get_by_role("option", name=re.compile("Marieke van Dijk"))
     expect(option).to_be_visible()
+    assert axe() == []  # the casus page with the open type-ahead
     body.press("Enter")
     body.press_sequentially("hier meer van.")
     assert f"@[Marieke van Dijk]({mentioned.pk}) hier meer van." in body.input_value()
