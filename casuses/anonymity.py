@@ -16,6 +16,7 @@ tests) it loads on first use. The corpus in ``tests/casuses/`` measures the resu
 (``make eval-anonymity``).
 """
 
+import gc
 import importlib.util
 import logging
 import re
@@ -23,7 +24,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
+
+from django.conf import settings
 
 _DATA = Path(__file__).resolve().parent / "anonymity_data"
 
@@ -119,12 +123,23 @@ def get_deduce():
                 try:
                     import deduce  # here, not at the top: importing it takes seconds and reconfigures logging
 
-                    _deduce = deduce.Deduce()
+                    gc.collect()
+                    _deduce = deduce.Deduce(cache_path=_deduce_cache_dir())
+                    # Deduce's tables are millions of objects that live as long as the process: out of
+                    # the collector's sight, or every full collection walks them (seconds each), and
+                    # forked workers (gunicorn preload_app) would copy every shared page doing so.
+                    gc.freeze()
                 finally:
                     root.setLevel(level)
                     if guard is not None:
                         root.removeHandler(guard)
     return _deduce
+
+
+def _deduce_cache_dir() -> Path:
+    """Per deduce and docdeid version: deduce checks only its own version before it trusts a cache."""
+    versions = "-".join(f"{package}-{metadata.version(package)}" for package in ("deduce", "docdeid"))
+    return Path(settings.DEDUCE_CACHE_DIR) / versions
 
 
 _WARM_UP_TEXT = (

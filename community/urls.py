@@ -28,7 +28,6 @@ urlpatterns = [
     path("", include("community.network.urls")),
     path("", include("community.notify.urls")),
     path("", include("methodology.urls")),
-    path("", include("casuses.urls")),
     path("", include("lunchsessions.urls")),
     path("", include("search.urls")),
 ]

@@ -60,11 +60,12 @@ ensure_cluster() {
     mkdir -p "$PG_DATA" "$PG_SOCKET"
     if [ "$(id -u)" -eq 0 ]; then
         chown -R postgres:postgres "$PG_DIR"
-        # The postgres user must be able to reach the directory.
+        # The postgres user must be able to reach the directory (test -x asks for root, who always can;
+        # Django's file cache makes var/ 0700).
         local dir="$PG_DIR"
         while [ "$dir" != "/" ]; do
             dir="$(dirname "$dir")"
-            [ -x "$dir" ] || chmod o+x "$dir"
+            [ -n "$(find "$dir" -maxdepth 0 -perm -o+x)" ] || chmod o+x "$dir"
         done
     fi
     chmod 700 "$PG_DATA"

@@ -110,9 +110,14 @@ stop_pidfile() {
     local name="$1" file="$PROD_DIR/run/$1.pid" pid
     pid="$(cat "$file" 2>/dev/null || true)"
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        # gunicorn's master waits up to graceful_timeout (20 s) for its workers; wait a little longer, then
+        # kill what is left, children included, so no worker outlives its master.
+        local children
+        children="$(pgrep -P "$pid" || true)"
         kill -TERM "$pid"
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
+        for _ in $(seq 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        # shellcheck disable=SC2086 # one pid per word
+        kill -KILL "$pid" $children 2>/dev/null || true
         log "$name stopped"
     fi
     rm -f "$file"

@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("KENNISPLEIN_VAR_DIR", BASE_DIR / "var"))
+# Deduce's lookup tables (~80 MB, minutes to build) outside the virtualenv, so a new checkout or a deploy
+# into a fresh virtualenv loads them in seconds instead of building them again (casuses/anonymity.py).
+DEDUCE_CACHE_DIR = Path(
+    os.environ.get("DEDUCE_CACHE_DIR")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kennisplein-scheiding" / "deduce"
+)
 
 INSTALLED_APPS = [
     "community",

@@ -3,6 +3,8 @@
 Deduce is loaded once per test session (casuses.anonymity keeps one instance per process).
 """
 
+import gc
+
 import pytest
 
 from casuses import anonymity
@@ -186,6 +188,18 @@ def test_warm_up_loads_deduce_and_runs_a_check():
 def test_deduce_is_loaded_once():
     first = anonymity.get_deduce()
     assert anonymity.get_deduce() is first
+
+
+def test_deduces_tables_are_kept_out_of_the_garbage_collector():
+    anonymity.get_deduce()
+    assert gc.get_freeze_count() > 1_000_000
+
+
+def test_deduces_tables_are_cached_per_version_outside_the_virtualenv(settings, tmp_path):
+    settings.DEDUCE_CACHE_DIR = tmp_path
+    folder = anonymity._deduce_cache_dir()
+    assert folder.parent == tmp_path
+    assert folder.name.startswith("deduce-") and "-docdeid-" in folder.name
 
 
 def test_replace_everywhere_and_highlight():
