@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from methodology.models import Phase
 
-from .models import CasusPage, Reaction, ensure_index
+from .models import Appreciation, CasusPage, Reaction, ensure_index
 
 # Phase slugs issue 3 may use; the first that exists is taken, else the casus has no phase.
 PHASES = {
@@ -222,6 +222,8 @@ CASUSES = [
     },
     {
         "slug": "zestienjarige-wil-zelf-kiezen",
+        "conversation_format": "rounds",  # an intervisie in rounds, now in the advice round
+        "current_round": 2,
         "title": "Bijna volwassen dochter wil zelf bepalen wanneer ze bij wie is",
         "author": "lid",
         "age_band": "16-18",
@@ -323,6 +325,17 @@ def _phase(key):
     return None
 
 
+def _appreciate(casus, context) -> None:
+    """Colleagues find the helpful reactions "bruikbaar" and every other one "herkenbaar" (never their own)."""
+    for offset, reaction in enumerate(casus.reactions.order_by("created_at")):
+        kind = Appreciation.Kind.USABLE if reaction.helpful else Appreciation.Kind.RECOGNISABLE
+        if not reaction.helpful and offset % 2:
+            continue
+        for user in context.users.values():
+            if user is not None and user.pk != reaction.author_id and user.groups.exists():
+                Appreciation.objects.get_or_create(reaction=reaction, member=user, kind=kind)
+
+
 def load(context) -> None:
     index = ensure_index(context.home)
     now = timezone.now()
@@ -341,6 +354,8 @@ def load(context) -> None:
                 owner=author,
                 status=CasusPage.Status.CLOSED if item.get("closed") else CasusPage.Status.OPEN,
                 follow_up=item.get("follow_up", ""),
+                conversation_format=item.get("conversation_format", "free"),
+                current_round=item.get("current_round", 1),
             )
             index.add_child(instance=casus)
             casus.tags.set(item["tags"])
@@ -355,9 +370,11 @@ def load(context) -> None:
                     "author": context.users.get(role),
                     "perspective": perspective,
                     "helpful": helpful,
+                    "round": item.get("current_round"),
                     "created_at": posted + datetime.timedelta(hours=5 * (offset + 1)),
                 },
             )
+        _appreciate(casus, context)
         last = casus.reactions.order_by("-created_at").values_list("created_at", flat=True).first() or posted
         CasusPage.objects.filter(pk=casus.pk).update(
             first_published_at=posted,

@@ -2,13 +2,14 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from community.core.validators import visible_text
 from methodology.models import Phase
 
 from .checking import AnonymityCheckedForm, all_findings
-from .vocabulary import AGE_BANDS, Perspective
+from .vocabulary import AGE_BANDS, REMINDER_WEEKS, ConversationFormat, Perspective, Round
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
@@ -82,6 +83,12 @@ class CasusForm(AnonymityCheckedForm):
         widget=forms.TextInput(attrs={"data-anonymity-field": "1", "autocomplete": "off"}),
         error_messages={"max_length": _("Te veel tags: maximaal %(limit_value)d tekens.")},
     )
+    conversation_format = forms.ChoiceField(
+        label=_("Vorm van het gesprek"),
+        choices=ConversationFormat.choices,
+        required=False,
+        help_text=_("In rondes leidt u het gesprek als bij intervisie: u bepaalt wanneer de volgende ronde begint."),
+    )
     show_on_profile = forms.BooleanField(
         label=_("Toon deze casus als mijn bijdrage op mijn ledenprofiel"),
         required=False,
@@ -95,6 +102,9 @@ class CasusForm(AnonymityCheckedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phase"].queryset = Phase.objects.all()
+
+    def clean_conversation_format(self):
+        return self.cleaned_data["conversation_format"] or ConversationFormat.FREE
 
     def clean_tags(self):
         names = [name.strip()[:100] for name in self.cleaned_data["tags"].split(",")]
@@ -112,6 +122,38 @@ class ReactionForm(AnonymityCheckedForm):
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False
     )
 
+    def __init__(self, *args, casus=None, is_author=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if casus is not None and casus.in_rounds:
+            label, help_text = ROUND_FIELD_TEXT[(casus.current_round, is_author)]
+            self.fields["body"].label, self.fields["body"].help_text = label, help_text
+
+
+# What the reaction field asks in each round of a structured casus, for colleagues and for the poster.
+ROUND_FIELD_TEXT = {
+    (Round.QUESTIONS, False): (
+        _("Uw verhelderende vraag"),
+        _("Ronde 1: stel alleen een vraag die de situatie verheldert; adviezen volgen in ronde 2. Noem geen namen."),
+    ),
+    (Round.QUESTIONS, True): (
+        _("Uw antwoord op de vragen"),
+        _("Ronde 1: beantwoord de verhelderende vragen van collega's. Noem geen namen."),
+    ),
+    (Round.ADVICE, False): (
+        _("Uw advies"),
+        _("Ronde 2: geef uw advies of deel uw ervaring met een vergelijkbare situatie. Noem geen namen."),
+    ),
+    (Round.ADVICE, True): (
+        _("Uw aanvulling"),
+        _("Ronde 2: collega's geven advies. Vul zo nodig iets aan; uw reflectie volgt in ronde 3."),
+    ),
+    (Round.REFLECTION, True): (
+        _("Uw reflectie"),
+        _("Ronde 3: wat neemt u mee uit de vragen en adviezen, en wat gaat u doen? Noem geen namen."),
+    ),
+    (Round.REFLECTION, False): (_("Uw reactie"), ""),
+}
+
 
 class ReasonForm(forms.Form):
     reason = _text(_("Reden"), 1000, rows=3)
@@ -125,10 +167,29 @@ class CloseForm(AnonymityCheckedForm):
         4000,
         _("Collega's leren van uw vervolg. Ook hier geen namen of andere herkenbare gegevens."),
         rows=5,
+        required=False,
+    )
+    remind_weeks = forms.TypedChoiceField(
+        label=_("Herinner mij aan het vervolg"),
+        choices=[("", _("Geen herinnering"))]
+        + [(weeks, format_lazy(_("Over {weeks} weken"), weeks=weeks)) for weeks in REMINDER_WEEKS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("U krijgt dan één e-mail 'Hoe is het afgelopen?' met een link om het vervolg aan te vullen."),
     )
     confirm_warnings = forms.BooleanField(
         label=_("Ik heb de waarschuwingen bekeken: deze gegevens maken niemand herkenbaar."), required=False
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("follow_up") and not cleaned.get("remind_weeks") and "follow_up" not in self.errors:
+            self.add_error(
+                "follow_up",
+                _("Beschrijf wat u deed en wat het opleverde, of kies wanneer wij u eraan herinneren."),
+            )
+        return cleaned
 
 
 def field_rows(form, checked) -> dict:

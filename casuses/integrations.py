@@ -49,7 +49,9 @@ def member_contributions(member_user, viewer) -> list:
     shown = casuses.filter(author=member_user, show_on_profile=True).order_by("-first_published_at")[:DIGEST_ITEMS]
     cards = [card_for(casus) for casus in shown]
     replies = (
-        Reaction.objects.filter(author=member_user, hidden=False, casus__in=casuses.values("pk"))
+        Reaction.objects.filter(
+            author=member_user, hidden=False, withdrawn_at__isnull=True, casus__in=casuses.values("pk")
+        )
         .select_related("casus")
         .order_by("-created_at")[:DIGEST_ITEMS]
     )

@@ -16,7 +16,7 @@ from wagtail.users.models import UserProfile
 from community.core import access
 from community.core.links import absolute_url
 
-from .models.casus import AnonymityCheckTask, CasusPage, ReactionReport
+from .models.casus import AnonymityCheckTask, CasusPage, Reaction, ReactionReport
 
 WORKFLOW_NAME = "Casusmoderatie"
 TASK_NAME = "Anonimiteitscontrole"
@@ -68,7 +68,7 @@ def after_submission(sender, instance, user, **kwargs) -> None:
     mail_moderators(
         _("Nieuwe casus ter controle"),
         _("Er wacht een casus op de anonimiteitscontrole: '%(title)s'.\n\nControleer hem op %(url)s")
-        % {"title": page.title, "url": _index_route(page, "moderation")},
+        % {"title": page.title, "url": index_route(page, "moderation")},
     )
 
 
@@ -137,6 +137,7 @@ def _fill(page, data, token):
     page.age_band = data["age_band"]
     page.phase = data.get("phase")
     page.show_on_profile = bool(data.get("show_on_profile"))
+    page.conversation_format = data.get("conversation_format") or page.conversation_format
     page.submission_token = token
 
 
@@ -194,17 +195,17 @@ def after_decision(task_state, user, action_name: str, comment: str) -> None:
             % {
                 "title": page.title,
                 "reason": comment or _("(geen reden opgegeven)"),
-                "url": _index_route(page, "mine"),
+                "url": index_route(page, "mine"),
             },
         )
 
 
 def _casus_or_mine(page) -> str:
     url = CasusPage.objects.get(pk=page.pk).get_url()
-    return absolute_url(url) if url else _index_route(page, "mine")
+    return absolute_url(url) if url else index_route(page, "mine")
 
 
-def _index_route(casus, name: str) -> str:
+def index_route(casus, name: str) -> str:
     """A route of the casus index (``moderatie/``, ``mijn/``) as an absolute URL: the index is the casus's parent."""
     return absolute_url(casus.get_parent().specific.route_url(name))
 
@@ -234,9 +235,7 @@ def hide_reaction(reaction, user, reason: str):
     reaction.hidden_at = timezone.now()
     reaction.save()
     reaction.reports.update(resolved=True)
-    CasusPage.objects.filter(pk=reaction.casus_id).update(
-        reaction_count=reaction.casus.reactions.filter(hidden=False).count()
-    )
+    CasusPage.objects.filter(pk=reaction.casus_id).update(reaction_count=shown_reaction_count(reaction.casus_id))
     log(reaction, "casuses.reaction_hide", user=user, data={"reason": reason})
     author = reaction.author
     if author is not None and author.email and author.is_active:
@@ -249,6 +248,11 @@ def hide_reaction(reaction, user, reason: str):
             )
             % {"title": reaction.casus.title, "reason": reason, "url": absolute_url(reaction.casus.get_url())},
         )
+
+
+def shown_reaction_count(casus_id) -> int:
+    """Reactions every reader sees (not hidden, not withdrawn): the count on cards and lists."""
+    return Reaction.objects.filter(casus_id=casus_id, hidden=False, withdrawn_at__isnull=True).count()
 
 
 def report_reaction(reaction, reporter, reason: str):
@@ -267,7 +271,7 @@ def report_reaction(reaction, reporter, reason: str):
             % {
                 "title": reaction.casus.title,
                 "reason": reason,
-                "url": _index_route(reaction.casus, "moderation"),
+                "url": index_route(reaction.casus, "moderation"),
             },
         )
     return report

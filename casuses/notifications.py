@@ -31,8 +31,8 @@ Kind = Notification.Kind
 
 
 def resolve_casuses(user, pairs) -> dict:
-    """{(casus id, reaction id or 0): TargetLink} for the casussen ``user`` may read (and reactions not
-    hidden): two queries at most."""
+    """{(casus id, reaction id or 0): TargetLink} for the casussen ``user`` may read (and reactions neither
+    hidden nor withdrawn): two queries at most."""
     index = CasusIndexPage.objects.first()
     if index is None:
         return {}
@@ -97,7 +97,7 @@ def casus_published(sender, instance, revision=None, **kwargs):
 
 @receiver(post_save, sender=Reaction, dispatch_uid="casuses_reaction_events")
 def reaction_saved(sender, instance, created, raw=False, **kwargs):
-    if raw or instance.hidden:
+    if raw or instance.hidden or instance.withdrawn_at:
         return
     reaction = instance
     transaction.on_commit(lambda: _reaction_events(reaction, created))

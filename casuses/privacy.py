@@ -11,7 +11,7 @@ from wagtail.models import Revision
 from community.core import access
 
 from .listing import card_for, with_tags
-from .models import CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport
+from .models import Appreciation, CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, ReactionVersion
 
 HOME_ITEMS = 3
 
@@ -45,6 +45,14 @@ def export_casuses(user) -> dict:
             }
             for reaction in Reaction.objects.filter(author=user).select_related("casus")
         ],
+        "eerdere_versies_van_reacties": [
+            {"reactie": version.reaction_id, "tekst": version.body, "geschreven_op": version.written_at.isoformat()}
+            for version in ReactionVersion.objects.filter(reaction__author=user)
+        ],
+        "waarderingen": [
+            {"reactie": appreciation.reaction_id, "soort": appreciation.kind}
+            for appreciation in Appreciation.objects.filter(member=user)
+        ],
         "concepten": [draft.data for draft in CasusDraft.objects.filter(author=user)],
         "meldingen": [report.reason for report in ReactionReport.objects.filter(reporter=user)],
     }
@@ -57,6 +65,7 @@ def erase_casuses(user) -> None:
     CasusPage.objects.filter(author=user).update(author=None)
     CasusPage.objects.filter(owner=user).update(owner=None)
     Reaction.objects.filter(author=user).update(author=None)
+    Appreciation.objects.filter(member=user).delete()
     Reaction.objects.filter(hidden_by=user).update(hidden_by=None)
     ReactionReport.objects.filter(reporter=user).update(reporter=None)
     # Revisions keep a copy of the page fields, including the author: remove it there too.

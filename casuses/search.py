@@ -27,7 +27,7 @@ class CasusAdapter(SearchAdapter):
         casus = obj.specific if not isinstance(obj, CasusPage) else obj
         if not casus.live or casus.archived_at is not None:
             return None
-        reactions = [r.body for r in casus.reactions.all() if not r.hidden]
+        reactions = [r.body for r in casus.reactions.all() if r.is_shown]
         audience = access.combine([access.page_audience(casus), access.members_audience()])
         return SearchDocument(
             type=self.type,

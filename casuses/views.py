@@ -13,19 +13,18 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
-from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from community.core import ratelimit
 from community.core.privacy import members_only, moderators_only
 from community.core.ratelimit import rate_limit
 
-from . import moderation
+from . import conversation, moderation
 from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields
 from .forms import CasusForm, CloseForm, ReactionForm, ReasonForm, field_rows
 from .models.casus import CasusDraft, CasusPage, Reaction, ReactionReport
 
-FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile")
+FORM_FIELDS = ("title", "situation", "question", "age_band", "phase", "tags", "show_on_profile", "conversation_format")
 
 
 def _visible_casus(request, index, pk) -> CasusPage:
@@ -47,6 +46,7 @@ def _data_of_page(page: CasusPage) -> dict:
         "phase": page.phase.slug if page.phase_id else "",
         "tags": ", ".join(tag.name for tag in page.tags.all()),
         "show_on_profile": page.show_on_profile,
+        "conversation_format": page.conversation_format,
     }
 
 
@@ -110,6 +110,9 @@ class CasusFormView(View):
         self.casus = None
         if pk is not None:
             self.casus = get_object_or_404(CasusPage, pk=pk, author=request.user, archived_at__isnull=True)
+            if not self.casus.is_open:
+                messages.info(request, _("Deze casus is afgesloten; u kunt hem niet meer bewerken."))
+                return redirect(self.index.route_url("mine"))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
@@ -279,13 +282,14 @@ def withdraw(request, index, pk):
 @require_POST
 def react(request, index, pk):
     page = _visible_casus(request, index, pk)
-    if not page.is_open:
-        messages.info(request, _("Deze casus is afgesloten; er kunnen geen reacties meer bij."))
+    if not page.may_react(request.user):
+        messages.info(request, _closed_for_reactions(page))
         return redirect(page.url)
-    replaced = _with_replacements(ReactionForm, request.POST)
+    form_options = {"casus": page, "is_author": page.author_id == request.user.pk}
+    replaced = _with_replacements(ReactionForm, request.POST, form_options)
     if replaced is not None:
         return page.render_with(request, {"reaction_form": replaced[0], "reaction_rows": replaced[1]})
-    form = ReactionForm(request.POST)
+    form = ReactionForm(request.POST, **form_options)
     if form.is_valid():
         with transaction.atomic():
             reaction = Reaction.objects.create(
@@ -293,9 +297,10 @@ def react(request, index, pk):
                 author=request.user,
                 body=form.cleaned_data["body"],
                 perspective=form.cleaned_data["perspective"],
+                round=page.round_of_new_reaction(),
             )
             CasusPage.objects.filter(pk=page.pk).update(
-                reaction_count=page.reactions.filter(hidden=False).count(), last_activity_at=timezone.now()
+                reaction_count=moderation.shown_reaction_count(page.pk), last_activity_at=timezone.now()
             )
         messages.success(request, _("Dank u wel voor uw reactie."))
         return redirect(page.url + f"#reactie-{reaction.pk}")
@@ -303,7 +308,13 @@ def react(request, index, pk):
     return page.render_with(request, extra, status=400)
 
 
-def _with_replacements(form_class, posted):
+def _closed_for_reactions(page) -> str:
+    if page.is_open:
+        return _("In de reflectieronde schrijft alleen de inbrenger; u kunt de vragen en adviezen nog lezen.")
+    return _("Deze casus is afgesloten; er kunnen geen reacties meer bij.")
+
+
+def _with_replacements(form_class, posted, form_options=None):
     """Without JS, "Vervang door" and "alles vervangen" post the form: show it again with the text
     replaced and its findings (form, rows); None when the post was no replacement."""
     data = posted.copy()
@@ -313,7 +324,7 @@ def _with_replacements(form_class, posted):
         apply_replacement(form_class, data, data["replace"])
     else:
         return None
-    form = form_class(initial={name: data.get(name, "") for name in form_class.base_fields})
+    form = form_class(initial={name: data.get(name, "") for name in form_class.base_fields}, **(form_options or {}))
     form.initial["confirm_warnings"] = data.get("confirm_warnings") == "on"
     return form, field_rows(form, check_fields(form_class, data))
 
@@ -321,12 +332,17 @@ def _with_replacements(form_class, posted):
 @members_only
 @require_POST
 def mark_helpful(request, index, pk):
-    reaction = get_object_or_404(Reaction.objects.select_related("casus"), pk=pk, hidden=False)
+    reaction = get_object_or_404(
+        Reaction.objects.select_related("casus"), pk=pk, hidden=False, withdrawn_at__isnull=True
+    )
     page = _visible_casus(request, index, reaction.casus_id)
-    if page.author_id != request.user.pk:
+    if page.author_id != request.user.pk or reaction.author_id == request.user.pk:
         return render(request, "403.html", status=403)
-    reaction.helpful = not reaction.helpful
-    reaction.save(update_fields=["helpful"])
+    with transaction.atomic():
+        # The one that helped most: marking another takes the mark from the previous one.
+        page.reactions.filter(helpful=True).exclude(pk=reaction.pk).update(helpful=False)
+        reaction.helpful = not reaction.helpful
+        reaction.save(update_fields=["helpful"])
     return redirect(page.url + f"#reactie-{reaction.pk}")
 
 
@@ -343,14 +359,14 @@ def close(request, index, pk):
         return page.render_with(request, {"close_form": replaced[0], "close_rows": replaced[1]})
     form = CloseForm(request.POST)
     if form.is_valid():
-        CasusPage.objects.filter(pk=page.pk).update(
-            status=CasusPage.Status.CLOSED,
-            follow_up=form.cleaned_data["follow_up"],
-            closed_at=timezone.now(),
-            last_activity_at=timezone.now(),
+        was_open = page.is_open
+        conversation.close_casus(page, request.user, form.cleaned_data["follow_up"], form.cleaned_data["remind_weeks"])
+        messages.success(
+            request,
+            _("Uw casus is afgesloten. Dank u wel voor het delen van het vervolg.")
+            if was_open
+            else _("Het vervolg is bijgewerkt. Dank u wel."),
         )
-        log(page, "casuses.close", user=request.user)
-        messages.success(request, _("Uw casus is afgesloten. Dank u wel voor het delen van het vervolg."))
         return redirect(page.url)
     return page.render_with(request, {"close_form": form, "close_rows": field_rows(form, form.checked)}, status=400)
 
@@ -386,7 +402,16 @@ def moderation_queue(request, index):
     reports = ReactionReport.objects.filter(resolved=False, reaction__hidden=False).select_related(
         "reaction", "reaction__casus", "reporter"
     )
-    context = {"index": index, "items": items, "reports": reports, "reject_form": ReasonForm()}
+    offered_again = Reaction.objects.filter(
+        hidden=True, withdrawn_at__isnull=True, review_requested_at__isnull=False
+    ).select_related("casus", "author")
+    context = {
+        "index": index,
+        "items": items,
+        "reports": reports,
+        "offered_again": offered_again,
+        "reject_form": ReasonForm(),
+    }
     return render(request, "casuses/moderation.html", context)
 
 

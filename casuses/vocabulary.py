@@ -30,3 +30,31 @@ class Perspective(models.TextChoices):
     BEHAVIOURAL = "gedragswetenschappelijk", _("gedragswetenschappelijk")
     FINANCIAL = "financieel", _("financieel")
     MEDIATION = "mediation", _("mediation")
+
+
+class ConversationFormat(models.TextChoices):
+    FREE = "free", _("Vrij gesprek")
+    ROUNDS = "rounds", _("Intervisie in rondes: eerst verhelderende vragen, dan adviezen, dan uw reflectie")
+
+
+class Round(models.IntegerChoices):
+    QUESTIONS = 1, _("Ronde 1: verhelderende vragen")
+    ADVICE = 2, _("Ronde 2: adviezen")
+    REFLECTION = 3, _("Ronde 3: reflectie van de inbrenger")
+
+
+ROUND_EXPLANATIONS = {
+    Round.QUESTIONS: _(
+        "Collega's stellen alleen vragen die de situatie verhelderen; nog geen adviezen. De inbrenger beantwoordt ze."
+    ),
+    Round.ADVICE: _("Collega's geven hun advies of delen hun ervaring. De inbrenger luistert en leest mee."),
+    Round.REFLECTION: _("De inbrenger reflecteert: wat neemt hij of zij mee uit de vragen en adviezen?"),
+}
+
+
+class AppreciationKind(models.TextChoices):
+    RECOGNISABLE = "recognisable", _("herkenbaar")
+    USABLE = "usable", _("bruikbaar")
+
+
+REMINDER_WEEKS = (2, 4, 6, 8, 12)

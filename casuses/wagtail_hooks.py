@@ -48,6 +48,15 @@ def register_casus_log_actions(actions):
     actions.register_action("casuses.report", _("Reactie melden"), _("Reactie gemeld"))
     actions.register_action("casuses.report_resolve", _("Melding afhandelen"), _("Melding afgehandeld door moderator"))
     actions.register_action("casuses.reaction_hide", _("Reactie verbergen"), _("Reactie verborgen door moderator"))
+    actions.register_action("casuses.reaction_edit", _("Reactie bewerken"), _("Reactie bewerkt door de auteur"))
+    actions.register_action(
+        "casuses.reaction_withdraw", _("Reactie intrekken"), _("Reactie ingetrokken door de auteur")
+    )
+    actions.register_action(
+        "casuses.reaction_review", _("Aangepaste reactie beoordelen"), _("Aangepaste reactie beoordeeld door moderator")
+    )
+    actions.register_action("casuses.next_round", _("Volgende ronde"), _("Volgende ronde gestart door de inbrenger"))
+    actions.register_action("casuses.follow_up", _("Vervolg aanvullen"), _("Vervolg aangevuld door de inbrenger"))
 
 
 # What casussen add to the site's extension points (community/core/hooks.py).

@@ -5,10 +5,12 @@ from .casus import (  # noqa: F401 - re-exported
     AGE_BANDS,
     PER_PAGE,
     AnonymityCheckTask,
+    Appreciation,
     CasusDraft,
     CasusPage,
     CasusTag,
     Reaction,
     ReactionReport,
+    ReactionVersion,
 )
 from .index import CasusIndexPage, ensure_index  # noqa: F401 - re-exported

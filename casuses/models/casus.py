@@ -33,8 +33,26 @@ from ..forms import CasusForm, CloseForm, ReactionForm, field_rows
 from ..vocabulary import (  # noqa: F401 - PER_PAGE re-exported for casuses.models
     AGE_BANDS,
     PER_PAGE,
+    ROUND_EXPLANATIONS,
+    AppreciationKind,
     CasusStatus,
+    ConversationFormat,
     Perspective,
+    Round,
+)
+
+# What the conversation changes on the live page without a revision (closing, rounds, counts,
+# reminders): publishing a later revision (an approved edit) must not turn these back.
+CONVERSATION_FIELDS = (
+    "status",
+    "follow_up",
+    "closed_at",
+    "reaction_count",
+    "last_activity_at",
+    "archived_at",
+    "current_round",
+    "follow_up_remind_at",
+    "follow_up_reminded_at",
 )
 
 
@@ -81,6 +99,14 @@ class CasusPage(Page):
     last_activity_at = models.DateTimeField(_("laatste activiteit"), default=timezone.now, db_index=True)
     archived_at = models.DateTimeField(_("gearchiveerd op"), null=True, blank=True, db_index=True)
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    conversation_format = models.CharField(
+        _("vorm van het gesprek"), max_length=10, choices=ConversationFormat.choices, default=ConversationFormat.FREE
+    )
+    current_round = models.PositiveSmallIntegerField(_("huidige ronde"), choices=Round.choices, default=Round.QUESTIONS)
+    follow_up_remind_at = models.DateTimeField(
+        _("herinnering aan het vervolg op"), null=True, blank=True, db_index=True
+    )
+    follow_up_reminded_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("situation"),
@@ -88,8 +114,10 @@ class CasusPage(Page):
         FieldPanel("age_band"),
         FieldPanel("phase"),
         FieldPanel("tags"),
-        FieldPanel("status"),
-        FieldPanel("follow_up"),
+        FieldPanel("conversation_format"),
+        # The poster's own conversation state (``CONVERSATION_FIELDS``): shown, changed only on the site.
+        FieldPanel("status", read_only=True),
+        FieldPanel("follow_up", read_only=True),
     ]
     parent_page_types = ["casuses.CasusIndexPage"]
     subpage_types: list = []
@@ -115,6 +143,30 @@ class CasusPage(Page):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def in_rounds(self) -> bool:
+        return self.conversation_format == ConversationFormat.ROUNDS
+
+    @property
+    def has_next_round(self) -> bool:
+        return self.is_open and self.in_rounds and self.current_round < Round.REFLECTION
+
+    def may_react(self, user) -> bool:
+        """Open, and in the reflection round only the poster writes."""
+        if not self.is_open:
+            return False
+        return not (self.in_rounds and self.current_round == Round.REFLECTION and self.author_id != user.pk)
+
+    def round_of_new_reaction(self):
+        return self.current_round if self.in_rounds else None
+
+    def with_content_json(self, content):
+        """A revision brings the text; the conversation's state stays as it is on the live page."""
+        obj = super().with_content_json(content)
+        for name in CONVERSATION_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
 
     def get_sitemap_urls(self, request=None):
         return []
@@ -142,26 +194,27 @@ class CasusPage(Page):
         return is_moderator(user)
 
     def get_context(self, request, *args, **kwargs):
-        """The casus, its reactions (hidden ones and open reports for moderators) and empty reaction and
+        """The casus, its reactions (the one that helped most first; hidden ones for moderators and for
+        their own author; open reports and earlier versions for moderators only) and empty reaction and
         close forms; ``extra`` replaces parts, e.g. a refused reaction form with its findings."""
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         moderator = is_moderator(user)
-        reactions = self.reactions.select_related("author").order_by("created_at", "pk")
-        if moderator:
-            reactions = reactions.annotate(open_reports=Count("reports", filter=Q(reports__resolved=False)))
-        else:
-            reactions = reactions.filter(hidden=False)
+        is_author = user.is_authenticated and self.author_id == user.pk
+        reaction_form = ReactionForm(casus=self, is_author=is_author)
+        close_form = CloseForm(initial={"follow_up": self.follow_up})
         context.update(
             {
-                "reactions": list(reactions),
-                "is_author": user.is_authenticated and self.author_id == user.pk,
+                "reactions": list(self.thread_for(user, moderator)),
+                "is_author": is_author,
+                "may_react": user.is_authenticated and self.may_react(user),
                 "index_url": self.index_url(request),
                 "is_moderator": moderator,
-                "reaction_form": ReactionForm(),
-                "reaction_rows": field_rows(ReactionForm(), []),
-                "close_form": CloseForm(),
-                "close_rows": field_rows(CloseForm(), []),
+                "rounds": self.round_steps(),
+                "reaction_form": reaction_form,
+                "reaction_rows": field_rows(reaction_form, []),
+                "close_form": close_form,
+                "close_rows": field_rows(close_form, []),
                 "tags": [tag.name for tag in self.tags.all()],
             }
         )
@@ -172,6 +225,30 @@ class CasusPage(Page):
             context["preview_checked"] = check_fields(CasusForm, data)
         context.update(kwargs.get("extra") or {})
         return context
+
+    def thread_for(self, user, moderator: bool):
+        """The reactions as this user reads them, with appreciation counts, in a constant number of queries."""
+        reactions = self.reactions.select_related("author").order_by("-helpful", "created_at", "pk")
+        reactions = reactions.annotate(**Appreciation.counts(user))
+        if moderator:
+            reports = Count("reports", filter=Q(reports__resolved=False), distinct=True)
+            return reactions.annotate(open_reports=reports).prefetch_related("versions")
+        if user.is_authenticated:
+            return reactions.filter(Q(hidden=False) | Q(author=user))
+        return reactions.filter(hidden=False)
+
+    def round_steps(self) -> list:
+        if not self.in_rounds:
+            return []
+        return [
+            {
+                "number": value,
+                "label": label,
+                "current": value == self.current_round,
+                "explanation": ROUND_EXPLANATIONS[value],
+            }
+            for value, label in Round.choices
+        ]
 
     def _load_author_and_phase(self) -> None:
         """The author's name and the phase in one query instead of one each."""
@@ -221,6 +298,10 @@ class Reaction(models.Model):
     )
     hidden_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+    round = models.PositiveSmallIntegerField(_("ronde"), choices=Round.choices, null=True, blank=True)
+    edited_at = models.DateTimeField(_("bewerkt op"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    review_requested_at = models.DateTimeField(_("opnieuw aangeboden op"), null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -229,13 +310,72 @@ class Reaction(models.Model):
         verbose_name_plural = _("reacties")
 
     def __str__(self):
-        return f"{self.author_name}: {self.body[:40]}"
+        # No words of the reaction: this label is stored in the audit log, which outlives an edit or withdrawal.
+        return f"{self._meta.verbose_name} {self.pk} ({self.author_name})"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def is_shown(self) -> bool:
+        """Visible to every reader of the casus (a withdrawn one as its notice)."""
+        return not self.hidden and not self.is_withdrawn
 
     @property
     def author_name(self) -> str:
         if self.author_id is None:
             return FORMER_MEMBER
         return self.author.get_full_name() or _("een lid")
+
+
+class ReactionVersion(models.Model):
+    """An earlier wording of an edited reaction, for moderators only: never in search, feeds, mails or the
+    page for members. Removed with the reaction when its author withdraws it."""
+
+    reaction = models.ForeignKey(Reaction, on_delete=models.CASCADE, related_name="versions")
+    body = models.TextField(_("reactie"), max_length=4000)
+    perspective = models.CharField(_("perspectief"), max_length=30, choices=Perspective.choices, blank=True)
+    written_at = models.DateTimeField(_("geschreven op"))
+    replaced_at = models.DateTimeField(_("vervangen op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-replaced_at", "-pk"]
+        verbose_name = _("eerdere versie van een reactie")
+        verbose_name_plural = _("eerdere versies van reacties")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
+
+class Appreciation(models.Model):
+    """A member finds a reaction "herkenbaar" or "bruikbaar" (one of each per member and reaction)."""
+
+    Kind = AppreciationKind
+
+    reaction = models.ForeignKey(Reaction, on_delete=models.CASCADE, related_name="appreciations")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=15, choices=AppreciationKind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["reaction", "member", "kind"], name="one_appreciation_per_kind")]
+        verbose_name = _("waardering")
+        verbose_name_plural = _("waarderingen")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
+    @staticmethod
+    def counts(user) -> dict:
+        """Annotations for a reaction queryset: the count of each kind and whether ``user`` gave it."""
+        annotations = {}
+        for kind in AppreciationKind.values:
+            of_kind = Q(appreciations__kind=kind)
+            annotations[f"{kind}_count"] = Count("appreciations", filter=of_kind, distinct=True)
+            mine = of_kind & Q(appreciations__member_id=user.pk) if user.is_authenticated else Q(pk=None)
+            annotations[f"{kind}_mine"] = Count("appreciations", filter=mine, distinct=True)
+        return annotations
 
 
 class ReactionReport(models.Model):

@@ -18,7 +18,7 @@ from community.core.access import MODERATORS_GROUP
 from community.core.privacy import private
 from community.core.routes import route_slugs, route_url
 
-from .. import views
+from .. import conversation_views, views
 from ..listing import casus_list_context
 from ..moderation import moderation_workflow
 from .casus import CasusPage
@@ -107,6 +107,26 @@ class CasusIndexPage(RoutablePageMixin, Page):
     @path("reacties/<int:pk>/nuttig/", name="helpful")
     def helpful_view(self, request, pk):
         return views.mark_helpful(request, self, pk)
+
+    @path("<int:pk>/volgende-ronde/", name="next_round")
+    def next_round_view(self, request, pk):
+        return conversation_views.next_round(request, self, pk)
+
+    @path("reacties/<int:pk>/bewerken/", name="edit_reaction")
+    def edit_reaction_view(self, request, pk):
+        return conversation_views.edit_reaction(request, self, pk)
+
+    @path("reacties/<int:pk>/intrekken/", name="withdraw_reaction")
+    def withdraw_reaction_view(self, request, pk):
+        return conversation_views.withdraw_reaction(request, self, pk)
+
+    @path("reacties/<int:pk>/waarderen/", name="appreciate")
+    def appreciate_view(self, request, pk):
+        return conversation_views.appreciate(request, self, pk)
+
+    @path("reacties/<int:pk>/beoordelen/", name="review_reaction")
+    def review_reaction_view(self, request, pk):
+        return conversation_views.review_reaction(request, self, pk)
 
     @path("reacties/<int:pk>/melden/", name="report")
     def report_view(self, request, pk):

@@ -48,6 +48,11 @@ POSTS = [
     ("/casussen/reacties/{reaction}/verbergen/", {"reason": "Kwetsend"}, {M, B}),
     ("/casussen/{pk}/afsluiten/", {"follow_up": "Het is goed gekomen."}, {L}),
     ("/casussen/{pk}/intrekken/", {}, {L}),
+    # issue 18: the reaction is by V, the casus by L
+    ("/casussen/reacties/{reaction}/bewerken/", {"body": "Een bewerkte reactie"}, {V}),
+    ("/casussen/reacties/{reaction}/intrekken/", {}, {V}),
+    ("/casussen/reacties/{reaction}/waarderen/", {"kind": "usable"}, {L, M, R, B}),
+    ("/casussen/{pk}/volgende-ronde/", {}, {L}),
 ]
 
 

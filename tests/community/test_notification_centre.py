@@ -203,7 +203,7 @@ def test_data_migration_makes_the_old_digest_the_weekly_one(role_users):
 def test_existing_authors_follow_their_casuses_after_the_migration(casuses, role_users):
     casus = casuses(1, role_users["lid"])
     Follow.objects.all().delete()
-    migration = importlib.import_module("casuses.migrations.0004_authors_follow_their_casuses")
+    migration = importlib.import_module("casuses.migrations.0005_authors_follow_their_casuses")
     migration.authors_follow(apps, None)
     assert Follow.objects.filter(user=role_users["lid"], target_kind="casus", target_id=casus.pk).exists()
     assert CasusIndexPage.objects.exists()

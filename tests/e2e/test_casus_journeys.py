@@ -3,7 +3,8 @@
 J2: a member posts a casus with personal data, replaces it (one by one and all at once), the saved
 draft holds only replaced text, a moderator is mailed and approves, the author's mail opens the casus.
 J3: a second member replies, a third reports the reply, the moderator is mailed and hides it with a
-reason, and the replier is told why.
+reason, and the replier is told why (by mail and on the page), edits it and offers it again, and a
+moderator shows it again (issue 18).
 """
 
 import re
@@ -185,4 +186,26 @@ def test_journey_3_reply_report_hide_and_tell_the_replier(page, live_server, log
     login_as(people["replier"])
     page.goto(casus_link)
     expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
-    expect(page.locator(".reaction", has_text="normaal doen")).to_have_count(0)
+    # Issue 18: only its writer still sees the hidden reaction, with the moderator's reason.
+    hidden = page.locator(".reaction", has_text="normaal doen")
+    expect(hidden.get_by_text("Niet respectvol naar de ouders")).to_be_visible()
+    expect(hidden.get_by_role("link", name="Aanpassen en opnieuw aanbieden")).to_be_visible()
+
+    # ... edits it and offers it again; a moderator shows it again; the replier is told, by mail.
+    hidden.get_by_role("link", name="Aanpassen en opnieuw aanbieden").click()
+    page.get_by_label("Uw reactie").fill("Ik zou de ouders apart vragen wat zij nodig hebben bij de overdracht.")
+    page.get_by_role("button", name="Opnieuw aanbieden").click()
+    expect(page.get_by_text("aangeboden aan de moderatoren")).to_be_visible()
+    expect(page.get_by_text("een moderator beoordeelt hem")).to_be_visible()
+    moderation_link = mail_link(people["moderator"].email, "/casussen/moderatie/")
+    login_as(people["moderator"])
+    page.goto(moderation_link)
+    offered = page.locator(".moderation-item", has_text="wat zij nodig hebben")
+    expect(offered).to_contain_text("Niet respectvol naar de ouders")
+    assert axe() == []
+    offered.get_by_role("button", name="Weer tonen").click()
+    expect(page.get_by_text("De reactie is weer zichtbaar.")).to_be_visible()
+    login_as(people["reporter"])
+    page.goto(mail_link(people["replier"].email, "#reactie-"))
+    expect(page.locator(".reaction", has_text="wat zij nodig hebben")).to_be_visible()
+    expect(page.get_by_text("normaal doen")).to_have_count(0)

@@ -17,7 +17,7 @@ def no_follows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("casuses", "0003_show_on_profile"),
+        ("casuses", "0004_conversation_edit_appreciation_rounds"),
         ("community", "0010_notifications_and_follows"),
     ]
 
