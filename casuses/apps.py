@@ -8,6 +8,6 @@ class CasusesConfig(AppConfig):
 
     def ready(self):
         # What casussen add to the site's extension points is in casuses/wagtail_hooks.py.
-        from . import moderation
+        from . import moderation, notifications  # noqa: F401 - notifications: its signal receivers
 
         moderation.silence_stock_workflow_mails()

@@ -10,6 +10,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from community.notify.mentions import masked
+
 from .anonymity import Finding, find_personal_data, highlight, replace_everywhere
 
 
@@ -36,7 +38,9 @@ def check_fields(form_class, data) -> list[FieldFindings]:
     result = []
     for name in form_class.CHECKED_FIELDS:
         text = checkable_text(form_class, name, data)
-        findings = find_personal_data(text) if text else []
+        # A colleague mentioned by the type-ahead's token is a member, not a client: the check reads the
+        # text with those tokens blanked (a token that names no such member is checked like any name).
+        findings = find_personal_data(masked(text)) if text else []
         if findings:
             label = form_class.base_fields[name].label
             result.append(FieldFindings(name, label, text, findings))

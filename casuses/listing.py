@@ -32,7 +32,7 @@ def filter_options(visible) -> dict:
         Tag.objects.filter(casuses_casustag_items__content_object__in=visible.values("pk")).distinct().order_by("name")
     )
     return {
-        "tag_options": list(tags.values("slug", "name")),
+        "tag_options": list(tags.values("pk", "slug", "name")),
         "phase_options": list(Phase.objects.values("name", "slug")),
     }
 

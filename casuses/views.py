@@ -18,7 +18,6 @@ from wagtail.models import WorkflowState
 from community.core import ratelimit
 from community.core.privacy import members_only, moderators_only
 from community.core.ratelimit import rate_limit
-from community.notify.notifications import notify
 
 from . import conversation, moderation
 from .checking import all_findings, apply_all_replacements, apply_replacement, check_fields
@@ -303,7 +302,6 @@ def react(request, index, pk):
             CasusPage.objects.filter(pk=page.pk).update(
                 reaction_count=moderation.shown_reaction_count(page.pk), last_activity_at=timezone.now()
             )
-        _notify_author(page, reaction, request)
         messages.success(request, _("Dank u wel voor uw reactie."))
         return redirect(page.url + f"#reactie-{reaction.pk}")
     extra = {"reaction_form": form, "reaction_rows": field_rows(form, form.checked)}
@@ -329,23 +327,6 @@ def _with_replacements(form_class, posted, form_options=None):
     form = form_class(initial={name: data.get(name, "") for name in form_class.base_fields}, **(form_options or {}))
     form.initial["confirm_warnings"] = data.get("confirm_warnings") == "on"
     return form, field_rows(form, check_fields(form_class, data))
-
-
-def _notify_author(page, reaction, request):
-    author = page.author
-    if author is None or author.pk == reaction.author_id:
-        return
-    url = request.build_absolute_uri(page.url)
-    notify(
-        author,
-        "casus_reactions",
-        subject=_("Nieuwe reactie op uw casus"),
-        text=_(
-            "Er is een nieuwe reactie op uw casus '%(title)s'.\n\nLees hem op %(url)s\n\n"
-            "U kunt deze meldingen aanpassen in uw accountinstellingen."
-        )
-        % {"title": page.title, "url": url},
-    )
 
 
 @members_only

@@ -7,6 +7,7 @@ from community.core.hooks import (
     DIGEST_SOURCES,
     HOME_SECTIONS,
     MEMBER_CONTRIBUTIONS,
+    NOTIFICATION_TARGETS,
     PERSONAL_DATA,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
@@ -15,7 +16,7 @@ from community.core.hooks import (
     Section,
 )
 
-from . import privacy
+from . import notifications, privacy
 from .integrations import casuses_for_phase, member_contributions, new_casuses_since
 from .models import CasusIndexPage
 from .search import CasusAdapter
@@ -92,3 +93,13 @@ def casus_home_section():
     return Section(
         key="casussen", title=_("Recente casussen"), items=privacy.home_items, order=30, more_url="/casussen/"
     )
+
+
+@hooks.register(NOTIFICATION_TARGETS)
+def casus_notification_target():
+    return notifications.casus_target()
+
+
+@hooks.register(NOTIFICATION_TARGETS)
+def tag_notification_target():
+    return notifications.tag_target()

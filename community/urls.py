@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.sitemaps()}),
     path("", include("community.network.urls")),
+    path("", include("community.notify.urls")),
     path("", include("methodology.urls")),
     path("", include("lunchsessions.urls")),
     path("", include("development.urls")),

@@ -10,6 +10,7 @@ class LunchSessionsConfig(AppConfig):
         # What lunch sessions add to the site's extension points is in lunchsessions/wagtail_hooks.py.
         from wagtail.signals import page_published
 
-        from .signals import fill_places_after_publish
+        from .signals import fill_places_after_publish, recap_published
 
         page_published.connect(fill_places_after_publish, dispatch_uid="lunchsessions_fill_places")
+        page_published.connect(recap_published, dispatch_uid="lunchsessions_recap_published")

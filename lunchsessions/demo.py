@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from methodology.models import Phase
 
-from .models import LunchSessionIndexPage, LunchSessionPage, LunchSessionSpeaker, Registration, Speaker
+from .models import LunchSeries, LunchSessionIndexPage, LunchSessionPage, LunchSessionSpeaker, Registration, Speaker
 
 INDEX_INTRO = (
     "<p>In de online lunchsessies van de groep <b>Scheiden zonder Schade</b> praten professionals een uur lang "
@@ -225,6 +225,15 @@ def _speaker(name, role, organisation) -> Speaker:
     return speaker
 
 
+def _series(title: str):
+    """Sessions titled "Intervisielunch: …" form the demo's one series, for members to follow."""
+    if not title.startswith("Intervisielunch"):
+        return None
+    return LunchSeries.objects.get_or_create(
+        name="Intervisielunch", defaults={"description": "Samen een vastgelopen casus doordenken, elke maand."}
+    )[0]
+
+
 def _phase(hint: str):
     return Phase.objects.filter(name__icontains=hint).order_by("order").first() if hint else None
 
@@ -248,6 +257,7 @@ def _session(index, item, speakers, *, start, end) -> LunchSessionPage:
         recap=item.get("recap", []),
         transcript=item.get("transcript", ""),
         phase=_phase(item.get("phase_hint", "")),
+        series=_series(item["title"]),
     )
     index.add_child(instance=session)
     session.tags.set(item["tags"])

@@ -3,11 +3,13 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.core import access
 from community.core.cards import Card
+from community.core.hooks import TargetLink
 
-from .models import LunchSessionPage
+from .models import LunchSeries, LunchSessionPage
 
 PHASE_ITEMS = 6
 UPCOMING_WINDOW = datetime.timedelta(days=21)
@@ -39,3 +41,23 @@ def upcoming_since(user, since) -> list[Card]:
         user, LunchSessionPage.objects.filter(start__gt=now, start__lte=now + UPCOMING_WINDOW)
     )
     return _cards(user, sessions.order_by("start").prefetch_related("tags")[:10])
+
+
+def resolve_sessions(user, pairs) -> dict:
+    """{(session id, 0): TargetLink} of the sessions ``user`` may see (notifications of a new recap)."""
+    sessions = access.visible_pages(user, LunchSessionPage.objects.filter(pk__in={pk for pk, _detail in pairs}))
+    return {(session.pk, 0): TargetLink(session.title, session.url) for session in sessions.only("title", "url_path")}
+
+
+def resolve_series(user, pairs) -> dict:
+    """{(series id, 0): TargetLink}: a series links to its newest session that ``user`` may see."""
+    ids = {pk for pk, _detail in pairs}
+    series = {row.pk: row for row in LunchSeries.objects.filter(pk__in=ids)}
+    newest = {}
+    visible = access.visible_pages(user, LunchSessionPage.objects.filter(series__in=ids)).order_by("-start")
+    for session in visible.only("series_id", "url_path")[:200]:
+        newest.setdefault(session.series_id, session.url)
+    return {
+        (pk, 0): TargetLink(str(_("reeks ‘%(name)s’") % {"name": row.name}), newest.get(pk) or "/lunchsessies/")
+        for pk, row in series.items()
+    }

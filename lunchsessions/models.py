@@ -91,6 +91,25 @@ class Speaker(index.Indexed, models.Model):
         return ", ".join(part for part in (self.role, self.organisation) if part)
 
 
+@register_snippet
+class LunchSeries(models.Model):
+    """A series of lunch sessions that editors set on each session ("Intervisielunch", "Juridisch
+    spreekuur"): members follow a series and hear of each new recap in it."""
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    description = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("reeks lunchsessies")
+        verbose_name_plural = _("reeksen lunchsessies")
+
+    def __str__(self):
+        return self.name
+
+
 class LunchSessionTag(TaggedItemBase):
     content_object = ParentalKey(
         "lunchsessions.LunchSessionPage", related_name="tagged_items", on_delete=models.CASCADE
@@ -369,6 +388,15 @@ class LunchSessionPage(Page):
         related_name="+",
     )
     tags = ClusterTaggableManager(through=LunchSessionTag, blank=True, verbose_name=_("tags"))
+    series = models.ForeignKey(
+        LunchSeries,
+        verbose_name=_("reeks"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text=_("Leden die de reeks volgen, horen van elke nieuwe terugblik in de reeks."),
+    )
 
     # SKJ accreditation (read by the development app: attendance, certificates)
     skj_category = models.CharField(
@@ -415,7 +443,7 @@ class LunchSessionPage(Page):
         FieldPanel("description"),
         InlinePanel("speaker_links", label=_("sprekers")),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("meeting_url")]),
-        MultiFieldPanel([FieldPanel("phase"), FieldPanel("tags")], heading=_("Ordening")),
+        MultiFieldPanel([FieldPanel("series"), FieldPanel("phase"), FieldPanel("tags")], heading=_("Ordening")),
         MultiFieldPanel(
             [
                 FieldPanel("skj_category"),

@@ -9,11 +9,13 @@ from community.core.hooks import (
     DIGEST_SOURCES,
     EDITOR_TASKS,
     HOME_SECTIONS,
+    NOTIFICATION_TARGETS,
     PERSONAL_DATA,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
     DigestSource,
     EditorTasks,
+    NotificationTarget,
     PersonalDataSource,
     Section,
 )
@@ -22,7 +24,7 @@ from . import admin_views
 from . import personal_data as lunch_data
 from .dashboard import sessions_without_recap
 from .home import upcoming_cards
-from .integrations import recaps_since, sessions_for_phase, upcoming_since
+from .integrations import recaps_since, resolve_series, resolve_sessions, sessions_for_phase, upcoming_since
 from .models import LunchSessionIndexPage, LunchSessionPage
 from .search import LunchSessionAdapter
 
@@ -133,3 +135,13 @@ def sessions_without_recap_tasks():
         _("Alle voorbije sessies hebben een terugblik."),
         order=10,
     )
+
+
+@hooks.register(NOTIFICATION_TARGETS)
+def session_notification_target():
+    return NotificationTarget(kind="session", label=_("lunchsessie"), resolve=resolve_sessions, followable=False)
+
+
+@hooks.register(NOTIFICATION_TARGETS)
+def series_notification_target():
+    return NotificationTarget(kind="series", label=_("reeks"), resolve=resolve_series)

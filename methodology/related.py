@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from community.core import access
 from community.core.cards import Card
+from community.core.hooks import TargetLink
 
-from .models import GuidePage, TrainingModulePage
+from .models import GuidePage, Phase, TrainingModulePage
 
 
 def guide_chapter_cards(request, *, phase=None, technique=None) -> list[Card]:
@@ -51,3 +52,9 @@ def phase_guides(request, phase):
 
 def phase_modules(request, phase):
     return module_cards(request, phase=phase)
+
+
+def resolve_phases(user, pairs) -> dict:
+    """{(phase id, 0): TargetLink}: phases are the public process description, one query."""
+    phases = Phase.objects.filter(pk__in={pk for pk, _detail in pairs}).only("name", "slug")
+    return {(phase.pk, 0): TargetLink(phase.name, phase.get_absolute_url()) for phase in phases}

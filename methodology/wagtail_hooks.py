@@ -12,10 +12,12 @@ from community.core import access
 from community.core.hooks import (
     EDITOR_TASKS,
     HOME_SECTIONS,
+    NOTIFICATION_TARGETS,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
     SITEMAPS,
     EditorTasks,
+    NotificationTarget,
     Section,
     SitemapList,
 )
@@ -23,7 +25,7 @@ from community.core.hooks import (
 from .dashboard import guides_due_for_review
 from .home import newest_methodology
 from .models import Phase, Technique
-from .related import phase_guides, phase_modules
+from .related import phase_guides, phase_modules, resolve_phases
 from .search import GuideAdapter, PhaseAdapter, TechniqueAdapter, TrainingModuleAdapter
 
 
@@ -115,3 +117,8 @@ def guides_due_for_review_tasks():
         _("Alle handleidingen zijn het afgelopen jaar gecontroleerd."),
         order=30,
     )
+
+
+@hooks.register(NOTIFICATION_TARGETS)
+def phase_notification_target():
+    return NotificationTarget(kind="phase", label=_("fase"), resolve=resolve_phases)

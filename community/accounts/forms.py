@@ -76,8 +76,11 @@ class NotificationPreferenceForm(forms.ModelForm):
         fields = list(NotificationPreference.TOPICS)
         widgets = {topic: forms.RadioSelect for topic in NotificationPreference.TOPICS}
         labels = {
-            "casus_reactions": gettext_lazy("Nieuwe reacties op mijn casus"),
-            "new_casuses": gettext_lazy("Nieuwe casussen met mijn tags of fase"),
+            "casus_reactions": gettext_lazy(
+                "Nieuwe reacties op casussen die ik volg (mijn eigen casussen volg ik vanzelf)"
+            ),
+            "mentions": gettext_lazy("Als een collega mij noemt (@naam)"),
+            "new_casuses": gettext_lazy("Nieuwe casussen in fases en tags die ik volg, of met mijn expertise"),
             "new_recaps": gettext_lazy("Nieuwe terugblikken op lunchsessies"),
             "upcoming_sessions": gettext_lazy("Komende lunchsessies"),
         }

@@ -18,7 +18,14 @@ from community.accounts.forms import DeleteAccountForm, MembershipApplicationFor
 from community.accounts.membership import submit_application
 from community.core import access, personal_data
 from community.core.ratelimit import rate_limit
-from community.models import MemberProfile, MembershipApplication, NotificationPreference, SentDigest
+from community.models import (
+    Follow,
+    MemberProfile,
+    MembershipApplication,
+    Notification,
+    NotificationPreference,
+    SentDigest,
+)
 from community.notify import unsubscribe
 from community.notify.notifications import topic_label
 
@@ -163,6 +170,13 @@ def export_core(user) -> dict:
             {"week": d.week, "sent_at": d.sent_at, "item_count": d.item_count}
             for d in SentDigest.objects.filter(user=user)
         ],
+        "follows": [
+            {"kind": f.target_kind, "id": f.target_id, "since": f.created_at} for f in Follow.objects.filter(user=user)
+        ],
+        "notifications": [
+            {"kind": n.kind, "about": f"{n.target_kind}:{n.target_id}", "created": n.created_at, "read": n.read_at}
+            for n in Notification.objects.filter(recipient=user)
+        ],
     }
 
 
@@ -171,3 +185,5 @@ def erase_core(user) -> None:
     MembershipApplication.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     SentDigest.objects.filter(user=user).delete()
+    Follow.objects.filter(user=user).delete()
+    Notification.objects.filter(recipient=user).delete()

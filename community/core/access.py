@@ -378,3 +378,19 @@ def page_kind(page) -> str:
 def may_show_title(user, kind: str, audience: str) -> bool:
     """The one rule for titles: the user may open the item, or its kind's title is an invitation."""
     return may_see_audience(user, audience) or title_teaser_allowed(kind)
+
+
+def audience_members(queryset, audience: str, prefix: str = ""):
+    """Restrict a queryset of users (or of rows with a user, ``prefix="user__"``) to those who may see
+    ``audience``: for lists of people, such as whom a writer may mention where a page's readers are."""
+    for token in audience.split("&"):
+        if token in (PUBLIC, LOGIN):
+            continue
+        if token.startswith("group:"):
+            names = token.removeprefix("group:").split("|")
+            queryset = queryset.filter(Q(**{f"{prefix}is_superuser": True}) | Q(**{f"{prefix}groups__name__in": names}))
+        elif token == ADMINS:
+            queryset = queryset.filter(**{f"{prefix}is_superuser": True})
+        else:
+            return queryset.none()
+    return queryset.distinct()

@@ -48,6 +48,9 @@ HEALTH_CHECKS = "kennisplein_health_checks"
 #: ``fn() -> search.documents.SearchAdapter``: an app's documents in the one site search; the same
 #: instance on every call (decorate the function with ``functools.cache``).
 SEARCH_ADAPTERS = "kennisplein_search_adapters"
+#: ``fn() -> NotificationTarget``: a kind of thing notifications point at and members may follow
+#: (a casus, a methodiek phase, a tag, a lunch-session series, a session), and how to show it.
+NOTIFICATION_TARGETS = "kennisplein_notification_targets"
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,24 @@ class EditorTasks:
 class DigestSource:
     topic: str  # one of NotificationPreference.TOPICS
     items: Callable  # (user, since) -> list[Card]
+
+
+@dataclass(frozen=True)
+class TargetLink:
+    """What a notification or a follow shows of its target: a title and a URL (a path on this site)."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NotificationTarget:
+    kind: str  # "casus", "phase", "tag", "series", "session": stored with follows and notifications
+    label: str  # Dutch, e.g. "casus", for "U volgt deze casus"
+    # (user, {(target id, detail id)}) -> {(target id, detail id): TargetLink} for what ``user`` may see
+    # now; the detail is 0 or e.g. a reaction's id. One or two queries for any number of pairs.
+    resolve: Callable
+    followable: bool = True
 
 
 @dataclass(frozen=True)

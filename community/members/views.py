@@ -4,9 +4,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.models import Page
 
 from community.core import access
 from community.core.cards import Card
@@ -15,8 +17,10 @@ from community.core.privacy import members_only
 from community.core.ratelimit import rate_limit
 from community.members.forms import DirectoryFilterForm, ProfileForm
 from community.models import MemberProfile
+from community.notify.mentions import token_for
 
 PAGE_SIZE = 24
+MENTION_RESULTS = 8
 
 
 def may_see(profile, field: str, viewer) -> bool:
@@ -148,3 +152,38 @@ def edit_profile(request):
         messages.success(request, _("Uw profiel is opgeslagen."))
         return redirect("member_profile", user_id=request.user.pk)
     return render(request, "community/profile_edit.html", {"form": form, "profile": profile})
+
+
+@members_only
+@rate_limit("mention_lookup", "120/m", methods=("GET",))
+def mention_lookup(request):
+    """Type-ahead for @mentions (static/js/mentions.js): members in the directory whose name starts with
+    the words typed and who may read the page written on (``pagina``: a casus, or the casus overview
+    for a new one); at most a few, never the writer. The writer must be able to read the page too."""
+    words = request.GET.get("q", "").split()[:4]
+    pk = request.GET.get("pagina", "")
+    page = Page.objects.filter(pk=pk).first() if pk.isdigit() and len(pk) < 12 else None
+    if page is None or not access.can_view_page(request.user, page):
+        raise Http404
+    if not words or len(" ".join(words)) < 2:
+        return JsonResponse({"results": []})
+    profiles = directory_queryset(request.user).exclude(user=request.user)
+    for word in words:
+        profiles = profiles.filter(
+            Q(user__first_name__istartswith=word)
+            | Q(user__last_name__istartswith=word)
+            | Q(user__last_name__icontains=" " + word)
+        )
+    profiles = access.audience_members(profiles, access.page_audience(page, request.user), prefix="user__")
+    results = []
+    for profile in profiles[:MENTION_RESULTS]:
+        shown = visible_fields(profile, request.user)
+        results.append(
+            {
+                "id": profile.user_id,
+                "name": shown["name"],
+                "detail": shown["profession"] or "",
+                "token": token_for(profile.user),
+            }
+        )
+    return JsonResponse({"results": results})

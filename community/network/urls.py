@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("organisaties/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
     path("leden/", members.member_directory, name="member_directory"),
+    path("leden/noemen/", members.mention_lookup, name="mention_lookup"),
     path("leden/<int:user_id>/", members.member_profile, name="member_profile"),
     path("leden/instellingen/profiel/", members.edit_profile, name="profile_edit"),
     path("leden/instellingen/meldingen/", account_views.notification_settings, name="notification_settings"),

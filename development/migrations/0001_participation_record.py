@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('lunchsessions', '0003_skj_accreditation'),
+        ('lunchsessions', '0004_skj_accreditation'),
         ('methodology', '0005_module_reflection'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -199,10 +199,21 @@ def test_notify_mails_carry_the_unsubscribe_link(role_users, django_capture_on_c
 def test_settings_page_saves_choices(client_for, role_users):
     client = client_for("account")
     assert client.get("/leden/instellingen/meldingen/").status_code == 200
-    data = {"casus_reactions": "digest", "new_casuses": "off", "new_recaps": "immediate", "upcoming_sessions": "digest"}
+    data = {
+        "casus_reactions": "daily",
+        "mentions": "off",
+        "new_casuses": "off",
+        "new_recaps": "immediate",
+        "upcoming_sessions": "weekly",
+    }
     assert client.post("/leden/instellingen/meldingen/", data).status_code == 302
     preference = NotificationPreference.objects.get(user=role_users["account"])
-    assert (preference.casus_reactions, preference.new_casuses, preference.new_recaps) == ("digest", "off", "immediate")
+    assert (preference.casus_reactions, preference.mentions, preference.new_casuses, preference.new_recaps) == (
+        "daily",
+        "off",
+        "off",
+        "immediate",
+    )
 
 
 def test_settings_page_refuses_unknown_choice(client_for):

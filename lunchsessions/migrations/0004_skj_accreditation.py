@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lunchsessions', '0002_block_labels_in_dutch'),
+        ('lunchsessions', '0003_lunch_series'),
     ]
 
     operations = [
