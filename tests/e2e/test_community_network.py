@@ -107,7 +107,9 @@ def test_own_settings_pages_are_accessible(viewer, page, live_server, axe, login
         page.goto(live_server.url + path)
         assert axe() == [], path
     page.goto(live_server.url + "/leden/instellingen/meldingen/")
-    page.get_by_role("group", name="Nieuwe terugblikken op lunchsessies").get_by_label("Uit").check()
+    page.get_by_role("group", name="Nieuwe terugblikken op lunchsessies").get_by_label(
+        "Geen e-mail (alleen bij Meldingen)"
+    ).check()
     page.get_by_role("button", name="Opslaan").click()
     expect(
         page.get_by_text("Uw meldingsinstellingen zijn opgeslagen.")
