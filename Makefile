@@ -82,17 +82,21 @@ deploy-check: $(INSTALLED)
 # The whole suite twice, side by side (one per core): on SQLite (with the browser tests) and on PostgreSQL
 # (without them: they test the browser side, which does not depend on the database). The PostgreSQL run
 # keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
-# collected) is no failure.
-# The set-up steps side by side: Debian and npm packages from the start, lint, checks and deduce's cache once
-# the Python packages are in.
+# collected) is no failure. The set-up steps run side by side: Debian and npm packages, lint and checks once the Python packages are in;
+# deduce's tables build in the background meanwhile and while the suites migrate their databases (a suite
+# that needs them before they are done waits for that one build: casuses/anonymity.py).
 test:  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
-	@$(MAKE) --no-print-directory -j 5 --output-sync=target system-packages node-packages lint checks deduce-cache
+	@$(MAKE) --no-print-directory $(INSTALLED)
 	@mkdir -p var
-	@KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
+	@$(MAKE) --no-print-directory deduce-cache > var/deduce-cache.log 2>&1 & deduce=$$!; \
+	$(MAKE) --no-print-directory -j 4 --output-sync=target system-packages node-packages lint checks \
+		|| { kill $$deduce; exit 1; }; \
+	KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
 	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \
-	wait $$pg; postgres=$$?; \
+	wait $$pg; postgres=$$?; wait $$deduce; tables=$$?; \
 	echo "--- PostgreSQL run (var/test-postgres.log) ---"; cat var/test-postgres.log; \
-	exit $$(( sqlite || postgres ))
+	[ $$tables -eq 0 ] || { echo "--- deduce's tables (var/deduce-cache.log) ---"; cat var/deduce-cache.log; }; \
+	exit $$(( sqlite || postgres || tables ))
 
 # pytest-xdist workers for `make test-fast` ("auto": one per core). `make test` runs its two suites side by side
 # with one process each instead: on two cores more workers than cores is slower, not faster.
@@ -106,10 +110,10 @@ test-fast: install  ## the SQLite suite without the browser tests, on every core
 eval-anonymity: install  ## anonymity check: recall per kind, false blocks, speed (tuned + held-out corpus)
 	DJANGO_SETTINGS_MODULE=community.settings.test $(BIN)/python -m tests.casuses.corpus
 
-test-sqlite: install
+test-sqlite: $(INSTALLED)
 	$(BIN)/pytest -q || [ $$? -eq 5 ]
 
-test-postgres: install
+test-postgres: $(INSTALLED)
 	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e
 
 # The production stack on loopback: nginx -> gunicorn -> PostgreSQL + Redis (Debian packages), task worker.

@@ -16,6 +16,7 @@ tests) it loads on first use. The corpus in ``tests/casuses/`` measures the resu
 (``make eval-anonymity``).
 """
 
+import fcntl
 import gc
 import importlib.util
 import logging
@@ -124,7 +125,7 @@ def get_deduce():
                     import deduce  # here, not at the top: importing it takes seconds and reconfigures logging
 
                     gc.collect()
-                    _deduce = deduce.Deduce(cache_path=_deduce_cache_dir())
+                    _deduce = _build_or_load(deduce)
                     # Deduce's tables are millions of objects that live as long as the process: out of
                     # the collector's sight, or every full collection walks them (seconds each), and
                     # forked workers (gunicorn preload_app) would copy every shared page doing so.
@@ -134,6 +135,20 @@ def get_deduce():
                     if guard is not None:
                         root.removeHandler(guard)
     return _deduce
+
+
+def _build_or_load(deduce):
+    """Deduce with its lookup tables from the cache; one process builds them, others starting meanwhile wait.
+
+    (gunicorn and the task worker of a fresh deploy, or two test runs, would otherwise each spend minutes
+    building the same tables and write the same file at once.)"""
+    folder = _deduce_cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    built = (folder / "cache" / "lookup_structs.pickle").exists()
+    with open(folder / ".lock", "a") as lock:
+        # Readers share the lock; the builder holds it alone until the file is complete.
+        fcntl.flock(lock, fcntl.LOCK_SH if built else fcntl.LOCK_EX)
+        return deduce.Deduce(cache_path=folder)
 
 
 def _deduce_cache_dir() -> Path:

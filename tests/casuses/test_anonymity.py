@@ -3,6 +3,7 @@
 Deduce is loaded once per test session (casuses.anonymity keeps one instance per process).
 """
 
+import fcntl
 import gc
 
 import pytest
@@ -193,6 +194,40 @@ def test_deduce_is_loaded_once():
 def test_deduces_tables_are_kept_out_of_the_garbage_collector():
     anonymity.get_deduce()
     assert gc.get_freeze_count() > 1_000_000
+
+
+class _LockProbe:
+    """Stands in for the deduce module: notes which other lock could be had while Deduce() ran."""
+
+    def __init__(self, folder):
+        self.folder, self.free = folder, {}
+
+    def Deduce(self, cache_path):  # noqa: N802 - deduce's name
+        for name, kind in (("shared", fcntl.LOCK_SH), ("exclusive", fcntl.LOCK_EX)):
+            with open(cache_path / ".lock", "a") as other:
+                try:
+                    fcntl.flock(other, kind | fcntl.LOCK_NB)
+                    self.free[name] = True
+                except BlockingIOError:
+                    self.free[name] = False
+        return "deduce"
+
+
+def test_one_process_builds_deduces_tables_and_others_wait(settings, tmp_path):
+    settings.DEDUCE_CACHE_DIR = tmp_path
+    probe = _LockProbe(tmp_path)
+    assert anonymity._build_or_load(probe) == "deduce"
+    assert probe.free == {"shared": False, "exclusive": False}  # building: nobody else reads or builds
+
+
+def test_processes_load_built_tables_side_by_side(settings, tmp_path):
+    settings.DEDUCE_CACHE_DIR = tmp_path
+    cache = anonymity._deduce_cache_dir() / "cache"
+    cache.mkdir(parents=True)
+    (cache / "lookup_structs.pickle").write_bytes(b"built")
+    probe = _LockProbe(tmp_path)
+    anonymity._build_or_load(probe)
+    assert probe.free == {"shared": True, "exclusive": False}  # loading: others may load, none may build
 
 
 def test_deduces_tables_are_cached_per_version_outside_the_virtualenv(settings, tmp_path):
