@@ -1,10 +1,9 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from community.core.hooks import PAGE_PANELS, PERSONAL_DATA, PagePanel, PersonalDataSource
-from lunchsessions.models import LunchSessionPage
+from lunchsessions.admin_actions import SessionAction, session_action
 
 from . import admin_views, panels
 from . import personal_data as development_data
@@ -23,32 +22,12 @@ def register_log_actions(actions):
     )
 
 
-class AttendanceMenuItem(PageMenuItem):
+@session_action
+class AttendanceAction(SessionAction):
     label = _("Aanwezigheid")
     icon_name = "tick"
     priority = 46
-
-    def is_shown(self, user):
-        return (
-            isinstance(self.page.specific_deferred, LunchSessionPage)
-            and self.page.permissions_for_user(user).can_edit()
-        )
-
-    @property
-    def url(self):
-        return reverse("development_attendance", args=[self.page.pk])
-
-
-@hooks.register("register_page_header_buttons")
-def attendance_header_button(page, user, view_name, next_url=None):
-    if page.specific_class is LunchSessionPage:
-        yield AttendanceMenuItem(page=page)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def attendance_listing_button(page, user, next_url=None):
-    if page.specific_class is LunchSessionPage:
-        yield AttendanceMenuItem(page=page)
+    url_name = "development_attendance"
 
 
 # What the participation record adds to the site's extension points (community/core/hooks.py).

@@ -1,9 +1,8 @@
 import functools
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from community.core.hooks import (
     DIGEST_SOURCES,
@@ -22,10 +21,11 @@ from community.core.hooks import (
 
 from . import admin_views
 from . import personal_data as lunch_data
+from .admin_actions import SessionAction, session_action
 from .dashboard import sessions_without_recap
 from .home import upcoming_cards
 from .integrations import recaps_since, resolve_series, resolve_sessions, sessions_for_phase, upcoming_since
-from .models import LunchSessionIndexPage, LunchSessionPage
+from .models import LunchSessionIndexPage
 from .search import LunchSessionAdapter
 
 
@@ -62,32 +62,12 @@ def register_log_actions(actions):
     )
 
 
-class RegistrationsMenuItem(PageMenuItem):
+@session_action
+class RegistrationsAction(SessionAction):
     label = _("Aanmeldingen")
     icon_name = "group"
     priority = 45
-
-    def is_shown(self, user):
-        return (
-            isinstance(self.page.specific_deferred, LunchSessionPage)
-            and self.page.permissions_for_user(user).can_edit()
-        )
-
-    @property
-    def url(self):
-        return reverse("lunchsessions_registrations", args=[self.page.pk])
-
-
-@hooks.register("register_page_header_buttons")
-def registrations_header_button(page, user, view_name, next_url=None):
-    if page.specific_class is LunchSessionPage:
-        yield RegistrationsMenuItem(page=page)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def registrations_listing_button(page, user, next_url=None):
-    if page.specific_class is LunchSessionPage:
-        yield RegistrationsMenuItem(page=page)
+    url_name = "lunchsessions_registrations"
 
 
 # What lunch sessions add to the site's extension points (community/core/hooks.py).
