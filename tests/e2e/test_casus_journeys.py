@@ -36,14 +36,18 @@ def people(settings, live_server):
     get_deduce()  # load once, before the browser waits on the first check
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # mail links point at the server under test
     ensure_index(HomePage.objects.get())
+    # Fixed names: Faker's Dutch first names include "Fatima", which the page would then rightly show.
     moderator = UserFactory(
-        username="moderatie", email="moderator@example.org", groups=[settings.MEMBERS_GROUP, "Moderators"]
+        username="moderatie",
+        email="moderator@example.org",
+        first_name="Mirjam",
+        groups=[settings.MEMBERS_GROUP, "Moderators"],
     )
     secret = give_known_totp(moderator)
     return {
-        "author": MemberFactory(username="inbrenger", email="inbrenger@example.org"),
-        "replier": MemberFactory(username="reageerder", email="reageerder@example.org"),
-        "reporter": MemberFactory(username="melder", email="melder@example.org"),
+        "author": MemberFactory(username="inbrenger", email="inbrenger@example.org", first_name="Ineke"),
+        "replier": MemberFactory(username="reageerder", email="reageerder@example.org", first_name="Ruud"),
+        "reporter": MemberFactory(username="melder", email="melder@example.org", first_name="Mila"),
         "moderator": moderator,
         "totp_secret": secret,
     }
