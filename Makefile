@@ -80,7 +80,8 @@ deploy-check: $(INSTALLED)
 	$(MANAGE) check --deploy --fail-level WARNING
 
 # The whole suite twice, side by side (one per core): on SQLite (with the browser tests) and on PostgreSQL
-# (without them: they test the browser side, which does not depend on the database). The PostgreSQL run
+# (without them: they test the browser side, which does not depend on the database; nor the tests that use
+# no database at all, tests/conftest.py). The PostgreSQL run
 # keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
 # collected) is no failure. The set-up steps run side by side: Debian and npm packages, lint and checks once the Python packages are in;
 # deduce's tables build in the background meanwhile and while the suites migrate their databases (a suite

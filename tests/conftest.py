@@ -35,6 +35,21 @@ def make_role_user(role: str):
     return user
 
 
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, only the tests that use a database: the others (the anonymity check's detector,
+    text analysis, validators, layout checks) do the same on either run, and `make test` runs both."""
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        return
+    uses_database = [item for item in items if _uses_database(item)]
+    if len(uses_database) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not _uses_database(item)])
+        items[:] = uses_database
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "_django_db_helper" in getattr(item, "fixturenames", ())
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
