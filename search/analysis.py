@@ -94,7 +94,8 @@ def parse(raw: str, lexicon: "Lexicon | None" = None) -> ParsedQuery:
     """Words are combined with AND; "quoted words" must appear as a phrase. Stop words are dropped outside phrases.
 
     With a ``lexicon`` (words of what the user may see) words get alternatives: synonyms (search/synonyms_nl.txt),
-    the compound of two words written apart, the parts of a compound and compounds ending in a word.
+    the compound of two words written apart and the parts of a compound (a text written apart). A part of a
+    compound finds the compound without an alternative: the index holds the parts of its compounds.
     """
     raw = (raw or "").strip()
     clauses: list[Clause] = []
@@ -126,7 +127,14 @@ def _unique(clauses):
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms_nl.txt"
 LINKS = ("", "s", "e", "en")  # Dutch linking sounds between the parts of a compound
+PART_PREFIX = "0p"  # a part of a compound in the re-rank's stems column (search.ranking)
+VOCABULARY_CHARS = 5000  # the start of a text whose words go into a vocabulary (search.vocabulary)
 MIN_PART = 4  # shortest part of a compound (shorter "parts" split too many words wrongly)
+
+
+def marked_parts(part_stems: str) -> str:
+    """Part stems as the re-rank's ``stems`` column holds them, after the document's own stems."""
+    return " ".join(PART_PREFIX + token for token in part_stems.split())
 
 
 def parse_synonyms(text: str) -> list[tuple[tuple[str, ...], ...]]:
@@ -157,7 +165,7 @@ class Lexicon:
             for member in group:
                 self.synonyms.setdefault(member, tuple(m for m in group if m != member))
         self.longest_synonym = max((len(member) for member in self.synonyms), default=1)
-        self._by_suffix: dict[str, list[str]] | None = None
+        self._split: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
         return len(word) >= MIN_PART and (word in self.words or stem(word) in self.stems)
@@ -184,21 +192,42 @@ class Lexicon:
                 return (first, second)
         return ()
 
-    def compounds_ending_in(self, word: str) -> list[str]:
-        """Known compounds whose last part is this word (begeleiding -> kinderbegeleiding), most specific first."""
-        if len(word) < 5:
-            return []
-        if self._by_suffix is None:
-            index: dict[str, list[str]] = {}
-            for known in self.words:
-                for cut in range(MIN_PART, len(known) - 4):
-                    first = known[:cut]
-                    if first in self.words or any(
-                        link and first.endswith(link) and first[: -len(link)] in self.words for link in LINKS
-                    ):
-                        index.setdefault(known[cut:], []).append(known)
-            self._by_suffix = index
-        return sorted(self._by_suffix.get(word, []))[:4]
+    def decompound(self, word: str) -> tuple[str, ...]:
+        """A compound as two or more known words (kinderbegeleidingsplan -> kinder begeleidings plan), or () for a
+        word that is no compound of known words. The last part is the shortest known word it ends in, the rest is
+        split again or is a known word (with or without a linking sound); no part is a stop word (over-dracht).
+        Remembered per word."""
+        found = self._split.get(word)
+        if found is None:
+            found = ()
+            for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+                first, second = word[:cut], word[cut:]
+                head = () if second in STOP_WORDS or not self.known(second) else self._head(first)
+                if head:
+                    found = (*head, second)
+                    break
+            self._split[word] = found
+        return found
+
+    def _head(self, first: str) -> tuple[str, ...]:
+        """The parts before a compound's last: a compound itself, a known word, or one with a linking sound."""
+        if len(first) >= 2 * MIN_PART:
+            parts = self.decompound(first)
+            if parts:
+                return parts
+        for link in LINKS:
+            base = first[: len(first) - len(link)]
+            if first.endswith(link) and base not in STOP_WORDS and self.known(base):
+                return (first if self.known(first) else base,)
+        return ()
+
+    def part_stems(self, text: str) -> str:
+        """The stems of the parts of the compounds in a text, each compound's parts in a row (at index time: a
+        query for a part finds the compound, and a part's phrase (kinder begeleiding) matches it too)."""
+        out = []
+        for word in dict.fromkeys(WORD.findall(text.lower())):
+            out += map(stem, self.decompound(word))
+        return " ".join(out)
 
     def expand(self, query_words: list[str]) -> list[Clause]:
         clauses: list[Clause] = []
@@ -225,7 +254,6 @@ class Lexicon:
             parts = self.parts(word)
             if parts:
                 alternatives.append(parts)
-            alternatives += [(compound,) for compound in self.compounds_ending_in(word) if compound != word]
             alternatives += list(self.synonyms.get((word,), ()))
             clauses.append(Clause((word,), alternatives=tuple(alternatives[:MAX_ALTERNATIVES])))
         if not clauses:  # a query of only stop words still searches for them

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from . import store
+from . import store, vocabulary
 from .documents import adapter_for_model, adapters
 from .engines import SearchEngineError, database_engine, get_engine
 from .models import IndexedDocument
@@ -126,6 +126,27 @@ def _mirror(rows, removed_keys) -> None:
         logger.warning("Zoeken: %s kon niet worden bijgewerkt (%s); herbouw de index later.", engine.name, error)
 
 
+def _objects(adapter, batch_size):
+    queryset = adapter.queryset()
+    return queryset.iterator(chunk_size=batch_size) if hasattr(queryset, "iterator") else queryset
+
+
+def rebuild_vocabulary(batch_size: int = 500) -> dict[str, set[str]]:
+    """The words of every document a rebuild writes, per audience: the first pass of a rebuild.
+
+    The compounds of each document are then split against the whole new corpus (what its readers may all see),
+    whatever the order of writing and whatever the index held before (nothing, after a migration emptied it;
+    the words of documents since deleted). It costs the adapters' work once more, not a write.
+    """
+    words: dict[str, set[str]] = {}
+    for adapter in adapters():
+        for obj in _objects(adapter, batch_size):
+            for document in documents_for(obj, adapter=adapter):
+                text = vocabulary.document_words(document.title, " ".join(document.tags), document.text or "")
+                words.setdefault(document.audience or "public", set()).update(text)
+    return words
+
+
 def rebuild(progress=None, batch_size: int = 500) -> dict:
     """Rebuild everything in batches (each its own transaction), then drop what was not rebuilt.
 
@@ -133,18 +154,18 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
     """
     generation = uuid.uuid4().hex
     started = timezone.now()
+    splitters = vocabulary.Splitters((), rebuild_vocabulary(batch_size))
     written = 0
     for adapter in adapters():
         batch = []
-        queryset = adapter.queryset()
-        for obj in queryset.iterator(chunk_size=batch_size) if hasattr(queryset, "iterator") else queryset:
+        for obj in _objects(adapter, batch_size):
             if progress:
                 progress(1)
             batch.extend(documents_for(obj, adapter=adapter))
             if len(batch) >= batch_size:
-                written += len(store.write(batch, generation))
+                written += len(store.write(batch, generation, splitters))
                 batch = []
-        written += len(store.write(batch, generation))
+        written += len(store.write(batch, generation, splitters))
     removed = store.delete_stale(generation, started)
     store.optimize()
     engine = get_engine()

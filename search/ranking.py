@@ -2,7 +2,8 @@
 
 The engine's score (bm25 or ts_rank) knows nothing of where a word came from. Here the best ``CANDIDATES``
 matches are ranked again on what a reader sees: how many of the query's words a document has as typed (an
-alternative - synonym, compound part - counts less), in its title, the whole query (stop words included) as a
+alternative - synonym, the words of a compound apart - counts less, and so does a word found only as part of a
+compound), in its title, the whole query (stop words included) as a
 phrase or its words close together, and very short documents weigh less. Only documents the user may see
 are ever candidates, so the counts of collapsed chapters reveal nothing more.
 """
@@ -13,6 +14,7 @@ from . import analysis
 
 CANDIDATES = 40
 ALTERNATIVE = 0.4  # a clause matched only through an alternative, relative to its own words
+PART = 0.7  # a clause's words found only as parts of a compound (begeleiding in kinderbegeleiding)
 SHORT_DOCUMENT = 30  # words; below, a document's score is lowered (an organisation's two lines)
 TYPE_SHARE = 0.5  # at most this share of the first page for one type, while other types match well
 WELL = 0.6  # "matches well": at least this share of the best score
@@ -24,14 +26,22 @@ class _Features:
     stems: list[str]
     stem_set: frozenset
     title: frozenset
+    parts: list[str]  # the stems of the parts of its compounds
+    part_set: frozenset
 
 
 def _features(hit) -> _Features:
-    """From the stems stored with the document (title, tags, the text's start); else made from the text."""
+    """From the stems stored with the document (title, tags, the text's start; then the parts of its compounds);
+    else made from the text."""
     tokens = list(hit.stems) or [
         analysis.stem(word) for word in analysis.words(f"{hit.title} {' '.join(hit.tags)} {hit.text[:TEXT_CHARS]}")
     ]
-    return _Features(tokens, frozenset(tokens), frozenset(analysis.stem(w) for w in analysis.words(hit.title)))
+    marker = analysis.PART_PREFIX
+    parts = [token[len(marker) :] for token in tokens if token.startswith(marker)]
+    if parts:
+        tokens = [token for token in tokens if not token.startswith(marker)]
+    title = frozenset(analysis.stem(w) for w in analysis.words(hit.title))
+    return _Features(tokens, frozenset(tokens), title, parts, frozenset(parts))
 
 
 def _contains(tokens: list[str], token_set, sequence: tuple[str, ...]) -> bool:
@@ -44,12 +54,15 @@ def _contains(tokens: list[str], token_set, sequence: tuple[str, ...]) -> bool:
 
 
 def _clause_score(clause, features) -> tuple[float, bool]:
-    """(1 for its own words, ALTERNATIVE for an alternative, 0), and whether it is in the title."""
+    """(1 for its own words, PART for its own words as parts of a compound, ALTERNATIVE (times PART) for an
+    alternative, else 0), and whether it is in the title."""
     for index, variant in enumerate(clause.variants):
         stems = tuple(analysis.stem(word) for word in variant)
+        weight = 1.0 if index == 0 else ALTERNATIVE
         if _contains(features.stems, features.stem_set, stems):
-            in_title = all(s in features.title for s in stems)
-            return (1.0 if index == 0 else ALTERNATIVE), in_title
+            return weight, all(s in features.title for s in stems)
+        if _contains(features.parts, features.part_set, stems):
+            return weight * PART, False
     return 0.0, False
 
 

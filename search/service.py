@@ -5,20 +5,18 @@ results and facet counts only come from audiences ``community.core.access`` lets
 """
 
 import difflib
-import hashlib
 import logging
 from dataclasses import replace
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from community.core import access
 
-from . import analysis, store, synonyms
+from . import analysis, store
 from .engines import SearchEngineError, SearchQuery, SearchResult, database_engine, get_engine
+from .vocabulary import lexicon, vocabulary
 
 logger = logging.getLogger(__name__)
-VOCABULARY_SECONDS = 300
 
 
 def allowed_audiences(user) -> list[str]:
@@ -95,40 +93,6 @@ def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:
         except Exception as error:  # noqa: BLE001
             logger.warning("Zoeken: suggesties uit %s falen (%s); antwoord uit de database.", engine.name, error)
     return database_engine().suggest_titles(prefix, audiences, limit)
-
-
-_lexicons: dict[str, tuple[dict, tuple, analysis.Lexicon]] = {}
-
-
-def lexicon(audiences: list[str]) -> analysis.Lexicon:
-    """Words of what these audiences may see, with the synonym groups (the file's and the editors'): for compounds
-    and synonyms in queries.
-
-    Built once per vocabulary and synonym groups (a new vocabulary in the cache, e.g. after it expired, or an
-    editor's change to the synonyms builds a new lexicon).
-    """
-    key = _audiences_key(audiences)
-    words, groups = vocabulary(audiences), synonyms.groups()
-    cached = _lexicons.get(key)
-    if cached is None or (cached[0] is not words and cached[0] != words) or cached[1] != groups:
-        if len(_lexicons) > 32:
-            _lexicons.clear()
-        cached = _lexicons[key] = (words, groups, analysis.Lexicon(words, groups))
-    return cached[2]
-
-
-def _audiences_key(audiences) -> str:
-    return hashlib.sha1("\n".join(sorted(audiences)).encode(), usedforsecurity=False).hexdigest()
-
-
-def vocabulary(audiences: list[str]) -> dict[str, int]:
-    """Words from titles and tags of what these audiences may see (so a suggestion never reveals more)."""
-    key = "search:vocabulary:" + _audiences_key(audiences)
-    words = cache.get(key)
-    if words is None:
-        words = database_engine().vocabulary(audiences)
-        cache.set(key, words, VOCABULARY_SECONDS)
-    return words
 
 
 def spelling_suggestion(raw: str, audiences: list[str]) -> str:

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from . import analysis
 from .engines import database_engine
+from .engines.base import full_text
 from .ids import AUDIENCE_BITS, SEQUENCE_BITS, audience_codes, chunks, date_id_range, first_sequence, packed_id
 from .models import IndexedDocument, IndexedTag
+from .vocabulary import Splitters
 
 RERANK_CHARS = 3000  # the start of a text whose stems the re-rank reads (search.ranking)
 AUDIENCES_CACHE_KEY = "search:audiences"
@@ -39,8 +41,13 @@ def _row(document, generation: str) -> IndexedDocument:
         phase=document.phase or "",
         language=document.language or "nl",
         generation=generation,
-        stems=analysis.stemmed(f"{document.title[:500]} {' '.join(tags)} {(document.text or '')[:RERANK_CHARS]}"),
     )
+
+
+def _rerank_stems(row, text) -> str:
+    """The ``stems`` column: stems of title, tags and the text's start, then the parts of compounds (marked)."""
+    start = analysis.stemmed(row.text[:RERANK_CHARS])
+    return f"{text.title} {text.tags} {start} {analysis.marked_parts(text.parts)}"
 
 
 def _delete_ids(ids) -> None:
@@ -137,12 +144,20 @@ def _db_value(value):
     )
 
 
-def write(documents, generation: str = "") -> list[IndexedDocument]:
-    """Add or replace documents (by key) in one transaction: readers see the old or the new version."""
+def write(documents, generation: str = "", splitters: Splitters | None = None) -> list[IndexedDocument]:
+    """Add or replace documents (by key) in one transaction: readers see the old or the new version.
+
+    ``splitters``: the lexicons that split their compounds (``search.vocabulary.Splitters``; a rebuild gives
+    those of everything it writes), by default the index's vocabulary and these documents'.
+    """
     documents = list({document.key: document for document in documents}.values())
     if not documents:
         return []
     rows = [_row(document, generation) for document in documents]
+    splitters = splitters or Splitters(rows)
+    texts = [full_text(row, splitters.for_audience(row.audience)) for row in rows]
+    for row, text in zip(rows, texts, strict=True):
+        row.stems = _rerank_stems(row, text)
     with transaction.atomic():
         keys = [row.key for row in rows]
         existing = []
@@ -155,7 +170,7 @@ def write(documents, generation: str = "") -> list[IndexedDocument]:
                 "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
                 [(row.id, tag[:100]) for row in rows for tag in row.tags],
             )
-        database_engine().write(rows)
+        database_engine().write(rows, texts)
     cache.delete(AUDIENCES_CACHE_KEY)
     return rows
 

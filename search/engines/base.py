@@ -162,8 +162,8 @@ class DatabaseEngine(Engine):
         """The matches of both tiers outside their newest-``size`` windows, newest first."""
         raise NotImplementedError
 
-    def write(self, rows) -> None:
-        """Add the full-text rows of these IndexedDocument rows (their ids are new)."""
+    def write(self, rows, texts) -> None:
+        """Add the full-text rows of these IndexedDocument rows (their ids are new), ``texts`` their FullText."""
         raise NotImplementedError
 
     def delete_ids(self, ids) -> None:
@@ -280,7 +280,7 @@ class DatabaseEngine(Engine):
             .values_list("title", "tags_text", "text")[:limit]
         )
         for title, tags_text, text in rows:
-            for word in analysis.words(f"{title} {tags_text} {text[:5000]}"):
+            for word in analysis.words(f"{title} {tags_text} {text[: analysis.VOCABULARY_CHARS]}"):
                 if len(word) > 3 and not word.isdigit():
                     counts[word] = counts.get(word, 0) + 1
         return counts
@@ -392,6 +392,33 @@ def meta_text(type_: str, phase: str, year, tags) -> str:
 def head_text(title_stems: str, tag_stems: str) -> str:
     """Title and tag stems again, as tokens of their own (``0h`` + stem)."""
     return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
+
+
+@dataclass(frozen=True)
+class FullText:
+    """What the full-text index holds of one document, the same on both databases (stems computed here)."""
+
+    title: str  # stems
+    tags: str
+    text: str
+    parts: str  # the stems of the known parts of its compounds (weighted below the words themselves)
+    title_words: str  # the title's words, unstemmed (search-as-you-type prefixes)
+    head: str
+    meta: str
+
+
+def full_text(row, lexicon) -> FullText:
+    """The full-text of an IndexedDocument row; ``lexicon`` splits its compounds (words its readers may all see)."""
+    title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
+    return FullText(
+        title=title,
+        tags=tags,
+        text=analysis.stemmed(row.text),
+        parts=lexicon.part_stems(f"{row.title} {row.tags_text} {row.text}"),
+        title_words=" ".join(analysis.words(row.title)),
+        head=head_text(title, tags),
+        meta=meta_text(row.type, row.phase, row.year, row.tags),
+    )
 
 
 def filter_tokens(query: SearchQuery) -> list[str]:

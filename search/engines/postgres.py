@@ -1,8 +1,9 @@
 """The database engine on PostgreSQL: tsquery syntax and queries (ts_rank), and writing the vector table.
 
 The full-text index is the narrow table ``search_vector`` (id = IndexedDocument.id, one app-written tsvector):
-the Snowball stems of title (weight A), tags (B) and text (C) computed in Python as on SQLite, plus the head
-and filter tokens (weight D, which never scores). A GIN index answers the match; the text stays in
+the Snowball stems of title (weight A), tags (B) and text (C) computed in Python as on SQLite, the stems of
+the known parts of its compounds (D, the lowest weight), and the head, filter and title-word tokens (also D:
+prefixed, they never match a query's words, so they never score). A GIN index answers the match; the text stays in
 ``search_indexeddocument``. The vector is stored out of line (TOAST, see migration 0005), so the table's heap
 is about 100 bytes a row: a broad word's matches are counted and windowed from the GIN index and that small
 heap, and a vector is only read for the few matches that are ranked (``ts_rank`` over a window).
@@ -20,12 +21,15 @@ from django.db import connection, transaction
 
 from .. import analysis
 from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
-from .base import HEAD_PREFIX, DatabaseEngine, head_text, meta_text, visible_mask
+from .base import HEAD_PREFIX, DatabaseEngine, visible_mask
 
 CONFIG = "simple"  # the stems come from Python: PostgreSQL only splits on spaces and lowercases
-TS_RANK_WEIGHTS = "{0, 0.1, 0.4, 1.0}"  # D (head, filter tokens), C (text), B (tags), A (title)
+# D (parts of compounds; the head, filter and title-word tokens there never match a query's words), C (text),
+# B (tags), A (title)
+TS_RANK_WEIGHTS = "{0.05, 0.1, 0.4, 1.0}"
 RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, to_tsquery('{CONFIG}', %s))"
-VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABCD")
+# D before C: a tsvector's positions stop at 16,383, and the parts' phrases (kinder <-> beleid) need theirs
+VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABDC")
 TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
 SAMPLE_KEY = f"(m.id >> {AUDIENCE_BITS})"
 PLANNER = (
@@ -190,13 +194,11 @@ class PostgresEngine(DatabaseEngine):
 
     # ----- writing ------------------------------------------------------------------------------------------
 
-    def write(self, rows) -> None:
+    def write(self, rows, texts) -> None:
         values = []
-        for row in sorted(rows, key=lambda row: row.id):
-            title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
-            title_words = " ".join(TITLE_WORD + word for word in analysis.words(row.title))
-            hidden = f"{head_text(title, tags)} {meta_text(row.type, row.phase, row.year, row.tags)} {title_words}"
-            values.append((row.id, title, tags, analysis.stemmed(row.text), hidden))
+        for row, text in sorted(zip(rows, texts, strict=True), key=lambda pair: pair[0].id):
+            title_words = " ".join(TITLE_WORD + word for word in text.title_words.split())
+            values.append((row.id, text.title, text.tags, f"{text.parts} {text.head} {text.meta} {title_words}", text.text))
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO search_vector (id, vector) VALUES (%s, {VECTOR})", values)
 

@@ -1,8 +1,8 @@
 """The database engine on SQLite: FTS5 syntax and queries (bm25), and writing the FTS5 table.
 
 The full-text index is the FTS5 table ``search_fts`` (rowid = IndexedDocument.id; columns title, tags, text
-holding Snowball stems, title_words the unstemmed title words for prefixes, head and meta, see
-``engines.base``). Access is arithmetic on the rowid inside the full-text query (the audience code in its low
+holding Snowball stems, parts the stems of the known parts of its compounds, title_words the unstemmed title
+words for prefixes, head and meta, see ``engines.base``). Access is arithmetic on the rowid inside the full-text query (the audience code in its low
 bits is tested against a bitmask of the allowed codes), the chosen filters are ``meta`` tokens in the MATCH
 expression, and the total is an FTS5 count that reads no document rows.
 """
@@ -14,10 +14,11 @@ from django.db import connection
 
 from .. import analysis
 from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
-from .base import HEAD_PREFIX, DatabaseEngine, head_text, meta_text, visible_mask
+from .base import HEAD_PREFIX, DatabaseEngine, visible_mask
 
-# bm25 weights of the FTS5 columns title, tags, text; title_words, head, meta never score
-BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0, 0.0, 0.0)
+# bm25 weights of the FTS5 columns title, tags, text, parts (of compounds: below the words themselves);
+# title_words, head, meta never score
+BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.2, 0.0, 0.0, 0.0)
 BM25 = f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
 # The facet sample: documents whose (date ordinal << SEQUENCE_BITS | sequence) is divisible by an odd step. An
 # odd step is coprime with 2**SEQUENCE_BITS, so for each sequence number every step-th day is taken: an even
@@ -208,26 +209,19 @@ class SqliteEngine(DatabaseEngine):
 
     # ----- writing ------------------------------------------------------------------------------------------
 
-    INSERT = "INSERT INTO search_fts (rowid, title, tags, text, title_words, head, meta) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    INSERT = (
+        "INSERT INTO search_fts (rowid, title, tags, text, parts, title_words, head, meta) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    )
 
-    def write(self, rows) -> None:
+    def write(self, rows, texts) -> None:
         """Written with the raw sqlite3 cursor, in rowid order: FTS5 flushes its pending index data whenever a
         rowid is lower than the one before."""
         connection.ensure_connection()
-        values = []
-        for row in sorted(rows, key=lambda row: row.id):
-            title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
-            values.append(
-                (
-                    row.id,
-                    title,
-                    tags,
-                    analysis.stemmed(row.text),
-                    " ".join(analysis.words(row.title)),
-                    head_text(title, tags),
-                    meta_text(row.type, row.phase, row.year, row.tags),
-                )
-            )
+        values = sorted(
+            (row.id, text.title, text.tags, text.text, text.parts, text.title_words, text.head, text.meta)
+            for row, text in zip(rows, texts, strict=True)
+        )
         connection.connection.executemany(self.INSERT, values)
 
     def delete_ids(self, ids) -> None:

@@ -78,7 +78,8 @@ def test_compound_parts_and_joined_words_from_the_lexicon():
     assert lexicon.parts("ouderschapsplan") == ("ouderschaps", "plan")
     assert lexicon.joined("ouderschap", "plan") == "ouderschapsplan"
     assert lexicon.joined("kinder", "begeleiding") == "kinderbegeleiding"
-    assert lexicon.compounds_ending_in("begeleiding") == ["kinderbegeleiding"]
+    assert lexicon.decompound("kinderbegeleidingsplan") == ("kinder", "begeleidings", "plan")
+    assert lexicon.decompound("begeleiding") == () and lexicon.decompound("kinder") == ()
     (clause,) = lexicon.expand(["kinder", "begeleiding"])
     assert clause.words == ("kinderbegeleiding",) and ("kinder", "begeleiding") in clause.alternatives
 
