@@ -49,6 +49,17 @@ def stemmed(text: str) -> str:
     return " ".join(map(stem, WORD.findall(text.lower())))
 
 
+def stems_of(text_words) -> str:
+    return " ".join(map(stem, text_words))
+
+
+VOCABULARY_WORD = re.compile(r"\w{4,}", re.UNICODE)  # a vocabulary's words: four characters or more
+
+
+def vocabulary_words(text: str) -> set[str]:
+    return {word for word in set(VOCABULARY_WORD.findall(text.lower())) if not word.isdigit()}
+
+
 @dataclass(frozen=True)
 class Clause:
     words: tuple[str, ...]  # one word, or several for a phrase
@@ -165,7 +176,8 @@ class Lexicon:
             for member in group:
                 self.synonyms.setdefault(member, tuple(m for m in group if m != member))
         self.longest_synonym = max((len(member) for member in self.synonyms), default=1)
-        self._split: dict[str, tuple[str, ...]] = {}
+        self._split: dict[str, tuple[str, ...]] = {}  # every word looked at: its parts, or ()
+        self._compounds: set[str] = set()  # the words of _split that have parts
 
     def known(self, word: str) -> bool:
         return len(word) >= MIN_PART and (word in self.words or stem(word) in self.stems)
@@ -207,6 +219,8 @@ class Lexicon:
                     found = (*head, second)
                     break
             self._split[word] = found
+            if found:
+                self._compounds.add(word)
         return found
 
     def _head(self, first: str) -> tuple[str, ...]:
@@ -221,13 +235,13 @@ class Lexicon:
                 return (first if self.known(first) else base,)
         return ()
 
-    def part_stems(self, text: str) -> str:
-        """The stems of the parts of the compounds in a text, each compound's parts in a row (at index time: a
-        query for a part finds the compound, and a part's phrase (kinder begeleiding) matches it too)."""
-        out = []
-        for word in dict.fromkeys(WORD.findall(text.lower())):
-            out += map(stem, self.decompound(word))
-        return " ".join(out)
+    def part_stems(self, text_words) -> str:
+        """The stems of the parts of the compounds among these words, each compound's parts in a row (at index
+        time: a query for a part finds the compound, and the parts' phrase, kinder begeleiding, matches it too)."""
+        distinct = set(text_words)
+        for word in distinct.difference(self._split):
+            self.decompound(word)
+        return " ".join(stem(part) for word in sorted(distinct & self._compounds) for part in self._split[word])
 
     def expand(self, query_words: list[str]) -> list[Clause]:
         clauses: list[Clause] = []

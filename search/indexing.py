@@ -156,16 +156,17 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
     started = timezone.now()
     splitters = vocabulary.Splitters((), rebuild_vocabulary(batch_size))
     written = 0
-    for adapter in adapters():
-        batch = []
-        for obj in _objects(adapter, batch_size):
-            if progress:
-                progress(1)
-            batch.extend(documents_for(obj, adapter=adapter))
-            if len(batch) >= batch_size:
-                written += len(store.write(batch, generation, splitters))
-                batch = []
-        written += len(store.write(batch, generation, splitters))
+    with database_engine().loading():
+        for adapter in adapters():
+            batch = []
+            for obj in _objects(adapter, batch_size):
+                if progress:
+                    progress(1)
+                batch.extend(documents_for(obj, adapter=adapter))
+                if len(batch) >= batch_size:
+                    written += len(store.write(batch, generation, splitters))
+                    batch = []
+            written += len(store.write(batch, generation, splitters))
     removed = store.delete_stale(generation, started)
     store.optimize()
     engine = get_engine()

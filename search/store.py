@@ -46,7 +46,7 @@ def _row(document, generation: str) -> IndexedDocument:
 
 def _rerank_stems(row, text) -> str:
     """The ``stems`` column: stems of title, tags and the text's start, then the parts of compounds (marked)."""
-    start = analysis.stemmed(row.text[:RERANK_CHARS])
+    start = text.text if len(row.text) <= RERANK_CHARS else analysis.stemmed(row.text[:RERANK_CHARS])
     return f"{text.title} {text.tags} {start} {analysis.marked_parts(text.parts)}"
 
 
@@ -116,22 +116,18 @@ def _next_sequences(dates) -> dict:
 
 
 def _insert(rows) -> None:
-    """A plain multi-row INSERT (much faster than bulk_create for thousands of long texts)."""
+    """One batch insert (a COPY on PostgreSQL: much faster than bulk_create for thousands of long texts)."""
     now = timezone.now()
     for row, pk in zip(rows, _new_ids(rows), strict=True):
         row.id, row.indexed_at = pk, now
-    sql = f"INSERT INTO search_indexeddocument ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            sql,
-            [
-                tuple(
-                    getattr(row, column) if column not in ("date", "indexed_at") else _db_value(getattr(row, column))
-                    for column in COLUMNS
-                )
-                for row in sorted(rows, key=lambda row: row.id)  # in id order: B-tree appends, not splits
-            ],
+    values = [
+        tuple(
+            getattr(row, column) if column not in ("date", "indexed_at") else _db_value(getattr(row, column))
+            for column in COLUMNS
         )
+        for row in sorted(rows, key=lambda row: row.id)  # in id order: B-tree appends, not splits
+    ]
+    database_engine().insert("search_indexeddocument", COLUMNS, values)
 
 
 def _db_value(value):
@@ -165,11 +161,8 @@ def write(documents, generation: str = "", splitters: Splitters | None = None) -
             existing += IndexedDocument.objects.filter(key__in=chunk).values_list("id", flat=True)
         _delete_ids(existing)
         _insert(rows)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO search_indexedtag (document_id, name) VALUES (%s, %s)",
-                [(row.id, tag[:100]) for row in rows for tag in row.tags],
-            )
+        tags = [(row.id, tag[:100]) for row in rows for tag in row.tags]
+        database_engine().insert("search_indexedtag", ("document_id", "name"), tags)
         database_engine().write(rows, texts)
     cache.delete(AUDIENCES_CACHE_KEY)
     return rows

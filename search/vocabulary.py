@@ -62,11 +62,7 @@ def readers_audiences(audience: str) -> list[str]:
 
 def document_words(title: str, tags_text: str, text: str) -> set[str]:
     """The words of one document that go into a vocabulary (as ``DatabaseEngine.vocabulary`` counts them)."""
-    return {
-        word
-        for word in analysis.words(f"{title} {tags_text} {text[: analysis.VOCABULARY_CHARS]}")
-        if len(word) > 3 and not word.isdigit()
-    }
+    return analysis.vocabulary_words(f"{title} {tags_text} {text[: analysis.VOCABULARY_CHARS]}")
 
 
 class Splitters:

@@ -26,7 +26,7 @@ query is bounded however many documents match (see ``benchmarks/README.md``):
 import datetime
 import hashlib
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 
 from .. import analysis, ranking
@@ -165,6 +165,15 @@ class DatabaseEngine(Engine):
     def write(self, rows, texts) -> None:
         """Add the full-text rows of these IndexedDocument rows (their ids are new), ``texts`` their FullText."""
         raise NotImplementedError
+
+    def insert(self, table: str, columns, values) -> None:
+        """Rows into one of the index's tables (trusted names), in one batch."""
+        raise NotImplementedError
+
+    @contextmanager
+    def loading(self):
+        """Around a rebuild's writes (PostgreSQL: an empty table gets its GIN index after the load)."""
+        yield
 
     def delete_ids(self, ids) -> None:
         raise NotImplementedError
@@ -409,13 +418,18 @@ class FullText:
 
 def full_text(row, lexicon) -> FullText:
     """The full-text of an IndexedDocument row; ``lexicon`` splits its compounds (words its readers may all see)."""
-    title, tags = analysis.stemmed(row.title), analysis.stemmed(row.tags_text)
+    title_words, tag_words, text_words = (
+        analysis.words(row.title),
+        analysis.words(row.tags_text),
+        analysis.words(row.text),
+    )
+    title, tags = analysis.stems_of(title_words), analysis.stems_of(tag_words)
     return FullText(
         title=title,
         tags=tags,
-        text=analysis.stemmed(row.text),
-        parts=lexicon.part_stems(f"{row.title} {row.tags_text} {row.text}"),
-        title_words=" ".join(analysis.words(row.title)),
+        text=analysis.stems_of(text_words),
+        parts=lexicon.part_stems(title_words + tag_words + text_words),
+        title_words=" ".join(title_words),
         head=head_text(title, tags),
         meta=meta_text(row.type, row.phase, row.year, row.tags),
     )

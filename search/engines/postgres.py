@@ -3,8 +3,9 @@
 The full-text index is the narrow table ``search_vector`` (id = IndexedDocument.id, one app-written tsvector):
 the Snowball stems of title (weight A), tags (B) and text (C) computed in Python as on SQLite, the stems of
 the known parts of its compounds (D, the lowest weight), and the head, filter and title-word tokens (also D:
-prefixed, they never match a query's words, so they never score). A GIN index answers the match; the text stays in
-``search_indexeddocument``. The vector is stored out of line (TOAST, see migration 0005), so the table's heap
+prefixed, they never match a query's words, so they never score). The vector's text is made here (``vector``)
+and the queries' tsquery text too, both read by PostgreSQL as written (no text search configuration: it would
+only cost parsing). A GIN index answers the match; the text stays in ``search_indexeddocument``. The vector is stored out of line (TOAST, see migration 0005), so the table's heap
 is about 100 bytes a row: a broad word's matches are counted and windowed from the GIN index and that small
 heap, and a vector is only read for the few matches that are ranked (``ts_rank`` over a window).
 
@@ -14,6 +15,7 @@ sequential and plain index scans off (``SET LOCAL`` in a savepoint that is rolle
 affected), so the GIN index and the id index are always used.
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -23,18 +25,38 @@ from .. import analysis
 from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
 from .base import HEAD_PREFIX, DatabaseEngine, visible_mask
 
-CONFIG = "simple"  # the stems come from Python: PostgreSQL only splits on spaces and lowercases
 # D (parts of compounds; the head, filter and title-word tokens there never match a query's words), C (text),
 # B (tags), A (title)
 TS_RANK_WEIGHTS = "{0.05, 0.1, 0.4, 1.0}"
-RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, to_tsquery('{CONFIG}', %s))"
-# D before C: a tsvector's positions stop at 16,383, and the parts' phrases (kinder <-> beleid) need theirs
-VECTOR = " || ".join(f"setweight(to_tsvector('{CONFIG}', %s), '{weight}')" for weight in "ABDC")
+RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, %s::tsquery)"
+GIN = "search_vector_gin"
 TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
 SAMPLE_KEY = f"(m.id >> {AUDIENCE_BITS})"
 PLANNER = (
     "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
 )
+
+
+def vector(text) -> str:
+    """A document's tsvector as PostgreSQL reads it ('stem':1A,7A 'other':2B): what ``setweight(to_tsvector(
+    'simple', …), …)`` gives for title (A), tags (B), the parts, head, filter and title-word tokens (D) and text (C),
+    in that order (positions above 16,383 are read as 16,383; D comes before C so the parts keep theirs)."""
+    title_words = " ".join(TITLE_WORD + word for word in text.title_words.split())
+    segments = (
+        (text.title, "A"),
+        (text.tags, "B"),
+        (f"{text.parts} {text.head} {text.meta} {title_words}", "D"),
+        (text.text, "C"),
+    )
+    positions: defaultdict[str, list[str]] = defaultdict(list)
+    start = 1
+    for tokens, weight in segments:
+        tokens = tokens.split()
+        labels = map(f"{{}}{weight}".format, range(start, start + len(tokens)))
+        for token, label in zip(tokens, labels, strict=True):
+            positions[token].append(label)
+        start += len(tokens)
+    return " ".join([f"'{token}':{','.join(found)}" for token, found in positions.items()])
 
 
 # ----- tsquery syntax (lexemes are Snowball stems: word characters only) -----------------------------------------
@@ -51,7 +73,8 @@ def clause_expression(clause: analysis.Clause, prefix: str = "") -> str:
 
 
 def tsquery(parsed: analysis.ParsedQuery, operator: str = "AND") -> str:
-    """A tsquery (text for to_tsquery('simple', …)) over the stems; phrases stay phrases."""
+    """A tsquery (its text, read as written: the lexemes are stems made here) over the stems; phrases stay
+    phrases."""
     joiner = " & " if operator == "AND" else " | "
     return "(" + joiner.join(clause_expression(clause) for clause in parsed.clauses) + ")"
 
@@ -81,7 +104,7 @@ class Vector:
 
     @property
     def where(self) -> str:
-        return f"v.vector @@ to_tsquery('{CONFIG}', %s) AND {self.visible}"
+        return f"v.vector @@ %s::tsquery AND {self.visible}"
 
     def narrowed(self, expression: str) -> "Vector":
         return Vector(f"({self.query} & {expression})", self.words, self.head, self.visible)
@@ -195,12 +218,42 @@ class PostgresEngine(DatabaseEngine):
     # ----- writing ------------------------------------------------------------------------------------------
 
     def write(self, rows, texts) -> None:
-        values = []
-        for row, text in sorted(zip(rows, texts, strict=True), key=lambda pair: pair[0].id):
-            title_words = " ".join(TITLE_WORD + word for word in text.title_words.split())
-            values.append((row.id, text.title, text.tags, f"{text.parts} {text.head} {text.meta} {title_words}", text.text))
+        """The vectors made here (``vector``) and copied in: the database's own to_tsvector costs several times
+        more per document than reading a vector's text."""
+        self.insert(
+            "search_vector",
+            ("id", "vector"),
+            sorted((row.id, vector(text)) for row, text in zip(rows, texts, strict=True)),
+        )
+
+    def insert(self, table, columns, values) -> None:
+        """With COPY: one stream per batch, no statement per row."""
+        if not values:
+            return
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for value in values:
+                copy.write_row(value)
+
+    @contextmanager
+    def loading(self):
+        """A rebuild into an empty table (the first, or after a migration emptied the index) loads it without its
+        GIN index and builds that once at the end: much faster than keeping it current row by row. A rebuild of
+        a filled index keeps the index (searches go on meanwhile)."""
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO search_vector (id, vector) VALUES (%s, {VECTOR})", values)
+            cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM search_vector)")
+            empty = cursor.fetchone()[0]
+            if empty:
+                cursor.execute(f"DROP INDEX IF EXISTS {GIN}")
+        try:
+            yield
+        finally:
+            if empty:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+                    cursor.execute(f"CREATE INDEX IF NOT EXISTS {GIN} ON search_vector USING GIN (vector)")
 
     def delete_ids(self, ids) -> None:
         for chunk in chunks(ids):
@@ -216,5 +269,5 @@ class PostgresEngine(DatabaseEngine):
     def optimize(self) -> None:
         """Move the GIN index's pending entries into the index proper and refresh the planner's statistics."""
         with connection.cursor() as cursor:
-            cursor.execute("SELECT gin_clean_pending_list('search_vector_gin'::regclass)")
+            cursor.execute(f"SELECT gin_clean_pending_list('{GIN}'::regclass)")
             cursor.execute("ANALYZE search_vector")

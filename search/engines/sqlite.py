@@ -224,6 +224,11 @@ class SqliteEngine(DatabaseEngine):
         )
         connection.connection.executemany(self.INSERT, values)
 
+    def insert(self, table, columns, values) -> None:
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({_placeholders(columns)})"
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, values)
+
     def delete_ids(self, ids) -> None:
         for chunk in chunks(ids):
             with connection.cursor() as cursor:

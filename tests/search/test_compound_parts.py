@@ -23,12 +23,28 @@ DOCS = [
     doc("kin", "casus", "Jonge kinderen", "Wat jonge kinderen nodig hebben." + LONG, date=D),
     doc("apart", "guide", "Een kind apart", "Wij geven kinderen begeleiding, zonder de ouders erbij." + LONG, date=D),
     # "kluis" is a word of a members' casus only, "code" a public word
-    doc("geheim", "casus", "Afspraak met de ouders", "De sleutels liggen in de kluis." + LONG, audience=MEMBERS, date=D),
+    doc(
+        "geheim", "casus", "Afspraak met de ouders", "De sleutels liggen in de kluis." + LONG, audience=MEMBERS, date=D
+    ),
     doc("pub-code", "guide", "Formulier", "Vul de code in en bewaar de kluiscode goed." + LONG, date=D),
-    doc("m-code", "casus", "Huisbezoek", "Vader vergat de kluiscode van het omgangshuis." + LONG, audience=MEMBERS, date=D),
+    doc(
+        "m-code",
+        "casus",
+        "Huisbezoek",
+        "Vader vergat de kluiscode van het omgangshuis." + LONG,
+        audience=MEMBERS,
+        date=D,
+    ),
     # "dossier" is a word of Vereniging material only: a members' casus is not split by it
     doc("v", "training", "Werkmateriaal", "Het dossier van de vereniging." + LONG, audience=ASSOCIATION, date=D),
-    doc("m-map", "casus", "Overdracht", "De dossiermap ligt bij de moeder; de map is blauw." + LONG, audience=MEMBERS, date=D),
+    doc(
+        "m-map",
+        "casus",
+        "Overdracht",
+        "De dossiermap ligt bij de moeder; de map is blauw." + LONG,
+        audience=MEMBERS,
+        date=D,
+    ),
 ]
 
 
@@ -52,7 +68,8 @@ def test_part_stems_from_the_lexicon():
     assert lexicon.decompound("ouderschapsplan") == ("ouderschaps", "plan")
     assert lexicon.decompound("overdracht") == ()  # a stop word is no part
     assert lexicon.decompound("begeleiding") == ()
-    assert lexicon.part_stems("De kinderbegeleiding en het ouderschapsplan") == "kinder beleid ouderschap plan"
+    text = analysis.words("Het ouderschapsplan en de kinderbegeleiding")
+    assert lexicon.part_stems(text) == "kinder beleid ouderschap plan"  # one compound after the other
 
 
 def test_a_part_finds_the_compound_in_the_index(parts_corpus):
