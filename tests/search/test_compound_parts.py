@@ -11,7 +11,7 @@ from search.documents import SearchDocument
 from search.engines import SearchQuery, database_engine
 from search.models import IndexedDocument
 
-from .conftest import ASSOCIATION, MEMBERS, doc, load_corpus
+from .conftest import ASSOCIATION, MEMBERS, ListAdapter, doc, load_corpus
 
 D = datetime.date(2024, 5, 1)
 LONG = " Dit is een langere tekst met uitleg voor professionals die met gescheiden ouders werken in het traject."
@@ -106,8 +106,6 @@ def test_a_rebuild_splits_with_the_whole_new_corpus_whatever_the_order(adapter_r
     load_corpus(adapter_registry, [])
     assert not IndexedDocument.objects.exists()
     adapter_registry.clear()
-    from .conftest import ListAdapter
-
     adapter_registry.register(ListAdapter("guide", "Handleiding", DOCS[:3]))
     indexing.rebuild(batch_size=1)
     assert "kb" in _engine_keys("begeleiding")

@@ -12,7 +12,7 @@ from search.engines import SearchQuery
 from . import relevance_set
 
 # Floors a change must not go below (per kind and overall), on either database.
-FLOORS = {"overall": (0.95, 0.88)}
+FLOORS = {"overall": (0.95, 0.90)}  # the targets of issue 15
 KIND_FLOOR = (0.75, 0.6)
 
 
