@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help run test eval-anonymity test-sqlite test-postgres serve-prod stop-prod bench lighthouse faults install system-packages node-packages checks deploy-check deduce-cache clean messages bench-search lint format lock test-fast
+.PHONY: help run test eval-anonymity test-sqlite test-browser test-postgres serve-prod stop-prod bench lighthouse faults install system-packages node-packages checks deploy-check deduce-cache clean messages bench-search lint format lock test-fast
 
 # The private PostgreSQL cluster of `make test` (scripts/postgres.sh; data under /tmp/kennisplein-postgres-<hash>).
 PG_TEST_PORT ?= 5433
@@ -79,25 +79,28 @@ deploy-check: $(INSTALLED)
 	ALLOWED_HOSTS=kennisplein.example DATABASE_URL=postgres://kennisplein@127.0.0.1:5432/kennisplein EMAIL_URL=console:// \
 	$(MANAGE) check --deploy --fail-level WARNING
 
-# The whole suite twice, side by side (one per core): on SQLite (with the browser tests) and on PostgreSQL
-# (without them: they test the browser side, which does not depend on the database; nor the tests that use
-# no database at all, tests/conftest.py). The PostgreSQL run
-# keeps its files apart (KENNISPLEIN_VAR_DIR) and prints its log when done. Exit code 5 (nothing
-# collected) is no failure. The set-up steps run side by side: Debian and npm packages, lint and checks once the Python packages are in;
-# deduce's tables build in the background meanwhile and while the suites migrate their databases (a suite
-# that needs them before they are done waits for that one build: casuses/anonymity.py).
-test:  ## everything: checks, SQLite suite with browser tests, PostgreSQL suite
+# The whole suite twice: on SQLite and on PostgreSQL, with the browser tests once (on SQLite: they test the
+# browser side, which does not depend on the database), as three runs side by side, so that neither core waits
+# for the longest one; the PostgreSQL run also skips the tests that use no database (tests/conftest.py). The
+# runs beside the SQLite one keep their files apart (KENNISPLEIN_VAR_DIR, KENNISPLEIN_TEST_RUN) and print
+# their logs when done. Exit code 5 (nothing collected) is no failure. The set-up steps run side by side:
+# Debian and npm packages, lint and checks once the Python packages are in; deduce's tables build in the
+# background meanwhile and while the suites migrate their databases (a suite that needs them before they are
+# done waits for that one build: casuses/anonymity.py).
+test:  ## everything: checks, SQLite suite, PostgreSQL suite, browser tests
 	@$(MAKE) --no-print-directory $(INSTALLED)
 	@mkdir -p var
 	@$(MAKE) --no-print-directory deduce-cache > var/deduce-cache.log 2>&1 & deduce=$$!; \
 	$(MAKE) --no-print-directory -j 4 --output-sync=target system-packages node-packages lint checks \
 		|| { kill $$deduce; exit 1; }; \
 	KENNISPLEIN_VAR_DIR=$(CURDIR)/var/postgres-run $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
+	$(MAKE) --no-print-directory test-browser > var/test-browser.log 2>&1 & browser=$$!; \
 	$(MAKE) --no-print-directory test-sqlite; sqlite=$$?; \
-	wait $$pg; postgres=$$?; wait $$deduce; tables=$$?; \
+	wait $$browser; browser=$$?; wait $$pg; postgres=$$?; wait $$deduce; tables=$$?; \
+	echo "--- browser tests (var/test-browser.log) ---"; cat var/test-browser.log; \
 	echo "--- PostgreSQL run (var/test-postgres.log) ---"; cat var/test-postgres.log; \
 	[ $$tables -eq 0 ] || { echo "--- deduce's tables (var/deduce-cache.log) ---"; cat var/deduce-cache.log; }; \
-	exit $$(( sqlite || postgres || tables ))
+	exit $$(( sqlite || browser || postgres || tables ))
 
 # pytest-xdist workers for `make test-fast` ("auto": one per core). `make test` runs its two suites side by side
 # with one process each instead: on two cores more workers than cores is slower, not faster.
@@ -112,7 +115,10 @@ eval-anonymity: install  ## anonymity check: recall per kind, false blocks, spee
 	DJANGO_SETTINGS_MODULE=community.settings.test $(BIN)/python -m tests.casuses.corpus
 
 test-sqlite: $(INSTALLED)
-	$(BIN)/pytest -q || [ $$? -eq 5 ]
+	$(BIN)/pytest -q --ignore=tests/e2e || [ $$? -eq 5 ]
+
+test-browser: $(INSTALLED) node-packages
+	KENNISPLEIN_TEST_RUN=browser $(BIN)/pytest -q tests/e2e || [ $$? -eq 5 ]
 
 test-postgres: $(INSTALLED)
 	PG_PORT=$(PG_TEST_PORT) ./scripts/postgres.sh pytest -q --ignore=tests/e2e

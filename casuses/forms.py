@@ -111,10 +111,18 @@ class CasusForm(AnonymityCheckedForm):
         return sorted({name for name in names if name})[:10]
 
 
+# Colleagues may be named (an @mention), the family and its surroundings never.
+NO_NAMES = _("Noem geen namen van cliënten, plaatsen of scholen; een collega noemt u door @ te typen.")
+
+
+def _with_no_names(text):
+    return format_lazy("{} {}", text, NO_NAMES)
+
+
 class ReactionForm(AnonymityCheckedForm):
     CHECKED_FIELDS = ("body",)
 
-    body = _text(_("Uw reactie"), 4000, _("Deel uw advies of ervaring. Noem geen namen, plaatsen of scholen."), rows=6)
+    body = _text(_("Uw reactie"), 4000, _with_no_names(_("Deel uw advies of ervaring.")), rows=6)
     perspective = forms.ChoiceField(
         label=_("Vanuit welk perspectief reageert u?"), choices=Perspective.choices, required=False
     )
@@ -133,15 +141,15 @@ class ReactionForm(AnonymityCheckedForm):
 ROUND_FIELD_TEXT = {
     (Round.QUESTIONS, False): (
         _("Uw verhelderende vraag"),
-        _("Ronde 1: stel alleen een vraag die de situatie verheldert; adviezen volgen in ronde 2. Noem geen namen."),
+        _with_no_names(_("Ronde 1: stel alleen een vraag die de situatie verheldert; adviezen volgen in ronde 2.")),
     ),
     (Round.QUESTIONS, True): (
         _("Uw antwoord op de vragen"),
-        _("Ronde 1: beantwoord de verhelderende vragen van collega's. Noem geen namen."),
+        _with_no_names(_("Ronde 1: beantwoord de verhelderende vragen van collega's.")),
     ),
     (Round.ADVICE, False): (
         _("Uw advies"),
-        _("Ronde 2: geef uw advies of deel uw ervaring met een vergelijkbare situatie. Noem geen namen."),
+        _with_no_names(_("Ronde 2: geef uw advies of deel uw ervaring met een vergelijkbare situatie.")),
     ),
     (Round.ADVICE, True): (
         _("Uw aanvulling"),
@@ -149,7 +157,7 @@ ROUND_FIELD_TEXT = {
     ),
     (Round.REFLECTION, True): (
         _("Uw reflectie"),
-        _("Ronde 3: wat neemt u mee uit de vragen en adviezen, en wat gaat u doen? Noem geen namen."),
+        _with_no_names(_("Ronde 3: wat neemt u mee uit de vragen en adviezen, en wat gaat u doen?")),
     ),
     (Round.REFLECTION, False): (_("Uw reactie"), ""),
 }

@@ -10,10 +10,10 @@ the admin, another app) is covered the same way:
 * a reaction is saved: members mentioned in it hear of it, once per reaction; a new reaction reaches
   the casus's followers (those mentioned in it hear of the mention only).
 
-Whoever may not read the casus never hears of it (``events.publish`` checks each recipient).
+Whoever may not read the casus never hears of it (``events.publish`` checks each recipient when the task
+worker delivers the event, ``community.notify.tasks.announce``).
 """
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from community.core.hooks import NotificationTarget, TargetLink
 from community.models import Notification
 from community.notify import events
 from community.notify.mentions import mentioned_ids
+from community.notify.tasks import announce
 
 from .models import CasusIndexPage, CasusPage, Reaction
 
@@ -87,12 +88,12 @@ def casus_published(sender, instance, revision=None, **kwargs):
     page = instance
     mentioned = mentioned_ids(page.title, page.situation, page.question, page.follow_up)
     if mentioned:
-        events.publish(Kind.MENTION, "casus", page.pk, actor=page.author, recipients=mentioned)
+        announce(Kind.MENTION, "casus", page.pk, actor=page.author, recipients=mentioned)
     if page.first_published_at == page.last_published_at:
         follows = [("tag", tag_id) for tag_id in page.tagged_items.values_list("tag_id", flat=True)]
         if page.phase_id:
             follows.append(("phase", page.phase_id))
-        events.publish(Kind.NEW_CASUS, "casus", page.pk, actor=page.author, follows=follows, exclude=mentioned)
+        announce(Kind.NEW_CASUS, "casus", page.pk, actor=page.author, follows=follows, exclude=mentioned)
 
 
 @receiver(post_save, sender=Reaction, dispatch_uid="casuses_reaction_events")
@@ -100,15 +101,11 @@ def reaction_saved(sender, instance, created, raw=False, **kwargs):
     if raw or instance.hidden or instance.withdrawn_at:
         return
     reaction = instance
-    transaction.on_commit(lambda: _reaction_events(reaction, created))
-
-
-def _reaction_events(reaction, created) -> None:
     mentioned = mentioned_ids(reaction.body)
     casus = ("casus", reaction.casus_id)
     if mentioned:
-        events.publish(Kind.MENTION, *casus, detail_id=reaction.pk, actor=reaction.author, recipients=mentioned)
+        announce(Kind.MENTION, *casus, detail_id=reaction.pk, actor=reaction.author, recipients=mentioned)
     if created:
-        events.publish(
+        announce(
             Kind.REACTION, *casus, detail_id=reaction.pk, actor=reaction.author, follows=[casus], exclude=mentioned
         )

@@ -1,5 +1,5 @@
 from community.models import Notification
-from community.notify import events
+from community.notify.tasks import announce
 
 from .models import LunchSessionPage
 from .registration import fill_from_waitlist
@@ -15,4 +15,4 @@ def recap_published(sender, instance, **kwargs):
     """A recap is out (a session that ended, published with a recap): the followers of its series hear of
     it, each once, however often the page is published again."""
     if isinstance(instance, LunchSessionPage) and instance.series_id and instance.has_ended() and instance.recap:
-        events.publish(Notification.Kind.RECAP, "session", instance.pk, follows=[("series", instance.series_id)])
+        announce(Notification.Kind.RECAP, "session", instance.pk, follows=[("series", instance.series_id)])

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -85,6 +86,16 @@ def test_reacting_twice_to_the_same_event_never_notifies_twice(casus, role_users
     assert len(first) == 1 and again == []
 
 
+def test_a_reaction_rolled_back_announces_nothing(casus, role_users, django_capture_on_commit_callbacks):
+    class Refused(Exception):
+        pass
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Refused), transaction.atomic():
+        Reaction.objects.create(casus=casus, author=role_users["vereniging"], body="Advies")
+        raise Refused
+    assert not Notification.objects.exists() and not mail.outbox
+
+
 def test_unfollowed_members_hear_nothing(casus, role_users, client_for, django_capture_on_commit_callbacks):
     response = client_for("lid").post(
         "/meldingen/volgen/", {"kind": "casus", "id": casus.pk, "action": "unfollow", "next": casus.url}
@@ -127,7 +138,9 @@ def test_nobody_follows_what_they_may_not_see(make_casus, role_users, client_for
     assert response.status_code == 302 and response["Location"] == "/meldingen/"
 
 
-def test_new_casus_in_followed_phase_or_tag_reaches_followers_once(make_casus, role_users):
+def test_new_casus_in_followed_phase_or_tag_reaches_followers_once(
+    make_casus, role_users, django_capture_on_commit_callbacks
+):
     phase = Phase.objects.first()
     follower, other = MemberFactory(), MemberFactory()
     from taggit.models import Tag
@@ -136,11 +149,16 @@ def test_new_casus_in_followed_phase_or_tag_reaches_followers_once(make_casus, r
     events.follow(follower, "phase", phase.pk)
     events.follow(follower, "tag", tag.pk)
     events.follow(role_users["account"], "phase", phase.pk)  # not a member: may not read casussen
-    casus = make_casus(role_users["lid"], tags=("overdracht",), phase=phase)
+    with django_capture_on_commit_callbacks() as fan_out:
+        casus = make_casus(role_users["lid"], tags=("overdracht",), phase=phase)
+    assert not Notification.objects.exists()  # the task worker fans out once the approval is committed
+    for callback in fan_out:
+        callback()
     rows = Notification.objects.filter(kind="new_casus", target_id=casus.pk)
     assert list(rows.values_list("recipient_id", flat=True)) == [follower.pk]
     assert rows.get().channel == "weekly"
-    casus.save_revision().publish(skip_permission_checks=True)  # published again: not new
+    with django_capture_on_commit_callbacks(execute=True):
+        casus.save_revision().publish(skip_permission_checks=True)  # published again: not new
     assert Notification.objects.filter(kind="new_casus").count() == 1
     assert not Notification.objects.filter(recipient=other).exists()
 
@@ -217,10 +235,12 @@ def test_mentions_pass_the_anonymity_check_and_names_do_not(casus, colleague, cl
     assert len(masked(text)) == len(text) and "Marieke" not in masked(text)
 
 
-def test_mentions_in_the_casus_text_on_publish(make_casus, colleague, role_users):
-    casus = make_casus(role_users["lid"], situation=f"Ik overlegde al met {token_for(colleague)}.")
+def test_mentions_in_the_casus_text_on_publish(make_casus, colleague, role_users, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        casus = make_casus(role_users["lid"], situation=f"Ik overlegde al met {token_for(colleague)}.")
     assert Notification.objects.filter(recipient=colleague, kind="mention", target_id=casus.pk).count() == 1
-    casus.save_revision().publish(skip_permission_checks=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        casus.save_revision().publish(skip_permission_checks=True)
     assert Notification.objects.filter(recipient=colleague, kind="mention").count() == 1
 
 

@@ -167,7 +167,7 @@ def test_centre_queries_stay_constant_with_50_notifications(casuses, role_users,
     assert len(many) == len(few) <= 12
 
 
-def test_recap_in_a_followed_series_reaches_followers(home_page, role_users):
+def test_recap_in_a_followed_series_reaches_followers(home_page, role_users, django_capture_on_commit_callbacks):
     index = LunchSessionIndexPage.objects.first() or home_page.add_child(
         instance=LunchSessionIndexPage(title="Lunchsessies", slug="lunchsessies")
     )
@@ -179,8 +179,9 @@ def test_recap_in_a_followed_series_reaches_followers(home_page, role_users):
     session.save_revision().publish(skip_permission_checks=True)
     assert not Notification.objects.exists()  # no recap yet
     session.recap = [("summary", "<p>Wat we leerden over de overdracht.</p>")]
-    session.save_revision().publish(skip_permission_checks=True)
-    session.save_revision().publish(skip_permission_checks=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish(skip_permission_checks=True)
+        session.save_revision().publish(skip_permission_checks=True)
     rows = Notification.objects.filter(kind="recap")
     assert list(rows.values_list("recipient_id", flat=True)) == [follower.pk]
     assert events.link_for(follower, rows.get()).url == session.url
