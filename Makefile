@@ -54,8 +54,10 @@ var/.demo-loaded: | $(INSTALLED)
 	$(MANAGE) load_demo
 	touch var/.demo-loaded
 
+# The search index is derived data that a migration may empty (docs/deploy.md): rebuilt on every start (the demo: a second).
 run: install var/.demo-loaded  ## serve the site with demo content on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
+	$(MANAGE) rebuild_search_index --no-progress
 	$(MANAGE) runserver 127.0.0.1:8000
 
 system-packages:
