@@ -108,8 +108,12 @@ PHASES = ["", "", "intake", "kindgesprek", "plan-van-aanpak", "begeleide-omgang"
 
 
 def corpus_sentences() -> list[str]:
-    seeds = ROOT.parent / "shared" / "seeds"  # the Dutch source texts beside the checkout, when there
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    seeds = ROOT.parent / "shared" / "seeds"  # the Dutch source texts beside the checkout
+    files = sorted(seeds.glob("*.txt"))
+    if not files:
+        # Eight sentences alone make another benchmark, whose figures compare with nothing.
+        sys.exit(f"search_bench: no seed texts in {seeds} (the Dutch source texts beside the checkout)")
+    text = " ".join(p.read_text(encoding="utf-8") for p in files)
     sentences = [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n+", text) if len(s.split()) >= 4]
     extra = [
         "De omgangsbegeleider ziet het kind samen met de ouder in het Omgangshuis.",
