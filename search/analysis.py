@@ -321,43 +321,6 @@ def highlight(text: str, stems, max_words: int = 32, whole: bool = False) -> str
     return html
 
 
-# ----- filter tokens --------------------------------------------------------------------------------------
-# On SQLite every document also carries its type, phase, year and tags as opaque tokens in the FTS5 column
-# ``meta`` (bm25 weight 0, so they never change a score). The chosen filters are then part of the MATCH
-# expression. (Access is filtered on the document id, which holds an audience code: see search.store.)
-
-META_KINDS = {"type": "t", "phase": "p", "tag": "g", "year": "y"}
-
-
-def meta_token(kind: str, value) -> str:
-    """One lower-case alphanumeric token per (kind, value); the unicode61 tokenizer keeps it whole."""
-    import hashlib
-
-    digest = hashlib.sha1(f"{kind}\x00{value}".encode(), usedforsecurity=False).hexdigest()[:16]
-    return META_KINDS[kind] + digest
-
-
-def meta_text(type_: str, phase: str, year, tags) -> str:
-    tokens = [meta_token("type", type_)]
-    if phase:
-        tokens.append(meta_token("phase", phase))
-    if year:
-        tokens.append(meta_token("year", int(year)))
-    tokens += [meta_token("tag", tag) for tag in dict.fromkeys(tags)]
-    return " ".join(tokens)
-
-
-HEAD_PREFIX = "0h"  # no Dutch word starts with it; unicode61 keeps "0h" + stem as one token
-
-
-def head_text(title_stems: str, tag_stems: str) -> str:
-    """The ``head`` column: title and tag stems again, as tokens of their own (``0h`` + stem).
-
-    "A query word in title or tags" is then a plain term lookup, not a column filter (which reads positions).
-    """
-    return " ".join(HEAD_PREFIX + token for token in f"{title_stems} {tag_stems}".split())
-
-
 def parse_members(text: str) -> tuple[tuple[str, ...], ...]:
     """An editor's line: members separated by commas or "~" (``omgangshuis ~ bezoekruimte``)."""
     members = [tuple(words(member)) for member in text.replace("~", ",").split(",")]

@@ -3,7 +3,7 @@
 * ``head``: the stems of title and tags again, so a query can be narrowed to documents with a query word in
   title or tags (what ranks first anyway) without changing the bm25 score;
 * ``meta``: audience, type, phase, year and tags as opaque tokens, so access and facet filters run inside the
-  full-text index (see ``search.analysis.meta_text``).
+  full-text index (see ``search.engines.base.meta_text``).
 
 The table is recreated and the index emptied: it is derived data, ``rebuild_search_index`` fills it again
 (self-contained: this migration imports nothing of today's search code).
