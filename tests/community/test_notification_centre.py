@@ -12,6 +12,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from casuses.models import CasusIndexPage, CasusPage, Reaction, ensure_index
 from community.demo.factories import MemberFactory
@@ -82,7 +83,7 @@ def test_centre_groups_per_casus_marks_read_and_the_bell_counts(casuses, role_us
     assert html.index("Casus 2 over de overdracht") < html.index("Casus 1 over de overdracht")  # newest first
     assert html.count("notification--unread") == 3 and "Alles gelezen" in html
     assert 'class="site-bell__count">3<' in html
-    assert f"{role_users['vereniging'].get_full_name()} reageerde op" in html
+    assert f"{escape(role_users['vereniging'].get_full_name())} reageerde op" in html
 
     opened = Notification.objects.get(recipient=lid, detail_id=reaction.pk)
     response = client.get(f"/meldingen/{opened.pk}/")
