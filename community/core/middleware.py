@@ -38,6 +38,12 @@ def require_mfa_setup(request):
     return redirect("mfa_activate_totp")
 
 
+def language_of(request) -> str:
+    """The language the visitor chose with the switch (a cookie), else Dutch."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class CookieLocaleMiddleware:
     """Dutch unless the visitor chose another language with the switch (a cookie).
 
@@ -48,8 +54,7 @@ class CookieLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        language = language_of(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -10,8 +10,13 @@ A response is stored only when all of these hold:
 * the answer is a plain 200 that sets no session, messages or other cookie and says nothing
   against caching.
 
-CSRF tokens in stored pages are replaced by a placeholder and filled in per visitor on a hit, so
-forms on cached pages keep working and no visitor gets another's token. The "public content changed"
+Two middleware share the work. ``CachedPageMiddleware`` is the first of the stack: it serves a stored
+page that holds no form before any other middleware runs (a hit costs one cache round trip), with the
+headers the whole stack gave it when it was stored, and it stores what ``PageCacheMiddleware`` (the
+last of the stack, which knows the user, the session and the view's verdict) prepared. CSRF tokens in
+stored pages are replaced by a placeholder; such pages are served by ``PageCacheMiddleware``, after
+Django's CSRF middleware, which fills in the visitor's own token, so forms on cached pages keep
+working and no visitor gets another's token. The "public content changed"
 signal (community.core.public_content: publish, unpublish, move, deletion, restriction changes, edits of
 models shown on public pages) purges all cached pages at once (a new generation; an entry of an
 older generation is never served).
@@ -36,15 +41,19 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from community.core.middleware import language_of
 from community.core.public_content import public_content_changed
 
 GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
 UNTIL = "_kennisplein_cacheable_until"
-PLACEHOLDER = "__KENNISPLEIN_CSRF_TOKEN__"
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+LOOKUP = "_kennisplein_page_cache_lookup"
+PREPARED = "_kennisplein_page_cache_entry"
+PLACEHOLDER = b"__KENNISPLEIN_CSRF_TOKEN__"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+# Set per response by the server or Django itself, never replayed from a stored copy.
+UNSTORED_HEADERS = {"set-cookie", "date", "server", "content-length", "x-page-cache"}
 
 
 def mark_cacheable(request, page=None, seconds=None) -> None:
@@ -94,20 +103,30 @@ def _outdated(stored) -> bool:
     return until is not None and timezone.now() >= until
 
 
-def _anonymous_without_state(request) -> bool:
-    if request.method != "GET":
+def _without_state(request) -> bool:
+    """A GET without a session or messages cookie: an anonymous visitor with nothing of their own."""
+    if request.method != "GET" or request.path_info.startswith(settings.STATIC_URL):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
-    user = getattr(request, "user", None)
-    return user is not None and not user.is_authenticated and len(request.get_full_path()) <= MAX_KEY_PATH
+    return len(request.get_full_path()) <= MAX_KEY_PATH
 
 
 def _key(request) -> str:
     digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
     # The generation is stored in the entry, not in the key: a hit then costs one cache round trip
     # (get_many of the generation and the entry) instead of two.
-    return f"pagecache:{getattr(request, 'LANGUAGE_CODE', settings.LANGUAGE_CODE)}:{digest}"
+    return f"pagecache:2:{language_of(request)}:{digest}"
+
+
+def _lookup(key):
+    """(the stored entry if it may still be served, the current generation)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _generation()
+    stored = found.get(key)
+    if stored is None or stored.get("generation") != generation or _outdated(stored):
+        return None, generation
+    return stored, generation
 
 
 def _storable(request, response) -> bool:
@@ -139,56 +158,69 @@ def _public(response, shared: bool, seconds=None) -> None:
         patch_cache_control(response, private=True, max_age=browser)
 
 
-class PageCacheMiddleware:
+def _from_cache(stored, token=None) -> HttpResponse:
+    content = stored["content"]
+    if token is not None:
+        content = content.replace(PLACEHOLDER, token.encode())
+    response = HttpResponse(content, status=stored["status"], headers=stored["headers"])
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class CachedPageMiddleware:
+    """First in the stack: anonymous hits without a form, and storing what PageCacheMiddleware prepared."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable_request = _anonymous_without_state(request)
-        key = _key(request) if cacheable_request else None
-        generation = None
+        key = _key(request) if _without_state(request) else None
         if key is not None:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or _generation()
-            stored = found.get(key)
-            if stored is not None and stored.get("generation") == generation and not _outdated(stored):
-                return self._from_cache(request, stored)
+            stored, generation = _lookup(key)
+            if stored is not None and not stored["has_form"]:
+                return _from_cache(stored)
+            setattr(request, LOOKUP, (key, stored, generation))
+        response = self.get_response(request)
+        entry = getattr(response, PREPARED, None)
+        if key is not None and entry is not None:
+            entry["headers"] = {
+                name: value for name, value in response.headers.items() if name.lower() not in UNSTORED_HEADERS
+            }
+            cache.set(key, entry, entry["seconds"])
+        return response
+
+
+class PageCacheMiddleware:
+    """Last in the stack: stored pages with a form (the visitor's CSRF token filled in), the decision
+    whether a response may be stored, and Cache-Control on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key, stored, generation = getattr(request, LOOKUP, (None, None, None))
+        anonymous = key is not None and not request.user.is_authenticated
+        if anonymous and stored is not None:
+            return _from_cache(stored, token=get_token(request))
 
         response = self.get_response(request)
 
-        if key is not None and _storable(request, response):
+        if anonymous and _storable(request, response):
             seconds = getattr(request, MARK)
-            stored = self._to_cache(response, seconds)
-            stored["until"] = getattr(request, UNTIL, None)
-            stored["generation"] = generation
-            cache.set(key, stored, seconds)
+            entry = self._prepared(response, seconds)
+            entry["until"] = getattr(request, UNTIL, None)
+            entry["generation"] = generation
+            setattr(response, PREPARED, entry)
             response["X-Page-Cache"] = "miss"
-            _public(response, shared=PLACEHOLDER not in stored["content"], seconds=seconds)
+            _public(response, shared=not entry["has_form"], seconds=seconds)
         else:
             self._private_unless_said(request, response)
         return response
 
     @staticmethod
-    def _to_cache(response, seconds) -> dict:
-        content = CSRF_INPUT.sub(rf"\g<1>{PLACEHOLDER}\g<2>", response.content.decode(response.charset))
-        return {
-            "content": content,
-            "seconds": seconds,
-            "status": response.status_code,
-            "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
-        }
-
-    @staticmethod
-    def _from_cache(request, stored) -> HttpResponse:
-        content = stored["content"]
-        if PLACEHOLDER in content:
-            content = content.replace(PLACEHOLDER, get_token(request))
-        response = HttpResponse(content, status=stored["status"])
-        for name, value in stored["headers"].items():
-            response[name] = value
-        response["X-Page-Cache"] = "hit"
-        _public(response, shared=PLACEHOLDER not in stored["content"], seconds=stored.get("seconds"))
-        return response
+    def _prepared(response, seconds) -> dict:
+        content, forms = CSRF_INPUT.subn(rb"\g<1>" + PLACEHOLDER + rb"\g<2>", response.content)
+        return {"content": content, "has_form": forms > 0, "seconds": seconds, "status": response.status_code}
 
     @staticmethod
     def _private_unless_said(request, response) -> None:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "community.core.page_cache.CachedPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "community.core.security.ContentSecurityPolicyMiddleware",
     "community.core.security.PermissionsPolicyMiddleware",

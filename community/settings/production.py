@@ -119,7 +119,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
 
 # --- static files and media --------------------------------------------------------------------
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+MIDDLEWARE = [*MIDDLEWARE[:2], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[2:]]
 STATIC_ROOT = env.optional("STATIC_ROOT") or STATIC_ROOT
 WHITENOISE_MAX_AGE = 60 * 60  # files without a hash in their name; hashed names are cached for a year
 

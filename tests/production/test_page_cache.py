@@ -122,3 +122,53 @@ def test_non_page_views_are_private(client_for):
     assert private(Client().get("/pagina-die-niet-bestaat/"))
     assert private(client_for("lid").get("/lidmaatschap/"))
     assert private(client_for("lid").get("/"))
+
+
+STACK_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Vary",
+    "Cache-Control",
+)
+
+
+def test_a_hit_is_served_before_the_rest_of_the_stack_with_the_headers_it_was_stored_with(public_page):
+    first = Client().get(public_page.url)
+    second = Client().get(public_page.url)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for name in STACK_HEADERS:
+        assert second[name] == first[name], name
+    # Neither the session nor the authentication middleware ran for the hit.
+    assert not hasattr(second.wsgi_request, "session")
+    assert not hasattr(second.wsgi_request, "user")
+    assert second.cookies == {}
+
+
+def test_the_english_copy_is_stored_apart(public_page):
+    Client().get(public_page.url)
+    english = Client()
+    english.cookies["django_language"] = "en"
+    response = english.get(public_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert response["Content-Language"] == "en"
+    assert english.get(public_page.url)["Content-Language"] == "en"
+
+
+@pytest.mark.urls("tests.production.form_page_urls")
+def test_a_stored_page_with_a_form_gets_each_visitors_own_token(home_page):
+    tokens = []
+    for expected in ("miss", "hit", "hit"):
+        visitor = Client(enforce_csrf_checks=True)
+        response = visitor.get("/formulier/")
+        assert response["X-Page-Cache"] == expected
+        assert "public" not in response["Cache-Control"]  # a token is never for a shared cache
+        token = response.content.decode().split('value="')[1].split('"')[0]
+        assert "KENNISPLEIN" not in token
+        tokens.append(token)
+        assert visitor.post("/formulier/", {"csrfmiddlewaretoken": token}).status_code == 200
+    assert len(set(tokens)) == 3
