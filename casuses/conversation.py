@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from community.core import access
 from community.core.links import absolute_url
+from community.core.public_content import send_member_activity
 from community.notify.notifications import send_member_mail
 
 from .models.casus import Appreciation, CasusPage, Reaction, ReactionVersion
@@ -138,6 +139,7 @@ def close_casus(casus, user, follow_up: str, remind_weeks: int | None) -> None:
     if casus.is_open:
         fields.update(status=CasusPage.Status.CLOSED, closed_at=now)
     CasusPage.objects.filter(pk=casus.pk).update(**fields)
+    send_member_activity(sender=CasusPage)
     log(casus, "casuses.close" if casus.is_open else "casuses.follow_up", user=user)
 
 

@@ -16,11 +16,13 @@ from community.core.hooks import (
     HEALTH_CHECKS,
     HOME_SECTIONS,
     ORGANISATION_CONTRIBUTIONS,
+    PAGE_HOLES,
     PERSONAL_DATA,
     SEARCH_ADAPTERS,
     SITEMAPS,
     EditorTasks,
     HealthCheck,
+    Hole,
     PersonalDataSource,
     Section,
     SitemapList,
@@ -28,7 +30,9 @@ from community.core.hooks import (
 from community.models import Offer, Organisation, ParentMeeting, Region
 from community.network.organisations import organisation_meetings, upcoming_meeting_cards
 from community.network.search import OrganisationAdapter, ParentMeetingAdapter
+from community.notify.holes import bells, follow_forms
 from community.site.dashboard import EditorTasksPanel, may_edit_content, own_drafts
+from community.site.holes import account_navs
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -53,6 +57,13 @@ def serve_restricted_pages_as_teaser(serve):
             and getattr(page.specific_class, "cache_anonymous_views", True)
         ):
             page_cache.mark_cacheable(request, page)
+        elif (
+            request.user.is_authenticated
+            and page.live
+            and getattr(page.specific_class, "shared_by_audience", False)
+            and request.path == page.get_url(request)  # the page itself, not one of its routes
+        ):
+            page_cache.mark_shared_by_audience(request, page)
         # Whoever may see a restricted page is signed in: PageCacheMiddleware marks it private, no-store.
         return serve(page, request, serve_args, serve_kwargs)
 
@@ -221,3 +232,18 @@ def elasticsearch_health():
 @hooks.register(EDITOR_TASKS)
 def own_drafts_tasks():
     return EditorTasks("drafts", _("Uw concepten"), own_drafts, _("U heeft geen onafgemaakte concepten."), order=20)
+
+
+@hooks.register(PAGE_HOLES)
+def bell_hole():
+    return Hole("bell", bells)
+
+
+@hooks.register(PAGE_HOLES)
+def account_nav_hole():
+    return Hole("account_nav", account_navs)
+
+
+@hooks.register(PAGE_HOLES)
+def follow_hole():
+    return Hole("follow", follow_forms)

@@ -121,6 +121,9 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
     a member's calendar link and the one-click (un)registration. Session pages (children) may not
     take a route's name as their slug (``LunchSessionPage.clean``)."""
 
+    # Members see this page as everyone of their audience does, but for its holes (community.core.holes).
+    shared_by_audience = True
+
     # Places left change with every registration: anonymous views are cached briefly, not per publish.
     page_cache_seconds = 30
 
@@ -133,16 +136,6 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("overzicht lunchsessies")
-
-    def next_change(self, now):
-        """The next start or end of one of the sessions listed here: the lists switch then."""
-        moments = (
-            LunchSessionPage.objects.live()
-            .descendant_of(self)
-            .filter(end__gt=now)
-            .aggregate(start=models.Min("start", filter=models.Q(start__gt=now)), end=models.Min("end"))
-        )
-        return min((moment for moment in moments.values() if moment), default=None)
 
     @classmethod
     def route_slugs(cls) -> set[str]:
@@ -173,6 +166,8 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
         sessions = self.sessions_for(request.user)
         listed = sessions.prefetch_related(None)  # tags for both lists at once, below
         upcoming = list(listed.filter(end__gt=now).order_by("start"))
+        # The lists switch when one of the listed sessions starts or ends ("nu live", then a recap).
+        page_cache.changes_at(request, min(filter(None, (s.next_change(now) for s in upcoming)), default=None))
         archive = listed.filter(end__lte=now).order_by("-start")
 
         tag = request.GET.get("tag", "").strip()
@@ -196,7 +191,6 @@ class LunchSessionIndexPage(RoutablePageMixin, Page):
                 "upcoming_members_only": {pk for pk, audience in audiences.items() if audience != access.PUBLIC},
                 "archive_page": archive_page,
                 "archive_years": _by_year([(s, s.as_card(audiences[s.pk])) for s in archive_sessions]),
-                "registrations": Registration.statuses_for(request.user, [s.pk for s in upcoming]),
                 **fragments.for_audience("lunch-filters", request, lambda: _filter_choices(visible_ids, sessions)),
                 "selected_tag": tag,
                 "selected_phase": phase,

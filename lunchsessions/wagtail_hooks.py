@@ -9,11 +9,13 @@ from community.core.hooks import (
     EDITOR_TASKS,
     HOME_SECTIONS,
     NOTIFICATION_TARGETS,
+    PAGE_HOLES,
     PERSONAL_DATA,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
     DigestSource,
     EditorTasks,
+    Hole,
     NotificationTarget,
     PersonalDataSource,
     Section,
@@ -23,6 +25,7 @@ from . import admin_views
 from . import personal_data as lunch_data
 from .admin_actions import SessionAction, session_action
 from .dashboard import sessions_without_recap
+from .holes import session_places
 from .home import upcoming_cards
 from .integrations import recaps_since, resolve_series, resolve_sessions, sessions_for_phase, upcoming_since
 from .models import LunchSessionIndexPage
@@ -125,3 +128,8 @@ def session_notification_target():
 @hooks.register(NOTIFICATION_TARGETS)
 def series_notification_target():
     return NotificationTarget(kind="series", label=_("reeks"), resolve=resolve_series)
+
+
+@hooks.register(PAGE_HOLES)
+def session_places_hole():
+    return Hole("session_places", session_places)

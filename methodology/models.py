@@ -152,6 +152,9 @@ class Technique(index.Indexed, models.Model):
 
 
 class MethodologyIndexPage(Page):
+    # Members see this page as everyone of their audience does, but for its holes (community.core.holes).
+    shared_by_audience = True
+
     intro = models.TextField(_("introductie"), max_length=600, blank=True)
     body = StreamField(blocks.IndexBodyBlock(), blank=True, verbose_name=_("over de methodiek"))
 
@@ -194,6 +197,9 @@ class TrainingModulePageTag(TaggedItemBase):
 
 class GuidePage(Page):
     """A guide (handleiding) in chapters: every 'Kop (hoofdstuk)' block starts a chapter."""
+
+    # Members see this page as everyone of their audience does, but for its holes (community.core.holes).
+    shared_by_audience = True
 
     teaser = models.CharField(
         _("teaser"),

@@ -25,6 +25,9 @@ from .casus import CasusPage
 
 
 class CasusIndexPage(RoutablePageMixin, Page):
+    # Members see this page as everyone of their audience does, but for its holes (community.core.holes).
+    shared_by_audience = True
+
     intro = models.TextField(_("introductie"), blank=True, max_length=1000)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -15,6 +15,8 @@ listed, searched or mailed carries an *audience* token:
 Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagtail directly.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
@@ -261,7 +263,10 @@ def collection_audience(collection) -> str:
 
 
 def has_admin_access(user) -> bool:
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    if not user.is_authenticated:
+        return False
+    load_permissions(user)
+    return user.has_perm("wagtailadmin.access_admin")
 
 
 def load_permissions(user) -> None:
@@ -273,6 +278,15 @@ def load_permissions(user) -> None:
     if not _has_own_permissions(user) or hasattr(user, "_perm_cache"):
         return
     _load_groups_and_permissions(user)
+
+
+def shared_page_audience(user) -> str:
+    """Who a signed-in user is for a page shared by an audience (community.core.page_cache): their
+    groups and permissions as a short key. Two accounts with the same ones see the same page, but for
+    its personal parts (community.core.holes)."""
+    load_permissions(user)
+    who = [str(user.is_superuser), *sorted(_user_group_names(user)), "", *sorted(getattr(user, "_perm_cache", ()))]
+    return hashlib.sha256("\n".join(who).encode()).hexdigest()[:16]
 
 
 # Documents: a collection's restrictions hold for the collections under it.

@@ -41,6 +41,9 @@ PERSONAL_DATA = "kennisplein_personal_data"
 #: ``fn() -> PagePanel``: a box an app adds to another app's page type, where its template says
 #: ``{% page_panels page %}`` (e.g. recording attendance on a lunch session, completing a module).
 PAGE_PANELS = "kennisplein_page_panels"
+#: ``fn() -> Hole``: a personal part of a page that is otherwise the same for a whole audience, where a
+#: template says ``{% hole "name" arg … %}`` (community.core.holes).
+PAGE_HOLES = "kennisplein_page_holes"
 #: ``fn() -> SitemapList``: public objects listed in /sitemap.xml (never restricted ones).
 SITEMAPS = "kennisplein_sitemaps"
 #: ``fn() -> HealthCheck | None``: a part /healthz reports on (None: not in use with these settings).
@@ -111,6 +114,14 @@ class PagePanel:
     template: str
     context: Callable  # (request, page) -> dict for the template, or None: nothing to show this viewer
     order: int = 100
+
+
+@dataclass(frozen=True)
+class Hole:
+    name: str
+    # (request, [args of each hole of this name on the page]) -> [HTML for each], one call per page,
+    # so that all holes of one name cost one query together
+    render: Callable
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,16 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from community.core import access, holes
+from community.core.content_version import VERSION_KEY
 from community.core.middleware import language_of
-from community.core.public_content import public_content_changed
+from community.core.public_content import member_activity, public_content_changed
 
 GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
 UNTIL = "_kennisplein_cacheable_until"
+MEMBER_MARK = "_kennisplein_shared_by_audience"
+MEMBERS_GENERATION_KEY = "pagecache:members-generation"
 LOOKUP = "_kennisplein_page_cache_lookup"
 PREPARED = "_kennisplein_page_cache_entry"
 PLACEHOLDER = b"__KENNISPLEIN_CSRF_TOKEN__"
@@ -65,6 +69,20 @@ def mark_cacheable(request, page=None, seconds=None) -> None:
     # Pages that switch by the clock ("nu live", announcement -> recap) say when they next change:
     # a stored copy is not served from that moment on.
     next_change = getattr(page, "next_change", None) if page is not None else None
+    setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
+
+
+def changes_at(request, moment) -> None:
+    """The page being served switches by the clock at ``moment``: no stored copy is served from then on."""
+    if moment is not None:
+        until = getattr(request, UNTIL, None)
+        setattr(request, UNTIL, moment if until is None else min(until, moment))
+
+
+def mark_shared_by_audience(request, page) -> None:
+    """Let the middleware keep this member's page for everyone of their audience (holes aside)."""
+    setattr(request, MEMBER_MARK, True)
+    next_change = getattr(page, "next_change", None)
     setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
 
 
@@ -89,12 +107,12 @@ def purge(**kwargs) -> None:
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
 
 
-def _generation():
-    generation = cache.get(GENERATION_KEY)
+def _generation(name=GENERATION_KEY):
+    generation = cache.get(name)
     if generation is None:
         generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+        cache.add(name, generation, None)
+        generation = cache.get(name, generation)
     return generation
 
 
@@ -119,14 +137,40 @@ def _key(request) -> str:
     return f"pagecache:2:{language_of(request)}:{digest}"
 
 
-def _lookup(key):
+def _lookup(key, *more_generations):
     """(the stored entry if it may still be served, the current generation)."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or _generation()
+    found = cache.get_many([GENERATION_KEY, *more_generations, key])
+    generation = tuple(found.get(name) or _generation(name) for name in (GENERATION_KEY, *more_generations))
     stored = found.get(key)
     if stored is None or stored.get("generation") != generation or _outdated(stored):
         return None, generation
     return stored, generation
+
+
+def _member_without_state(request) -> bool:
+    """A member's GET that a page shared by their audience may answer: no messages waiting to be
+    shown, and not staff (Wagtail's user bar and the admin links are theirs alone)."""
+    if request.method != "GET" or len(request.get_full_path()) > MAX_KEY_PATH:
+        return False
+    if request.COOKIES.get("messages") or request.session.get("_messages"):
+        return False
+    return not access.has_admin_access(request.user)
+
+
+def _member_key(request) -> str:
+    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
+    return f"pagecache:2:members:{access.shared_page_audience(request.user)}:{language_of(request)}:{digest}"
+
+
+def _storable_for_members(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not getattr(request, MEMBER_MARK, False):
+        return False
+    if request.session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return messages is None or not (messages.used or getattr(messages, "added_new", False))
 
 
 def _storable(request, response) -> bool:
@@ -191,21 +235,23 @@ class CachedPageMiddleware:
 
 
 class PageCacheMiddleware:
-    """Last in the stack: stored pages with a form (the visitor's CSRF token filled in), the decision
-    whether a response may be stored, and Cache-Control on every response."""
+    """Last in the stack: stored pages with a form (the visitor's CSRF token filled in), members' pages
+    shared by their audience (their holes filled in), the decision whether a response may be stored,
+    and Cache-Control on every response."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.user.is_authenticated:
+            return self._for_signed_in(request)
         key, stored, generation = getattr(request, LOOKUP, (None, None, None))
-        anonymous = key is not None and not request.user.is_authenticated
-        if anonymous and stored is not None:
+        if stored is not None:
             return _from_cache(stored, token=get_token(request))
 
         response = self.get_response(request)
 
-        if anonymous and _storable(request, response):
+        if key is not None and _storable(request, response):
             seconds = getattr(request, MARK)
             entry = self._prepared(response, seconds)
             entry["until"] = getattr(request, UNTIL, None)
@@ -215,6 +261,26 @@ class PageCacheMiddleware:
             _public(response, shared=not entry["has_form"], seconds=seconds)
         else:
             self._private_unless_said(request, response)
+        return response
+
+    def _for_signed_in(self, request):
+        holes.activate(request)
+        key = _member_key(request) if _member_without_state(request) else None
+        stored, generation = _lookup(key, MEMBERS_GENERATION_KEY, VERSION_KEY) if key is not None else (None, None)
+        if stored is not None:
+            response = _from_cache(stored, token=get_token(request))
+        else:
+            response = self.get_response(request)
+            if key is not None and _storable_for_members(request, response):
+                entry = self._prepared(response, settings.MEMBER_PAGE_CACHE_SECONDS)
+                entry["headers"] = {"Content-Type": response["Content-Type"]}
+                entry["until"] = getattr(request, UNTIL, None)
+                entry["generation"] = generation
+                cache.set(key, entry, entry["seconds"])
+                response["X-Page-Cache"] = "miss"
+        if not response.streaming:
+            response.content = holes.fill(request, response.content)
+        self._private_unless_said(request, response)
         return response
 
     @staticmethod
@@ -235,6 +301,15 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
 
 
+def members_content_changed(**kwargs) -> None:
+    """Members' shared pages show activity (reactions, places left): a new members' generation,
+    now and once the change is committed."""
+    cache.set(MEMBERS_GENERATION_KEY, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(MEMBERS_GENERATION_KEY, time.time_ns(), None))
+
+
 def connect():
-    """Purge on anything that changes what public pages show or who may see them."""
+    """Purge on anything that changes what public pages show or who may see them, and members'
+    pages also on what members did."""
     public_content_changed.connect(purge, dispatch_uid="kennisplein-pagecache-purge")
+    member_activity.connect(members_content_changed, dispatch_uid="kennisplein-pagecache-members")

@@ -23,6 +23,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 logger = logging.getLogger("kennisplein.cache")
 
 public_content_changed = Signal()
+# What members did that members' shared pages show (reaction counts, places left): community.core.page_cache.
+member_activity = Signal()
 
 # Models whose rows appear on public pages. Pages are covered through Wagtail's own signals.
 PUBLIC_MODELS = (
@@ -38,6 +40,14 @@ PUBLIC_MODELS = (
     "wagtailcore.Site",
     "wagtailredirects.Redirect",
 )
+
+
+# Models whose rows change what members' lists show; updates that bypass save() call send_member_activity().
+MEMBER_ACTIVITY_MODELS = ("casuses.Reaction", "lunchsessions.Registration")
+
+
+def send_member_activity(sender=None, **kwargs) -> None:
+    member_activity.send(sender=sender)
 
 
 def send_changed(sender=None, **kwargs) -> None:
@@ -68,6 +78,10 @@ def connect() -> None:
     page_unpublished.connect(send_changed, dispatch_uid="public-content-unpublished")
     post_page_move.connect(send_changed, dispatch_uid="public-content-moved")
     post_delete.connect(_page_deleted, dispatch_uid="public-content-page-deleted")
+    for label in MEMBER_ACTIVITY_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(send_member_activity, sender=model, dispatch_uid=f"member-activity-saved-{label}")
+        post_delete.connect(send_member_activity, sender=model, dispatch_uid=f"member-activity-deleted-{label}")
     for label in PUBLIC_MODELS:
         model = apps.get_model(label)
         post_save.connect(send_changed, sender=model, dispatch_uid=f"public-content-saved-{label}")

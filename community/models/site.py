@@ -11,6 +11,9 @@ from community.core.hooks import HOME_SECTIONS, sections
 
 
 class HomePage(Page):
+    # Members see this page as everyone of their audience does, but for its holes (community.core.holes).
+    shared_by_audience = True
+
     intro = models.CharField(_("introductie"), max_length=300, blank=True)
     body = RichTextField(_("tekst"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
 

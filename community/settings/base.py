@@ -284,6 +284,9 @@ PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_BROWSER_SECONDS = 60
 # Shared caches (nginx's proxy_cache, a CDN) keep public pages longer; a publish purges them.
 PAGE_CACHE_SHARED_SECONDS = 300
+# Members' pages shared by an audience (guides, the casus and lunch lists, home), holes filled in per
+# member; what others did (a reaction, a registration) shows at once, anything else within this time.
+MEMBER_PAGE_CACHE_SECONDS = 60
 
 # Logging: to stdout, one line per event. Never request bodies, form data or casus text: loggers get
 # messages written for them, and the RedactFilter drops the request object Django attaches.

@@ -1,7 +1,9 @@
 """The header's bell, follow buttons and @mentions in members' texts."""
 
 from django import template
+from django.utils.html import conditional_escape
 
+from community.core import holes
 from community.notify import events, mentions
 
 register = template.Library()
@@ -13,21 +15,10 @@ def unread_notifications(context) -> int:
     return events.unread_count(context["request"].user)
 
 
-@register.inclusion_tag("community/includes/follow_form.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def follow_form(context, kind: str, target_id, title: str = ""):
-    """A plain POST form to follow or unfollow ``kind`` ``target_id`` (one query: is it followed?)."""
-    request = context["request"]
-    target = events.targets().get(kind)
-    return {
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-        "kind": kind,
-        "target_id": target_id,
-        "title": title,
-        "label": target.label if target else "",
-        "following": events.is_following(request.user, kind, target_id),
-        "next": request.get_full_path(),
-    }
+    """A plain POST form to follow or unfollow ``kind`` ``target_id``: a hole (community.core.holes)."""
+    return holes.marker_or_part(context.get("request"), "follow", (kind, target_id, str(conditional_escape(title))))
 
 
 @register.filter
