@@ -190,6 +190,11 @@ def scenarios(setup: dict, sample: str) -> list[tuple[str, str, list, str]]:
         for poster in setup["posters"]
         for session in setup["sessions"]
     ]
+
+    def as_members(path):
+        """The page for each bench member in turn (all in Leden: one audience, each their own holes)."""
+        return [get(path, f"sessionid={session}") for session in setup["posters"]]
+
     # (name, via, requests, what the ratio is taken to)
     return [
         ("static file", "nginx", [get(sample)], "static/nginx"),
@@ -199,10 +204,10 @@ def scenarios(setup: dict, sample: str) -> list[tuple[str, str, list, str]]:
         ("anonymous guide, never cached", "gunicorn", [get(setup["guide"] + "?bench={n}")], "static/gunicorn"),
         ("anonymous /lunchsessies/", "gunicorn", [get("/lunchsessies/")], "static/gunicorn"),
         ("anonymous /lunchsessies/, nginx cache", "nginx", [get("/lunchsessies/")], "static/nginx"),
-        ("member guide", "gunicorn", [get(setup["guide"], member)], "static/gunicorn"),
-        ("member /casussen/", "gunicorn", [get("/casussen/", member)], "static/gunicorn"),
-        ("member casus detail", "gunicorn", [get(setup["casus"], member)], "static/gunicorn"),
-        ("member /lunchsessies/", "gunicorn", [get("/lunchsessies/", member)], "static/gunicorn"),
+        ("member guide", "gunicorn", as_members(setup["guide"]), "static/gunicorn"),
+        ("member /casussen/", "gunicorn", as_members("/casussen/"), "static/gunicorn"),
+        ("member casus detail", "gunicorn", as_members(setup["casus"]), "static/gunicorn"),
+        ("member /lunchsessies/", "gunicorn", as_members("/lunchsessies/"), "static/gunicorn"),
         ("member search", "gunicorn", [get(f"/zoeken/?q={term}", member) for term in SEARCH_TERMS], "static/gunicorn"),
         ("posting: lunch registration", "gunicorn", postings, "static/gunicorn"),
     ]
