@@ -32,7 +32,6 @@ from community.network.organisations import organisation_meetings, upcoming_meet
 from community.network.search import OrganisationAdapter, ParentMeetingAdapter
 from community.notify.holes import bells, follow_forms
 from community.site.dashboard import EditorTasksPanel, may_edit_content, own_drafts
-from community.site.holes import account_navs
 
 
 @hooks.register("on_serve_page", order=-20)
@@ -237,11 +236,6 @@ def own_drafts_tasks():
 @hooks.register(PAGE_HOLES)
 def bell_hole():
     return Hole("bell", bells)
-
-
-@hooks.register(PAGE_HOLES)
-def account_nav_hole():
-    return Hole("account_nav", account_navs)
 
 
 @hooks.register(PAGE_HOLES)

@@ -66,7 +66,9 @@ def _has_own_permissions(user) -> bool:
 
 
 def _load_groups_and_permissions(user) -> None:
-    """The user's group names and permissions (Django's per-request permission cache) in one query."""
+    """The user's group names and permissions (Django's per-request permission cache) in one query,
+    kept in the shared cache under the content version, which every change of a user's groups or
+    permissions and of a group's permissions moves (community.core.content_version)."""
     through_groups = Group.objects.filter(user=user).annotate(
         app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
     )
@@ -74,7 +76,12 @@ def _load_groups_and_permissions(user) -> None:
         app=F("content_type__app_label"), code=F("codename"), group_name=Value(None, output_field=CharField())
     )
     fields = ("app", "code", "group_name")
-    rows = list(through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True))
+    key = f"kennisplein:user-access:{user.pk}:{content_version()}"
+    rows = cache.get(key)
+    if rows is None:
+        query = through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True)
+        rows = list(query)
+        cache.set(key, rows, FRAGMENT_SECONDS)
     _request_cache(user)["groups"] = frozenset(group for _app, _code, group in rows if group is not None)
     # Same result as ModelBackend.get_all_permissions for an active, non-superuser account.
     user._perm_cache = {f"{app}.{code}" for app, code, _group in rows if code is not None}

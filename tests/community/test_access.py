@@ -1,6 +1,6 @@
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import override_settings
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
@@ -142,3 +142,32 @@ def _anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+def _fresh(user):
+    """The user as the next request loads them (a new object, no per-request caches)."""
+    return type(user).objects.get(pk=user.pk)
+
+
+def test_a_change_of_groups_or_permissions_holds_at_once_although_they_are_cached(
+    role_users, django_assert_num_queries
+):
+    member = role_users["lid"]
+    assert access.is_member(_fresh(member))
+    fresh = _fresh(member)
+    with django_assert_num_queries(0):  # the second request reads them from the shared cache
+        assert access.is_member(fresh)
+    members = Group.objects.get(name=settings.MEMBERS_GROUP)
+
+    member.groups.remove(members)
+    assert not access.is_member(_fresh(member))
+    members.user_set.add(member)
+    assert access.is_member(_fresh(member))
+
+    admin_access = Permission.objects.get(codename="access_admin")
+    assert not access.has_admin_access(_fresh(member))
+    members.permissions.add(admin_access)
+    assert access.has_admin_access(_fresh(member))
+    members.permissions.remove(admin_access)
+    member.user_permissions.add(admin_access)
+    assert access.has_admin_access(_fresh(member))

@@ -1,6 +1,6 @@
 """Members' pages shared by an audience (issue 16 point 3): the guide, the casus and lunch lists and the
-home page are rendered once per audience and kept; the personal parts (bell, account links, follow
-buttons, one's own registration, CSRF tokens) are holes filled in per member. Per role: nothing of one
+home page are rendered once per audience and kept; the personal parts (the bell, follow
+buttons, one's own registration) are holes filled in per member, CSRF tokens are each member's own. Per role: nothing of one
 member reaches another, one audience never gets another's copy, staff never share, and what members
 do (a reaction, a registration) shows at once."""
 
