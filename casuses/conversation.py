@@ -124,6 +124,7 @@ def next_round(casus, user) -> bool:
     )
     if moved:
         log(casus, "casuses.next_round", user=user, data={"round": casus.current_round + 1})
+        send_member_activity(sender=CasusPage)
     return bool(moved)
 
 

@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from community.core import access
+from community.core.public_content import send_member_activity
 
 from .listing import card_for, with_tags
 from .models import Appreciation, CasusDraft, CasusIndexPage, CasusPage, Reaction, ReactionReport, ReactionVersion
@@ -68,6 +69,7 @@ def erase_casuses(user) -> None:
     Appreciation.objects.filter(member=user).delete()
     Reaction.objects.filter(hidden_by=user).update(hidden_by=None)
     ReactionReport.objects.filter(reporter=user).update(reporter=None)
+    send_member_activity(sender=Reaction)  # shared copies of the pages still name the member
     # Revisions keep a copy of the page fields, including the author: remove it there too.
     revisions = Revision.objects.filter(Q(user=user) | Q(base_content_type__model="page", object_id__in=casus_ids))
     for revision in revisions:

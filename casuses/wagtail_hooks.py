@@ -8,15 +8,18 @@ from community.core.hooks import (
     HOME_SECTIONS,
     MEMBER_CONTRIBUTIONS,
     NOTIFICATION_TARGETS,
+    PAGE_HOLES,
     PERSONAL_DATA,
     PHASE_LINKS,
     SEARCH_ADAPTERS,
     DigestSource,
+    Hole,
     PersonalDataSource,
     Section,
 )
 
 from . import notifications, privacy
+from .holes import appreciations
 from .integrations import casuses_for_phase, member_contributions, new_casuses_since
 from .models import CasusIndexPage
 from .search import CasusAdapter
@@ -103,3 +106,8 @@ def casus_notification_target():
 @hooks.register(NOTIFICATION_TARGETS)
 def tag_notification_target():
     return notifications.tag_target()
+
+
+@hooks.register(PAGE_HOLES)
+def appreciation_hole():
+    return Hole("appreciation", appreciations)

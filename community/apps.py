@@ -8,11 +8,12 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         # What this app adds to other apps' extension points is in community/wagtail_hooks.py.
-        from community.core import audit, content_version, page_cache, permissions, public_content
+        from community.core import access, audit, content_version, page_cache, permissions, public_content
 
         audit.connect()
         public_content.connect()
         content_version.connect()
+        access.connect()
         page_cache.connect()
         permissions.connect()
         _drop_wagtails_view_restriction_check()

@@ -24,6 +24,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Page
 
+from community.core import page_cache
 from community.core.access import is_moderator
 from community.core.personal_data import FORMER_MEMBER
 from community.core.privacy import private
@@ -65,6 +66,8 @@ class CasusTag(TaggedItemBase):
 
 
 class CasusPage(Page):
+    # Members who neither posted it nor reacted share one copy per audience (community.core.holes).
+    shared_by_audience = True
     Status = CasusStatus
 
     situation = models.TextField(_("situatie"), max_length=6000)
@@ -203,9 +206,15 @@ class CasusPage(Page):
         is_author = user.is_authenticated and self.author_id == user.pk
         reaction_form = ReactionForm(casus=self, is_author=is_author)
         close_form = CloseForm(initial={"follow_up": self.follow_up})
+        reactions = list(self.thread_for(moderator))
+        # Everyone who wrote here reads the page as no one else does (their own reactions, hidden or
+        # not, with their controls): the audience's shared copy is never theirs (community.core.page_cache).
+        page_cache.not_shared_with(request, {self.author_id, *(reaction.author_id for reaction in reactions)})
         context.update(
             {
-                "reactions": list(self.thread_for(user, moderator)),
+                "reactions": reactions
+                if moderator
+                else [r for r in reactions if not r.hidden or r.author_id == user.pk],
                 "is_author": is_author,
                 "may_react": user.is_authenticated and self.may_react(user),
                 "index_url": self.index_url(request),
@@ -226,16 +235,14 @@ class CasusPage(Page):
         context.update(kwargs.get("extra") or {})
         return context
 
-    def thread_for(self, user, moderator: bool):
-        """The reactions as this user reads them, with appreciation counts, in a constant number of queries."""
+    def thread_for(self, moderator: bool):
+        """Every reaction, the one that helped most first; for moderators with open reports and earlier
+        versions, in a constant number of queries. Others read the ones not hidden and their own."""
         reactions = self.reactions.select_related("author").order_by("-helpful", "created_at", "pk")
-        reactions = reactions.annotate(**Appreciation.counts(user))
         if moderator:
             reports = Count("reports", filter=Q(reports__resolved=False), distinct=True)
             return reactions.annotate(open_reports=reports).prefetch_related("versions")
-        if user.is_authenticated:
-            return reactions.filter(Q(hidden=False) | Q(author=user))
-        return reactions.filter(hidden=False)
+        return reactions
 
     def round_steps(self) -> list:
         if not self.in_rounds:
@@ -365,17 +372,6 @@ class Appreciation(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.pk}"
-
-    @staticmethod
-    def counts(user) -> dict:
-        """Annotations for a reaction queryset: the count of each kind and whether ``user`` gave it."""
-        annotations = {}
-        for kind in AppreciationKind.values:
-            of_kind = Q(appreciations__kind=kind)
-            annotations[f"{kind}_count"] = Count("appreciations", filter=of_kind, distinct=True)
-            mine = of_kind & Q(appreciations__member_id=user.pk) if user.is_authenticated else Q(pk=None)
-            annotations[f"{kind}_mine"] = Count("appreciations", filter=mine, distinct=True)
-        return annotations
 
 
 class ReactionReport(models.Model):

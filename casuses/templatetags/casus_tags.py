@@ -1,6 +1,6 @@
 from django import template
 
-from casuses.models import Appreciation, CasusIndexPage
+from casuses.models import CasusIndexPage
 from community.core.routes import route_url
 
 register = template.Library()
@@ -13,12 +13,3 @@ def casus_route(context, name, *args):
     index = context.get("index")
     index_url = context.get("index_url") or (index.url if index is not None else "")
     return route_url(index_url, CasusIndexPage, name, *args) if index_url else ""
-
-
-@register.filter
-def appreciation_buttons(reaction):
-    """(kind, label, count, given by the viewer) for each kind of appreciation, from the thread's annotations."""
-    return [
-        (kind, label, getattr(reaction, f"{kind}_count", 0), bool(getattr(reaction, f"{kind}_mine", 0)))
-        for kind, label in Appreciation.Kind.choices
-    ]

@@ -18,9 +18,12 @@ Views, lists, feeds, sitemap, search, API and caches ask this module, never Wagt
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import CharField, F, Q, Value
+from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -65,10 +68,37 @@ def _has_own_permissions(user) -> bool:
     return user.is_authenticated and user.is_active and not user.is_superuser
 
 
+def _user_access_key(user_id) -> str:
+    return f"kennisplein:user-access:{user_id}:{content_version()}"
+
+
+def forget_user_access(sender=None, instance=None, action="", reverse=False, pk_set=None, **kwargs) -> None:
+    """A user's groups or own permissions changed (``m2m_changed`` on either side): read them again,
+    now and once the change is committed. A group's permissions move the content version instead."""
+    if action in ("post_add", "post_remove"):
+        user_ids = set(pk_set or ()) if reverse else {instance.pk}
+    elif action == "post_clear" and not reverse:
+        user_ids = {instance.pk}
+    elif action == "pre_clear" and reverse:  # a group emptied: its members, before they are gone
+        user_ids = set(instance.user_set.values_list("pk", flat=True))
+    else:
+        return
+    cache.delete_many([_user_access_key(pk) for pk in user_ids])
+    transaction.on_commit(lambda: cache.delete_many([_user_access_key(pk) for pk in user_ids]))
+
+
+def connect() -> None:
+    user_model = get_user_model()
+    for through in (user_model.groups.through, user_model.user_permissions.through):
+        m2m_changed.connect(
+            forget_user_access, sender=through, dispatch_uid=f"kennisplein-user-access-{through._meta.label}"
+        )
+
+
 def _load_groups_and_permissions(user) -> None:
     """The user's group names and permissions (Django's per-request permission cache) in one query,
-    kept in the shared cache under the content version, which every change of a user's groups or
-    permissions and of a group's permissions moves (community.core.content_version)."""
+    kept in the shared cache: a change of the user's groups or own permissions forgets them
+    (``forget_user_access``), a change of a group's permissions moves the content version."""
     through_groups = Group.objects.filter(user=user).annotate(
         app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
     )
@@ -76,7 +106,7 @@ def _load_groups_and_permissions(user) -> None:
         app=F("content_type__app_label"), code=F("codename"), group_name=Value(None, output_field=CharField())
     )
     fields = ("app", "code", "group_name")
-    key = f"kennisplein:user-access:{user.pk}:{content_version()}"
+    key = _user_access_key(user.pk)
     rows = cache.get(key)
     if rows is None:
         query = through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True)

@@ -2,13 +2,12 @@
 (community.core.fragments, the restriction table in community.core.access) are never stale.
 
 It moves on every ``public_content_changed`` signal (publish, unpublish, move, restriction and snippet
-edits) and on every group, collection and collection restriction change, and when a user's groups or
-permissions or a group's permissions change; CommunityConfig.ready() connects it.
+edits) and on every group, collection and collection restriction change, and when a group's permissions
+change; CommunityConfig.ready() connects it.
 """
 
 import time
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
@@ -34,7 +33,6 @@ def bump_content_version(**kwargs) -> None:
 
 
 def connect() -> None:
-    User = get_user_model()
     public_content_changed.connect(bump_content_version, dispatch_uid="kennisplein-content-version")
     # Audiences name groups: renaming or deleting one changes who sees what. Documents' collections
     # and their restrictions are read through the cache too (community.access).
@@ -42,14 +40,9 @@ def connect() -> None:
         label = model._meta.label
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-{label}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"kennisplein-content-version-del-{label}")
-    # Who is in which group, and what a user or a group may do (community.core.access keeps a user's
-    # groups and permissions in the shared cache).
-    for through in (
-        CollectionViewRestriction.groups.through,
-        User.groups.through,
-        User.user_permissions.through,
-        Group.permissions.through,
-    ):
+    # What a group may do (community.core.access keeps each user's groups and permissions in the
+    # shared cache; a change of one user's own is handled there).
+    for through in (CollectionViewRestriction.groups.through, Group.permissions.through):
         m2m_changed.connect(
             bump_content_version, sender=through, dispatch_uid=f"kennisplein-content-version-{through._meta.label}"
         )

@@ -50,6 +50,7 @@ GENERATION_KEY = "pagecache:generation"
 MARK = "_kennisplein_cacheable_page"
 UNTIL = "_kennisplein_cacheable_until"
 MEMBER_MARK = "_kennisplein_shared_by_audience"
+NOT_FOR = "_kennisplein_not_shared_with"
 MEMBERS_GENERATION_KEY = "pagecache:members-generation"
 LOOKUP = "_kennisplein_page_cache_lookup"
 PREPARED = "_kennisplein_page_cache_entry"
@@ -77,6 +78,12 @@ def changes_at(request, moment) -> None:
     if moment is not None:
         until = getattr(request, UNTIL, None)
         setattr(request, UNTIL, moment if until is None else min(until, moment))
+
+
+def not_shared_with(request, user_ids) -> None:
+    """This page reads differently for these members (e.g. what they wrote): they never get or fill
+    the audience's shared copy."""
+    setattr(request, NOT_FOR, frozenset(user_ids) - {None})
 
 
 def mark_shared_by_audience(request, page) -> None:
@@ -165,7 +172,7 @@ def _member_key(request) -> str:
 def _storable_for_members(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if not getattr(request, MEMBER_MARK, False):
+    if not getattr(request, MEMBER_MARK, False) or request.user.pk in getattr(request, NOT_FOR, ()):
         return False
     if request.session.modified:
         return False
@@ -267,12 +274,13 @@ class PageCacheMiddleware:
         holes.activate(request)
         key = _member_key(request) if _member_without_state(request) else None
         stored, generation = _lookup(key, MEMBERS_GENERATION_KEY, VERSION_KEY) if key is not None else (None, None)
-        if stored is not None:
+        if stored is not None and request.user.pk not in stored["not_for"]:
             response = _from_cache(stored, token=get_token(request))
         else:
             response = self.get_response(request)
             if key is not None and _storable_for_members(request, response):
                 entry = self._prepared(response, settings.MEMBER_PAGE_CACHE_SECONDS)
+                entry["not_for"] = getattr(request, NOT_FOR, frozenset())
                 entry["headers"] = {"Content-Type": response["Content-Type"]}
                 entry["until"] = getattr(request, UNTIL, None)
                 entry["generation"] = generation

@@ -171,3 +171,7 @@ def test_a_change_of_groups_or_permissions_holds_at_once_although_they_are_cache
     members.permissions.remove(admin_access)
     member.user_permissions.add(admin_access)
     assert access.has_admin_access(_fresh(member))
+    member.user_permissions.clear()
+    assert not access.has_admin_access(_fresh(member))
+    members.user_set.clear()
+    assert not access.is_member(_fresh(member))

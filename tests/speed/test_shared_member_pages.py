@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from casuses.models import CasusPage, Reaction, ensure_index
+from casuses.models import Appreciation, CasusPage, Reaction, ensure_index
 from community.demo.factories import AssociationMemberFactory, MemberFactory
 from community.models import Follow, Notification
 from lunchsessions.factories import LunchSessionIndexPageFactory, LunchSessionPageFactory, RegistrationFactory
@@ -156,3 +156,72 @@ def test_routes_of_a_shared_page_are_never_kept(home_page, client_for):
     for _ in range(2):
         response, _body = page(member, "/casussen/mijn/")
         assert "X-Page-Cache" not in response
+
+
+@pytest.fixture
+def discussed_casus(home_page):
+    """A casus by one member with a reaction by another and a hidden reaction by a third."""
+    index = ensure_index(home_page)
+    poster, writer, hidden_writer = (MemberFactory(username=name) for name in ("inbrenger", "schrijver", "verborgen"))
+    casus = CasusPage(
+        title="Casus over de overdracht",
+        slug="overdracht",
+        situation="Ruzie bij de overdracht.",
+        question="Wat nu?",
+        age_band="4-8",
+        author=poster,
+    )
+    index.add_child(instance=casus)
+    casus.save_revision().publish(skip_permission_checks=True)
+    reaction = Reaction.objects.create(casus=casus, author=writer, body="Probeer een vast overdrachtsmoment.")
+    Reaction.objects.create(
+        casus=casus, author=hidden_writer, body="Een reactie met te veel details.", hidden=True, hidden_reason="Details"
+    )
+    return casus, reaction, {"poster": poster, "writer": writer, "hidden_writer": hidden_writer}
+
+
+def test_readers_of_a_casus_share_a_copy_with_their_own_appreciations(discussed_casus):
+    casus, reaction, _people = discussed_casus
+    first, second = MemberFactory(username="lezer-een"), MemberFactory(username="lezer-twee")
+    Appreciation.objects.create(reaction=reaction, member=first, kind="usable")
+
+    response, body = page(signed_in(first), casus.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert 'aria-pressed="true"' in body
+    response, body = page(signed_in(second), casus.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert 'aria-pressed="true"' not in body and 'aria-pressed="false"' in body
+    assert 'class="appreciation__count">1<' in body  # the first reader's appreciation, counted
+    assert "Een reactie met te veel details." not in body and "Uw casus" not in body
+
+    Appreciation.objects.create(reaction=reaction, member=second, kind="recognisable")
+    response, body = page(signed_in(second), casus.url)
+    assert response["X-Page-Cache"] == "hit" and body.count('aria-pressed="true"') == 1
+
+
+@pytest.mark.parametrize("who", ["poster", "writer", "hidden_writer"])
+def test_who_wrote_on_a_casus_never_gets_or_fills_the_shared_copy(discussed_casus, who):
+    casus, _reaction, people = discussed_casus
+    page(signed_in(MemberFactory(username="lezer")), casus.url)  # a reader's copy is stored
+    for _ in range(2):
+        response, body = page(signed_in(people[who]), casus.url)
+        assert "X-Page-Cache" not in response
+        expected = {
+            "poster": "Uw casus",
+            "writer": "(uw reactie)",
+            "hidden_writer": "Een reactie met te veel details.",
+        }[who]
+        assert expected in body
+    response, body = page(signed_in(MemberFactory(username="nog-een-lezer")), casus.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Uw casus" not in body and "(uw reactie)" not in body and "Een reactie met te veel details." not in body
+
+
+def test_moderators_have_a_copy_of_their_own(discussed_casus, client_for):
+    casus, _reaction, _people = discussed_casus
+    page(signed_in(MemberFactory(username="lezer")), casus.url)
+    _response, body = page(client_for("moderator"), casus.url)
+    assert "Een reactie met te veel details." in body and "Verbergen (moderator)" in body
+    response, body = page(signed_in(MemberFactory(username="lezer-twee")), casus.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Verbergen (moderator)" not in body and "Een reactie met te veel details." not in body
