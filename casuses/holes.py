@@ -1,8 +1,8 @@
 """A reaction's appreciations on a casus page shared by an audience: the counts and what the viewer gave."""
 
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
 
+from community.core import holes
 from community.core.routes import route_url
 
 from .models import CasusIndexPage
@@ -19,7 +19,8 @@ def appreciations(request, args_list) -> list[str]:
     )
     counts = {(row["reaction_id"], row["kind"]): (row["count"], row["mine"]) for row in counted}
     return [
-        render_to_string(
+        holes.render(
+            request,
             "casuses/includes/appreciation.html",
             {
                 "buttons": [
@@ -28,7 +29,6 @@ def appreciations(request, args_list) -> list[str]:
                 "own": author_id == user.pk,
                 "action": route_url(index_url, CasusIndexPage, "appreciate", reaction_id),
             },
-            request,
         )
         for reaction_id, author_id, index_url in args_list
     ]

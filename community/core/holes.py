@@ -17,11 +17,14 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from django.template import engines
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
 from community.core.hooks import PAGE_HOLES, collect
 
 ACTIVE = "_kennisplein_holes_active"
+BASE_CONTEXT = "_kennisplein_holes_context"
 MARKER = re.compile(rb"<!--kennisplein-hole:([a-z_]+):([A-Za-z0-9_=-]*)-->")
 
 
@@ -54,3 +57,15 @@ def fill(request, content: bytes) -> bytes:
         rendered = kinds()[name].render(request, list(args_by_marker.values()))
         parts.update({(name, encoded): html for encoded, html in zip(args_by_marker, rendered, strict=True)})
     return MARKER.sub(lambda match: parts[(match[1].decode(), match[2])].encode(), content)
+
+
+def render(request, template_name: str, context: dict) -> str:
+    """A hole's template, with what the context processors give (user, perms, the CSRF token …) worked
+    out once per request for all holes: a page with fifty holes masks one CSRF token, not fifty."""
+    base = getattr(request, BASE_CONTEXT, None)
+    if base is None:
+        base = {"request": request}
+        for processor in engines["django"].engine.template_context_processors:
+            base.update(processor(request))
+        setattr(request, BASE_CONTEXT, base)
+    return get_template(template_name).render({**base, **context})

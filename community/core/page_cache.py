@@ -20,7 +20,8 @@ working and no visitor gets another's token. The "public content changed"
 signal (community.core.public_content: publish, unpublish, move, deletion, restriction changes, edits of
 models shown on public pages) purges all cached pages at once (a new generation; an entry of an
 older generation is never served).
-Entries expire after PAGE_CACHE_SECONDS anyway.
+Entries are rendered again after PAGE_CACHE_SECONDS anyway (by one request; the others get the stored
+copy meanwhile, for at most REFRESH_GRACE_SECONDS).
 
 Cache-Control: cached/cacheable public pages ``public, max-age=PAGE_CACHE_BROWSER_SECONDS,
 s-maxage=PAGE_CACHE_SHARED_SECONDS`` (``private,
@@ -57,6 +58,10 @@ PREPARED = "_kennisplein_page_cache_entry"
 PLACEHOLDER = b"__KENNISPLEIN_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
+# Past its lifetime a stored page is rendered again by one request; the others get the stored copy for
+# up to this long meanwhile (never past a publish, a purge or the page's next change by the clock).
+REFRESH_GRACE_SECONDS = 30
+REFRESH_LOCK_SECONDS = 10
 # Set per response by the server or Django itself, never replayed from a stored copy.
 UNSTORED_HEADERS = {"set-cookie", "date", "server", "content-length", "x-page-cache"}
 
@@ -132,7 +137,7 @@ def _without_state(request) -> bool:
     """A GET without a session or messages cookie: an anonymous visitor with nothing of their own."""
     if request.method != "GET" or request.path_info.startswith(settings.STATIC_URL):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or request.COOKIES.get("messages"):
         return False
     return len(request.get_full_path()) <= MAX_KEY_PATH
 
@@ -151,7 +156,16 @@ def _lookup(key, *more_generations):
     stored = found.get(key)
     if stored is None or stored.get("generation") != generation or _outdated(stored):
         return None, generation
+    if time.time() >= stored["fresh_until"] and cache.add(f"{key}:refresh", 1, REFRESH_LOCK_SECONDS):
+        return None, generation  # this request renders it again; the others keep the stored copy meanwhile
     return stored, generation
+
+
+def _store(key, entry) -> None:
+    """Kept a while past its lifetime, for the requests that arrive while one renders it again."""
+    entry["fresh_until"] = time.time() + entry["seconds"]
+    cache.set(key, entry, entry["seconds"] + REFRESH_GRACE_SECONDS)
+    cache.delete(f"{key}:refresh")
 
 
 def _member_without_state(request) -> bool:
@@ -237,7 +251,7 @@ class CachedPageMiddleware:
             entry["headers"] = {
                 name: value for name, value in response.headers.items() if name.lower() not in UNSTORED_HEADERS
             }
-            cache.set(key, entry, entry["seconds"])
+            _store(key, entry)
         return response
 
 
@@ -284,7 +298,7 @@ class PageCacheMiddleware:
                 entry["headers"] = {"Content-Type": response["Content-Type"]}
                 entry["until"] = getattr(request, UNTIL, None)
                 entry["generation"] = generation
-                cache.set(key, entry, entry["seconds"])
+                _store(key, entry)
                 response["X-Page-Cache"] = "miss"
         if not response.streaming:
             response.content = holes.fill(request, response.content)

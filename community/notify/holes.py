@@ -1,19 +1,19 @@
 """The header's bell and the follow buttons: personal parts of pages shared by an audience."""
 
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from community.core import holes
 from community.notify import events
 
 
 def bells(request, args_list) -> list[str]:
-    return [render_to_string("components/holes/bell.html", {}, request)] * len(args_list)
+    return [holes.render(request, "components/holes/bell.html", {})] * len(args_list)
 
 
 def follow_forms(request, args_list) -> list[str]:
     """Follow or unfollow buttons; the follows come from the shared cache (events.is_following)."""
     return [
-        render_to_string("community/includes/follow_form.html", _follow_context(request, *args), request)
+        holes.render(request, "community/includes/follow_form.html", _follow_context(request, *args))
         for args in args_list
     ]
 

@@ -1,8 +1,14 @@
 """Anonymous views of public pages come from the cache; nothing personal or restricted ever does."""
 
+import time
+
 import pytest
-from django.test import Client
+from django.conf import settings
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from wagtail.models import Page, PageViewRestriction
+
+from community.core import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +177,27 @@ def test_a_stored_page_with_a_form_gets_each_visitors_own_token(home_page):
         tokens.append(token)
         assert visitor.post("/formulier/", {"csrfmiddlewaretoken": token}).status_code == 200
     assert len(set(tokens)) == 3
+
+
+def test_a_page_past_its_lifetime_is_rendered_again_by_one_request_while_others_get_the_stored_copy(
+    public_page, monkeypatch
+):
+    assert Client().get(public_page.url)["X-Page-Cache"] == "miss"
+    later = time.time() + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(page_cache.time, "time", lambda: later)
+    refreshing = Client().get(public_page.url)
+    assert refreshing["X-Page-Cache"] == "miss"  # this one renders it again ...
+    assert Client().get(public_page.url)["X-Page-Cache"] == "hit"  # ... and its copy is fresh again
+
+    even_later = later + settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(page_cache.time, "time", lambda: even_later)
+    cache.add(page_cache._key(RequestFactory().get(public_page.url)) + ":refresh", 1, 10)  # someone is rendering
+    assert Client().get(public_page.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_publish_is_never_hidden_by_a_stored_copy_in_its_grace_time(public_page):
+    Client().get(public_page.url)
+    public_page.title = "Over de methodiek, herzien"
+    public_page.save_revision().publish()
+    response = Client().get(public_page.url)
+    assert response["X-Page-Cache"] == "miss" and "herzien" in response.content.decode()
