@@ -6,6 +6,7 @@ It stays at this path: queued and failed mail is stored with ``community.tasks.s
 
 import base64
 import logging
+import re
 from email import message_from_bytes
 from email.header import decode_header, make_header
 
@@ -14,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django_tasks import task
 
 logger = logging.getLogger("kennisplein.mail")
+FOLD = re.compile(r"\r?\n(?=[ \t])")
 
 
 @task(queue_name="default")
@@ -43,11 +45,16 @@ def send_email(payload: dict) -> int:
     return len(payload["recipients"])
 
 
+def _unfolded(header: str) -> str:
+    """A long header is folded over lines in the MIME text (RFC 5322 2.2.3); a message object wants one."""
+    return FOLD.sub("", header)
+
+
 def _rebuild(raw: bytes, payload: dict, connection) -> EmailMultiAlternatives:
     """A message object again, for backends that need one (console, locmem in development and tests)."""
     parsed = message_from_bytes(raw)
     message = EmailMultiAlternatives(
-        subject=str(make_header(decode_header(parsed.get("Subject", "")))),
+        subject=_unfolded(str(make_header(decode_header(parsed.get("Subject", ""))))),
         from_email=payload["from_email"],
         to=payload["recipients"],
         connection=connection,

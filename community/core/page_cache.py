@@ -58,6 +58,9 @@ PREPARED = "_kennisplein_page_cache_entry"
 PLACEHOLDER = b"__KENNISPLEIN_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 MAX_KEY_PATH = 300
+# Part of every key: a deploy that changes what an entry holds starts with an empty page cache
+# instead of reading entries of the code before it.
+FORMAT = 3
 # Past its lifetime a stored page is rendered again by one request; the others get the stored copy for
 # up to this long meanwhile (never past a publish, a purge or the page's next change by the clock).
 REFRESH_GRACE_SECONDS = 30
@@ -146,7 +149,7 @@ def _key(request) -> str:
     digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
     # The generation is stored in the entry, not in the key: a hit then costs one cache round trip
     # (get_many of the generation and the entry) instead of two.
-    return f"pagecache:2:{language_of(request)}:{digest}"
+    return f"pagecache:{FORMAT}:{language_of(request)}:{digest}"
 
 
 def _lookup(key, *more_generations):
@@ -180,7 +183,7 @@ def _member_without_state(request) -> bool:
 
 def _member_key(request) -> str:
     digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
-    return f"pagecache:2:members:{access.shared_page_audience(request.user)}:{language_of(request)}:{digest}"
+    return f"pagecache:{FORMAT}:members:{access.shared_page_audience(request.user)}:{language_of(request)}:{digest}"
 
 
 def _storable_for_members(request, response) -> bool:

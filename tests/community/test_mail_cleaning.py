@@ -99,3 +99,18 @@ def test_moderator_reason_and_casus_title_reach_the_author_without_control_chara
     assert response.status_code == 302
     (told,) = [m for m in mailoutbox if m.to == ["schrijver@example.org"]]
     assert ESC not in told.body and "\x08" not in told.body and "Kwetsend[1m, zie regels" in told.body
+
+
+@override_settings(KENNISPLEIN_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+def test_a_long_subject_folded_in_the_queue_is_sent_on_one_line(monkeypatch, mailoutbox):
+    """Found by make bench: waiting-list mails of a long session title failed in the worker."""
+    from community.tasks import send_email
+
+    queued = []
+    monkeypatch.setattr("community.tasks.send_email", SimpleNamespace(enqueue=queued.append))
+    subject = "[Kennisplein Scheiding] U staat op de wachtlijst: Intervisielunch: vastgelopen overdrachten na de zomer"
+    QueuedEmailBackend().send_messages([mail.EmailMessage(subject=subject, body="tekst", to=["lid@example.org"])])
+    assert b"\r\n " in base64.b64decode(queued[0]["mime"])  # folded in the MIME text
+    send_email.func(queued[0])
+    (sent,) = mailoutbox
+    assert sent.subject == subject
