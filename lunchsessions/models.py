@@ -9,9 +9,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -56,6 +57,8 @@ from .feeds import RecapFeed
 
 MEETING_LINK_LEAD = datetime.timedelta(minutes=30)
 ARCHIVE_PAGE_SIZE = 24
+# A member's own registrations in the shared cache; a change forgets them at once.
+STATUSES_SECONDS = 600
 PERSONAL_FEED_PAST_DAYS = 90
 
 
@@ -699,13 +702,29 @@ class Registration(models.Model):
 
     @classmethod
     def statuses_for(cls, user, session_ids) -> dict[int, str]:
+        """The user's own registrations among ``session_ids``; all of them come from the shared cache
+        (one query after a change of one of them, ``forget_statuses``)."""
         if not user.is_authenticated or not session_ids:
             return {}
-        return dict(
-            cls.objects.filter(user=user, session_id__in=session_ids)
-            .exclude(status=cls.Status.CANCELLED)
-            .values_list("session_id", "status")
-        )
+        key = cls._statuses_key(user.pk)
+        statuses = cache.get(key)
+        if statuses is None:
+            statuses = dict(
+                cls.objects.filter(user=user).exclude(status=cls.Status.CANCELLED).values_list("session_id", "status")
+            )
+            cache.set(key, statuses, STATUSES_SECONDS)
+        return {session_id: statuses[session_id] for session_id in session_ids if session_id in statuses}
+
+    @staticmethod
+    def _statuses_key(user_id) -> str:
+        return f"kennisplein:registrations:{user_id}"
+
+    @classmethod
+    def forget_statuses(cls, sender=None, instance=None, **kwargs) -> None:
+        """After a registration is saved or deleted: now and once the change is committed."""
+        key = cls._statuses_key(instance.user_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
 
 
 class CalendarToken(models.Model):

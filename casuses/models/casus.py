@@ -11,8 +11,9 @@ import uuid
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -55,6 +56,10 @@ CONVERSATION_FIELDS = (
     "follow_up_remind_at",
     "follow_up_reminded_at",
 )
+
+
+# Who appreciated what on a casus, in the shared cache; a change forgets it at once.
+APPRECIATIONS_SECONDS = 600
 
 
 class CasusTag(TaggedItemBase):
@@ -372,6 +377,35 @@ class Appreciation(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.pk}"
+
+    @classmethod
+    def given_on(cls, casus_ids) -> dict:
+        """{(reaction id, kind): {member ids}} for the reactions of these casussen, from the shared cache."""
+        keys = {casus_id: cls._given_key(casus_id) for casus_id in casus_ids}
+        found = cache.get_many(list(keys.values()))
+        given = {}
+        for casus_id, key in keys.items():
+            rows = found.get(key)
+            if rows is None:
+                rows = list(
+                    cls.objects.filter(reaction__casus_id=casus_id).values_list("reaction_id", "kind", "member_id")
+                )
+                cache.set(key, rows, APPRECIATIONS_SECONDS)
+            for reaction_id, kind, member_id in rows:
+                given.setdefault((reaction_id, kind), set()).add(member_id)
+        return given
+
+    @staticmethod
+    def _given_key(casus_id) -> str:
+        return f"kennisplein:appreciations:{casus_id}"
+
+    @classmethod
+    def forget_given(cls, sender=None, instance=None, **kwargs) -> None:
+        """After an appreciation is given or taken back: now and once the change is committed."""
+        casus_id = Reaction.objects.filter(pk=instance.reaction_id).values_list("casus_id", flat=True).first()
+        key = cls._given_key(casus_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
 
 
 class ReactionReport(models.Model):
