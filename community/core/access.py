@@ -99,6 +99,18 @@ def _load_groups_and_permissions(user) -> None:
     """The user's group names and permissions (Django's per-request permission cache) in one query,
     kept in the shared cache: a change of the user's groups or own permissions forgets them
     (``forget_user_access``), a change of a group's permissions moves the content version."""
+    key = _user_access_key(user.pk)
+    rows = cache.get(key)
+    if rows is None:
+        rows = _read_groups_and_permissions(user)
+        cache.set(key, rows, FRAGMENT_SECONDS)
+    _request_cache(user)["groups"] = frozenset(group for _app, _code, group in rows if group is not None)
+    # Same result as ModelBackend.get_all_permissions for an active, non-superuser account.
+    user._perm_cache = {f"{app}.{code}" for app, code, _group in rows if code is not None}
+
+
+def _read_groups_and_permissions(user) -> list[tuple]:
+    """(app, permission code, group name) rows: the groups' permissions and the user's own, one query."""
     through_groups = Group.objects.filter(user=user).annotate(
         app=F("permissions__content_type__app_label"), code=F("permissions__codename"), group_name=F("name")
     )
@@ -106,15 +118,7 @@ def _load_groups_and_permissions(user) -> None:
         app=F("content_type__app_label"), code=F("codename"), group_name=Value(None, output_field=CharField())
     )
     fields = ("app", "code", "group_name")
-    key = _user_access_key(user.pk)
-    rows = cache.get(key)
-    if rows is None:
-        query = through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True)
-        rows = list(query)
-        cache.set(key, rows, FRAGMENT_SECONDS)
-    _request_cache(user)["groups"] = frozenset(group for _app, _code, group in rows if group is not None)
-    # Same result as ModelBackend.get_all_permissions for an active, non-superuser account.
-    user._perm_cache = {f"{app}.{code}" for app, code, _group in rows if code is not None}
+    return list(through_groups.order_by().values_list(*fields).union(direct.order_by().values_list(*fields), all=True))
 
 
 def _request_cache(user) -> dict:

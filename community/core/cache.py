@@ -11,7 +11,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -28,7 +28,28 @@ def _warn(operation: str, error: Exception) -> None:
         logger.warning("Cache unavailable (%s during %s); serving without cache.", type(error).__name__, operation)
 
 
+class OneClientPerPool(RedisCacheClient):
+    """Django builds a new ``redis.Redis`` object for every cache call (about a fifth of the time of a
+    member's page served from the page cache); one per connection pool does the same work. redis-py's
+    clients are safe to share between threads, and their pools reconnect after a fork."""
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = OneClientPerPool
+
     # timeout=None means "never expire" in Django's cache API; DEFAULT_TIMEOUT means "the default".
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:

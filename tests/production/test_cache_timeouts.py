@@ -1,4 +1,4 @@
-"""ResilientRedisCache against a real Redis: an explicit timeout=None means "never expire"."""
+"""ResilientRedisCache against a real Redis: an explicit timeout=None means "never expire"; one client for all calls."""
 
 import shutil
 import socket
@@ -73,3 +73,16 @@ def test_without_a_timeout_the_default_applies(redis_cache):
     assert 290 < ttl(redis_cache, "added-default") <= 300
     redis_cache.set("short", 1, 10)
     assert ttl(redis_cache, "short") <= 10
+
+
+def test_one_client_serves_every_call_and_every_thread(redis_cache):
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert redis_cache._cache.get_client("a") is redis_cache._cache.get_client("b", write=True)
+
+    def round_trip(n: int) -> bool:
+        redis_cache.set(f"thread-{n}", n)
+        return redis_cache.get(f"thread-{n}") == n and redis_cache.get_many([f"thread-{n}"]) == {f"thread-{n}": n}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(round_trip, range(200)))
