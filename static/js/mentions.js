@@ -10,6 +10,10 @@
     if (!script || !window.fetch) { return; }
     var url = script.getAttribute("data-mention-url");
     var pageId = script.getAttribute("data-page");
+    function text(name, values) {  // the page's translated words (mentions_script.html)
+        var words = script.getAttribute("data-text-" + name) || "";
+        return words.replace(/%\((\w+)\)s/g, function (_all, key) { return values[key]; });
+    }
     var FIELDS = 'textarea[name="body"], textarea[name="situation"], textarea[name="question"], textarea[name="follow_up"]';
     var counter = 0;
 
@@ -20,7 +24,7 @@
         list.id = listId;
         list.className = "mention-list";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", "Collega's om te noemen");
+        list.setAttribute("aria-label", text("list", {}));
         list.hidden = true;
         var status = document.createElement("p");
         status.className = "visually-hidden";
@@ -55,7 +59,7 @@
             var position = before.length + inserted.length;
             area.setSelectionRange(position, position);
             area.dispatchEvent(new Event("input", { bubbles: true }));
-            status.textContent = result.name + " genoemd.";
+            status.textContent = text("chosen", { name: result.name });
             close();
             area.focus();
         }
@@ -74,7 +78,7 @@
             if (results.length) {
                 list.hidden = false;
                 highlight(0);
-                status.textContent = results.length + (results.length === 1 ? " collega gevonden" : " collega's gevonden");
+                status.textContent = results.length === 1 ? text("found-one", {}) : text("found-many", { count: results.length });
             } else {
                 close();
             }

@@ -307,3 +307,13 @@ def test_casus_page_queries_stay_constant_with_50_reactions_and_mentions(
     assert html.count('<span class="mention">@Marieke van Dijk</span>') == 50 and "Niet meer volgen" in html
     print(f"\ncasus page queries: {len(few)} with 1 reaction, {len(many)} with 50")
     assert len(many) == len(few)
+
+
+def test_the_type_ahead_speaks_the_pages_language(casus, client_for):
+    member = client_for("lid")
+    dutch = member.get(casus.url).content.decode()
+    assert 'data-text-chosen="%(name)s genoemd."' in dutch and 'data-text-found-one="1 collega gevonden"' in dutch
+    member.cookies["django_language"] = "en"
+    english = member.get(casus.url).content.decode()
+    assert 'data-text-list="Colleagues to mention"' in english
+    assert 'data-text-found-many="%(count)s colleagues found"' in english

@@ -120,8 +120,13 @@ def test_mention_a_colleague_with_the_type_ahead(page, live_server, login_as, lo
     body.press_sequentially("Misschien weet @Mari")
     option = page.get_by_role("option", name=re.compile("Marieke van Dijk"))
     expect(option).to_be_visible()
+    expect(page.get_by_role("listbox", name="Collega's om te noemen")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="gevonden")).to_have_text(
+        re.compile(r"^\d+ collega('s)? gevonden$")
+    )
     assert axe() == []  # the casus page with the open type-ahead
     body.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="genoemd")).to_have_text("Marieke van Dijk genoemd.")
     body.press_sequentially("hier meer van.")
     assert f"@[Marieke van Dijk]({mentioned.pk}) hier meer van." in body.input_value()
     page.get_by_role("button", name="Reactie plaatsen").click()
