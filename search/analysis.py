@@ -235,13 +235,17 @@ class Lexicon:
                 return (first if self.known(first) else base,)
         return ()
 
-    def part_stems(self, text_words) -> str:
-        """The stems of the parts of the compounds among these words, each compound's parts in a row (at index
-        time: a query for a part finds the compound, and the parts' phrase, kinder begeleiding, matches it too)."""
+    def part_words(self, text_words) -> list[str]:
+        """The parts of the compounds among these words, each compound's parts in a row (at index time: a query
+        for a part finds the compound, and the parts' phrase, kinder begeleiding, matches it too)."""
         distinct = set(text_words)
         for word in distinct.difference(self._split):
             self.decompound(word)
-        return " ".join(stem(part) for word in sorted(distinct & self._compounds) for part in self._split[word])
+        return [part for word in sorted(distinct & self._compounds) for part in self._split[word]]
+
+    def part_stems(self, text_words) -> str:
+        """The stems of ``part_words``, for the database engines' parts column."""
+        return " ".join(stem(part) for part in self.part_words(text_words))
 
     def expand(self, query_words: list[str]) -> list[Clause]:
         clauses: list[Clause] = []

@@ -121,7 +121,7 @@ def _mirror(rows, removed_keys) -> None:
         return
     try:
         engine.delete(removed_keys)
-        engine.index(rows)
+        engine.index(rows, vocabulary.Splitters(rows))
     except SearchEngineError as error:
         logger.warning("Zoeken: %s kon niet worden bijgewerkt (%s); herbouw de index later.", engine.name, error)
 
@@ -171,7 +171,8 @@ def rebuild(progress=None, batch_size: int = 500) -> dict:
     store.optimize()
     engine = get_engine()
     if engine is not database_engine():
-        engine.rebuild(IndexedDocument.objects.order_by("pk").iterator(chunk_size=batch_size))
+        # Its compounds split as the database index's were, by this rebuild's first pass.
+        engine.rebuild(IndexedDocument.objects.order_by("pk").iterator(chunk_size=batch_size), splitters)
     return {"written": written, "removed": removed}
 
 

@@ -109,8 +109,9 @@ class Engine:
     def suggest_titles(self, prefix: str, audiences: list[str], limit: int = 8) -> list[dict]:
         raise NotImplementedError
 
-    def index(self, rows) -> None:
-        """Add or replace documents (IndexedDocument rows)."""
+    def index(self, rows, splitters) -> None:
+        """Add or replace documents (IndexedDocument rows); ``splitters`` (search.vocabulary.Splitters) split
+        their compounds."""
 
     def delete(self, keys) -> None:
         """Remove documents by key."""

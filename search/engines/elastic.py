@@ -62,12 +62,19 @@ dutch_search = analyzer(
 )
 
 
+# A compound's parts count for less than the words as written: the whole compound ranks above its parts.
+SEARCHED_FIELDS = ["title^3", "tags^2", "text", "parts^0.5"]
+
+
 class SearchDocumentIndex(Document):
     key = Keyword()
     type = Keyword()
     title = Text(analyzer=dutch_index, search_analyzer=dutch_search, fields={"raw": Keyword()})
     tags = Text(analyzer=dutch_index, search_analyzer=dutch_search, fields={"raw": Keyword()}, multi=True)
     text = Text(analyzer=dutch_index, search_analyzer=dutch_search)
+    # The parts of the text's compounds (kinderbegeleiding -> kinder begeleiding), split as the database
+    # engines split them: from the words every reader of the document may see (search.vocabulary.Splitters).
+    parts = Text(analyzer=dutch_index, search_analyzer=dutch_search)
     audience = Keyword()
     date = Date()
     year = Integer()
@@ -76,7 +83,8 @@ class SearchDocumentIndex(Document):
     language = Keyword()
 
     @classmethod
-    def from_row(cls, row, index_name: str) -> dict:
+    def from_row(cls, row, index_name: str, splitters) -> dict:
+        words = analysis.words(f"{row.title} {row.tags_text} {row.text}")
         return {
             "_index": index_name,
             "_id": row.key,
@@ -86,6 +94,7 @@ class SearchDocumentIndex(Document):
                 "title": row.title,
                 "tags": row.tags,
                 "text": row.text,
+                "parts": " ".join(splitters.for_audience(row.audience).part_words(words)),
                 "audience": row.audience,
                 "date": row.date.isoformat() if row.date else None,
                 "year": row.year,
@@ -120,13 +129,13 @@ class ElasticsearchEngine(Engine):
         for clause in parsed.clauses:
             text = " ".join(clause.words)
             if clause.phrase:
-                must.append(Q("multi_match", query=text, type="phrase", fields=["title^3", "tags^2", "text"]))
+                must.append(Q("multi_match", query=text, type="phrase", fields=SEARCHED_FIELDS))
             else:
                 must.append(
                     Q(
                         "multi_match",
                         query=text,
-                        fields=["title^3", "tags^2", "text"],
+                        fields=SEARCHED_FIELDS,
                         fuzziness="AUTO",
                         prefix_length=2,
                         operator="and",
@@ -213,13 +222,14 @@ class ElasticsearchEngine(Engine):
             raise SearchEngineError(str(error)) from error
         return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in response]
 
-    def index(self, rows) -> None:
+    def index(self, rows, splitters) -> None:
         rows = list(rows)
         if not rows:
             return
         try:
             self._ensure_alias()
-            bulk(self.client, (SearchDocumentIndex.from_row(row, self.alias) for row in rows), refresh="wait_for")
+            documents = (SearchDocumentIndex.from_row(row, self.alias, splitters) for row in rows)
+            bulk(self.client, documents, refresh="wait_for")
         except ERRORS as error:
             raise SearchEngineError(str(error)) from error
 
@@ -240,13 +250,13 @@ class ElasticsearchEngine(Engine):
         except ERRORS as error:
             raise SearchEngineError(str(error)) from error
 
-    def rebuild(self, rows, progress=None) -> str:
+    def rebuild(self, rows, splitters, progress=None) -> str:
         """Fill a new index from the rows, then swap the alias to it atomically and drop the old index."""
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{int(time.time() * 1000) % 1000:03d}"
         try:
             self.update_synonyms(synonym_groups.as_lines())  # the index's analyzer needs the set to exist
             index_definition(name).create(using=self.client)
-            for _ok, _info in _streaming(self.client, rows, name, progress):
+            for _ok, _info in _streaming(self.client, rows, name, splitters, progress):
                 pass
             self.client.indices.refresh(index=name)
             old = (
@@ -278,14 +288,14 @@ class ElasticsearchEngine(Engine):
         return {"ok": info["status"] in ("green", "yellow"), "engine": self.name, "cluster": info["status"]}
 
 
-def _streaming(client, rows, index_name, progress):
+def _streaming(client, rows, index_name, splitters, progress):
     from elasticsearch.helpers import streaming_bulk
 
     def actions():
         for row in rows:
             if progress:
                 progress(1)
-            yield SearchDocumentIndex.from_row(row, index_name)
+            yield SearchDocumentIndex.from_row(row, index_name, splitters)
 
     return streaming_bulk(client, actions(), chunk_size=500)
 

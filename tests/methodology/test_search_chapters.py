@@ -135,7 +135,7 @@ def test_the_external_engine_follows_removed_chapters(guide, monkeypatch):
         def delete(self, keys):
             self.deleted += list(keys)
 
-        def index(self, rows):
+        def index(self, rows, splitters):
             self.indexed += [row.key for row in rows]
 
     recorder = Recorder()

@@ -3,15 +3,23 @@ fallback to the database when the server cannot be reached (a closed port here).
 
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from django.test import override_settings
 
 from search import analysis as analysis_module
-from search import service
+from search import service, vocabulary
 from search import synonyms as synonym_groups
 from search.engines import SearchQuery, get_engine
-from search.engines.elastic import SYNONYM_SET, ElasticsearchEngine, index_definition, synonym_set_body, synonyms
+from search.engines.elastic import (
+    SYNONYM_SET,
+    ElasticsearchEngine,
+    SearchDocumentIndex,
+    index_definition,
+    synonym_set_body,
+    synonyms,
+)
 
 UNREACHABLE = {"ENGINE": "elasticsearch", "ELASTICSEARCH_URL": "http://127.0.0.1:9", "TIMEOUT": 0.5}
 
@@ -44,6 +52,41 @@ def test_index_has_dutch_analysis_and_synonyms_from_the_repo():
     assert properties["title"]["analyzer"] == "dutch_index" and properties["title"]["search_analyzer"] == "dutch_search"
     assert properties["audience"] == {"type": "keyword"}
     assert properties["tags"]["fields"]["raw"] == {"type": "keyword"}
+    assert properties["parts"] == {"type": "text", "analyzer": "dutch_index", "search_analyzer": "dutch_search"}
+
+
+def _row(key, audience, text, title="Werkwijze"):
+    return SimpleNamespace(
+        key=key,
+        type="guide",
+        title=title,
+        tags=[],
+        tags_text="",
+        text=text,
+        audience=audience,
+        date=None,
+        year=None,
+        url="/",
+        phase="",
+        language="nl",
+    )
+
+
+@pytest.mark.django_db
+def test_documents_carry_their_compounds_parts_split_with_words_their_readers_may_see():
+    members, association = "group:Leden", "group:Vereniging"
+    rows = [
+        _row("a", "public", "Over kinder, over begeleiding en over ouderschap."),
+        _row("b", members, "De kinderbegeleiding en het ouderschapsplan."),
+        _row("c", association, "Een plan dat alleen de Vereniging kent: het ouderschapsplan."),
+    ]
+    splitters = vocabulary.Splitters(rows)
+    documents = {row.key: SearchDocumentIndex.from_row(row, "index", splitters)["_source"] for row in rows}
+    # "plan" is a word of the Vereniging's only: the members' ouderschapsplan is not split with it
+    assert documents["b"]["parts"] == "kinder begeleiding"
+    assert documents["c"]["parts"] == "ouderschaps plan"
+    assert documents["b"]["text"] == rows[1].text
+    assert documents["a"]["parts"] == ""
 
 
 def test_query_body_filters_by_audience_with_fuzziness_facets_and_highlighting(es):
@@ -55,7 +98,10 @@ def test_query_body_filters_by_audience_with_fuzziness_facets_and_highlighting(e
     assert {"term": {"tags.raw": "omgang"}} in query["filter"] and {"term": {"year": 2024}} in query["filter"]
     phrase, word = query["must"]
     assert phrase["multi_match"]["type"] == "phrase"
-    assert word["multi_match"]["fuzziness"] == "AUTO" and word["multi_match"]["fields"] == ["title^3", "tags^2", "text"]
+    assert word["multi_match"]["fuzziness"] == "AUTO"
+    assert (
+        word["multi_match"]["fields"] == phrase["multi_match"]["fields"] == ["title^3", "tags^2", "text", "parts^0.5"]
+    )
     assert set(body["aggs"]) == {"type", "tag", "phase", "year"}
     assert body["aggs"]["tag"]["terms"]["field"] == "tags.raw"
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
