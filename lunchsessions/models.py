@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,6 +42,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from community.core import access, fragments, page_cache
+from community.core.cache import now_and_on_commit
 from community.core.calendar import CalendarEvent, build_calendar, calendar_response, make_uid
 from community.core.cards import Card
 from community.core.links import absolute_url
@@ -723,8 +724,7 @@ class Registration(models.Model):
     def forget_statuses(cls, sender=None, instance=None, **kwargs) -> None:
         """After a registration is saved or deleted: now and once the change is committed."""
         key = cls._statuses_key(instance.user_id)
-        cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
+        now_and_on_commit(lambda: cache.delete(key))
 
 
 class CalendarToken(models.Model):

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -27,6 +27,7 @@ from wagtail.models import AbstractGroupApprovalTask, Page
 
 from community.core import page_cache
 from community.core.access import is_moderator
+from community.core.cache import now_and_on_commit
 from community.core.personal_data import FORMER_MEMBER
 from community.core.privacy import private
 
@@ -404,8 +405,7 @@ class Appreciation(models.Model):
         """After an appreciation is given or taken back: now and once the change is committed."""
         casus_id = Reaction.objects.filter(pk=instance.reaction_id).values_list("casus_id", flat=True).first()
         key = cls._given_key(casus_id)
-        cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
+        now_and_on_commit(lambda: cache.delete(key))
 
 
 class ReactionReport(models.Model):

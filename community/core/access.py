@@ -21,12 +21,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import CharField, F, Q, Value
 from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
 
+from community.core.cache import now_and_on_commit
 from community.core.content_version import FRAGMENT_SECONDS, content_version
 
 PUBLIC = "public"
@@ -83,8 +83,7 @@ def forget_user_access(sender=None, instance=None, action="", reverse=False, pk_
         user_ids = set(instance.user_set.values_list("pk", flat=True))
     else:
         return
-    cache.delete_many([_user_access_key(pk) for pk in user_ids])
-    transaction.on_commit(lambda: cache.delete_many([_user_access_key(pk) for pk in user_ids]))
+    now_and_on_commit(lambda: cache.delete_many([_user_access_key(pk) for pk in user_ids]))
 
 
 def connect() -> None:

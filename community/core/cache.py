@@ -1,4 +1,4 @@
-"""A Redis cache that degrades to "no cache" while Redis is unreachable.
+"""A Redis cache that degrades to "no cache" while Redis is unreachable; ``now_and_on_commit`` for its users.
 
 Pages, rate limits and sessions read through the cache; with Django's plain RedisCache a Redis
 outage turns every request into an error page. Here a failing call is logged (at most once per
@@ -12,12 +12,20 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("kennisplein.cache")
 FAILURES = (RedisConnectionError, RedisTimeoutError, OSError)
 _last_warning = 0.0
+
+
+def now_and_on_commit(change) -> None:
+    """A cache change (a new generation, a forgotten key) at once and again once the transaction commits:
+    a request that read the old rows between the two cannot leave them cached for the new state."""
+    change()
+    transaction.on_commit(change)
 
 
 def _warn(operation: str, error: Exception) -> None:

@@ -10,10 +10,10 @@ import time
 
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Collection, CollectionViewRestriction
 
+from community.core.cache import now_and_on_commit
 from community.core.public_content import public_content_changed
 
 VERSION_KEY = "kennisplein:content-version"
@@ -28,8 +28,7 @@ def content_version() -> int:
 def bump_content_version(**kwargs) -> None:
     """New version now, and again once the change is committed: a request that read the old rows
     between the signal and the commit cannot leave them under the new version."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
+    now_and_on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), None))
 
 
 def connect() -> None:

@@ -36,13 +36,13 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from community.core import access, holes
+from community.core.cache import now_and_on_commit
 from community.core.content_version import VERSION_KEY
 from community.core.middleware import language_of
 from community.core.public_content import member_activity, public_content_changed
@@ -75,8 +75,12 @@ def mark_cacheable(request, page=None, seconds=None) -> None:
     if seconds is None and page is not None:
         seconds = getattr(page.specific_class, "page_cache_seconds", None)
     setattr(request, MARK, seconds or settings.PAGE_CACHE_SECONDS)
-    # Pages that switch by the clock ("nu live", announcement -> recap) say when they next change:
-    # a stored copy is not served from that moment on.
+    _until_next_change(request, page)
+
+
+def _until_next_change(request, page) -> None:
+    """Pages that switch by the clock ("nu live", announcement -> recap) say when they next change: a
+    stored copy is not served from that moment on."""
     next_change = getattr(page, "next_change", None) if page is not None else None
     setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
 
@@ -97,8 +101,7 @@ def not_shared_with(request, user_ids) -> None:
 def mark_shared_by_audience(request, page) -> None:
     """Let the middleware keep this member's page for everyone of their audience (holes aside)."""
     setattr(request, MEMBER_MARK, True)
-    next_change = getattr(page, "next_change", None)
-    setattr(request, UNTIL, next_change(timezone.now()) if next_change else None)
+    _until_next_change(request, page)
 
 
 def cache_public_view(seconds):
@@ -118,8 +121,7 @@ def cache_public_view(seconds):
 def purge(**kwargs) -> None:
     """Invalidate every cached page (for all processes sharing the cache), now and again once the
     change is committed (a page rendered from the old rows in between is not served either)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
+    now_and_on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
 
 
 def _generation(name=GENERATION_KEY):
@@ -145,11 +147,14 @@ def _without_state(request) -> bool:
     return len(request.get_full_path()) <= MAX_KEY_PATH
 
 
+def _path_digest(request) -> str:
+    return hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
+
+
 def _key(request) -> str:
-    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
     # The generation is stored in the entry, not in the key: a hit then costs one cache round trip
     # (get_many of the generation and the entry) instead of two.
-    return f"pagecache:{FORMAT}:{language_of(request)}:{digest}"
+    return f"pagecache:{FORMAT}:{language_of(request)}:{_path_digest(request)}"
 
 
 def _lookup(key, *more_generations):
@@ -182,8 +187,8 @@ def _member_without_state(request) -> bool:
 
 
 def _member_key(request) -> str:
-    digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()[:40]
-    return f"pagecache:{FORMAT}:members:{access.shared_page_audience(request.user)}:{language_of(request)}:{digest}"
+    audience = access.shared_page_audience(request.user)
+    return f"pagecache:{FORMAT}:members:{audience}:{language_of(request)}:{_path_digest(request)}"
 
 
 def _storable_for_members(request, response) -> bool:
@@ -329,8 +334,7 @@ class PageCacheMiddleware:
 def members_content_changed(**kwargs) -> None:
     """Members' shared pages show activity (reactions, places left): a new members' generation,
     now and once the change is committed."""
-    cache.set(MEMBERS_GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(MEMBERS_GENERATION_KEY, time.time_ns(), None))
+    now_and_on_commit(lambda: cache.set(MEMBERS_GENERATION_KEY, time.time_ns(), None))
 
 
 def connect():
