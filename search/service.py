@@ -80,8 +80,9 @@ def members_more(query: SearchQuery, searched: str, audiences: list[str], result
     members = member_audiences()
     if set(members) <= set(audiences):
         return 0
-    counted = database_engine().search(replace(query, q=searched, page=1, per_page=1), members, lexicon(audiences))
-    return max(0, counted.total - result.total)
+    total, approximate = database_engine().total(replace(query, q=searched), members, lexicon(audiences))
+    result.members_more_approximate = approximate or result.total_approximate
+    return max(0, total - result.total)
 
 
 def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:

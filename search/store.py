@@ -12,7 +12,7 @@ from . import analysis
 from .engines import database_engine
 from .engines.base import full_text
 from .ids import AUDIENCE_BITS, SEQUENCE_BITS, audience_codes, chunks, date_id_range, first_sequence, packed_id
-from .models import IndexedDocument, IndexedTag
+from .models import IndexedAudience, IndexedDocument, IndexedTag
 from .vocabulary import Splitters
 
 RERANK_CHARS = 3000  # the start of a text whose stems the re-rank reads (search.ranking)
@@ -203,9 +203,11 @@ def delete_stale(generation: str, started) -> int:
 
 
 def distinct_audiences() -> list[str]:
+    """The audiences with a code in document ids (every audience a document was indexed for: a small table, not
+    a pass over the documents)."""
     audiences = cache.get(AUDIENCES_CACHE_KEY)
     if audiences is None:
-        audiences = sorted(IndexedDocument.objects.values_list("audience", flat=True).distinct())
+        audiences = sorted(IndexedAudience.objects.values_list("audience", flat=True))
         cache.set(AUDIENCES_CACHE_KEY, audiences, 60)
     return audiences
 

@@ -134,6 +134,7 @@ def api_search(request):
         "query": query.q,
         "engine": result.engine,
         "total": result.total,
+        "total_approximate": result.total_approximate,
         "page": query.page,
         "pages": result.pages,
         "results": [

@@ -30,7 +30,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 
 from .. import analysis, ranking
-from ..ids import audience_codes, chunks
+from ..ids import audience_codes
 from ..models import IndexedDocument
 
 SORTS = ("relevance", "date")
@@ -85,15 +85,31 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in FACETS})
     relaxed: bool = False  # no item had every word: items with some of the words are shown
-    facets_approximate: bool = False  # facet counts estimated from a sample (very broad queries on SQLite)
+    facets_approximate: bool = False  # facet counts estimated from a sample (very broad queries)
+    total_approximate: bool = False  # the total estimated from a sample (very broad queries on PostgreSQL)
     suggestion: str = ""
     notice: str = ""
     corrected_from: str = ""  # the query as typed, when these are the results for the spelling suggestion
     members_more: int = 0  # anonymous visitors: how many more results members would see (a count only)
+    members_more_approximate: bool = False  # that count from an estimated total
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.per_page))
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the count over a match gives: the total (estimated from a sample when ``estimated``), the facet
+    counts over the facet sample (name -> value -> count), the sample's size and step (1: every match), and the
+    number of matches with a query word in title or tags when it came in the same pass (None: not known)."""
+
+    total: int
+    facets: dict[str, dict[str, int]]
+    seen: int
+    step: int = 1
+    head_total: int | None = None
+    estimated: bool = False
 
 
 class SearchEngineError(Exception):
@@ -145,8 +161,8 @@ class DatabaseEngine(Engine):
         """(the matches with a query word in title or tags, the other matches)."""
         raise NotImplementedError
 
-    def count_and_sample(self, match, estimate_of) -> tuple[int, list[int], int, int | None]:
-        """(exact total, ids of the facet sample, its step, the size of the first tier if known) in one pass."""
+    def count_and_sample(self, match, estimate_of, with_head=False) -> Counted:
+        """The total and the facet sample in one pass (``with_head``: the size of the first tier too, if cheap)."""
         raise NotImplementedError
 
     def count(self, match) -> int:
@@ -222,32 +238,44 @@ class DatabaseEngine(Engine):
             hit.stems = ()
         return result
 
+    def total(self, query: SearchQuery, audiences: list[str], lexicon=None) -> tuple[int, bool]:
+        """The total ``search`` gives (and whether it is estimated), without its facets and hits."""
+        parsed = analysis.parse(query.q, lexicon)
+        if not audiences or not (parsed or query.has_filters):
+            return 0, False
+        with self.reading():
+            _match, counted = self._count(query, parsed, audiences, "AND")
+            if counted.total < FEW and len(parsed.clauses) > 1:
+                _match, counted = self._count(query, parsed, audiences, "OR")
+        return counted.total, counted.estimated
+
     def reading(self):
         """The context the search's queries run in (PostgreSQL: planner settings)."""
         return nullcontext()
 
-    def _run(self, query, parsed, audiences, operator, result, plain=False) -> None:
-        """Total, facets and one page of hits; ``plain``: hits with their stems and no snippets yet."""
+    def _count(self, query, parsed, audiences, operator, with_head=False) -> tuple:
+        """(the match, its Counted); the match is None when these audiences may see nothing in the index."""
         codes = sorted(audience_codes(audiences).values())
-        if not codes:  # nothing in the index that these audiences may see
-            return
+        if not codes:
+            return None, Counted(0, {}, 0)
         filters = filter_tokens(query)
         match = self.match(parsed, operator, filters, codes)
-        result.total, sample, step, head_total = self.count_and_sample(
-            match,
-            lambda: self.estimate(parsed, filters, operator),
-            with_head=bool(parsed) and query.sort == "relevance",
-        )
+        return match, self.count_and_sample(match, lambda: self.estimate(parsed, filters, operator), with_head)
+
+    def _run(self, query, parsed, audiences, operator, result, plain=False) -> None:
+        """Total, facets and one page of hits; ``plain``: hits with their stems and no snippets yet."""
+        match, counted = self._count(query, parsed, audiences, operator, bool(parsed) and query.sort == "relevance")
+        result.total, result.total_approximate = counted.total, counted.estimated
         if not result.total:
             return
-        result.facets = facet_counts(sample, result.total)
-        result.facets_approximate = step > 1
+        result.facets = facet_counts(counted.facets, counted.seen, result.total)
+        result.facets_approximate = counted.step > 1
         if query.sort == "date" or not parsed:
             ranked = self.newest(match, query.per_page, query.offset)
-        elif result.total <= self.RANK_WINDOW:
+        elif result.total <= self.RANK_WINDOW and not counted.estimated:
             ranked = self.ranked(match, query.per_page, query.offset)
         else:
-            ranked = self._broad_relevance(query, parsed, match, result.total, head_total)
+            ranked = self._broad_relevance(query, parsed, match, result.total, counted.head_total)
         result.hits = hits_for(ranked, parsed, plain)
 
     def estimate(self, parsed, filters, operator) -> int | None:
@@ -300,25 +328,26 @@ def _odd(number: int) -> int:
     return max(1, number) | 1
 
 
-def facet_counts(ids, total) -> dict:
-    """Facet counts over these documents, scaled to the total when they are a sample."""
+def sample_facets(rows) -> dict[str, Counter]:
+    """Facet counts over these documents' (type, phase, year, tags_text)."""
     facets = {"type": Counter(), "tag": Counter(), "phase": Counter(), "year": Counter()}
-    for chunk in chunks(ids, 4000):
-        for type_, phase, year, tags_text in IndexedDocument.objects.filter(id__in=chunk).values_list(
-            "type", "phase", "year", "tags_text"
-        ):
-            facets["type"][type_] += 1
-            if phase:
-                facets["phase"][phase] += 1
-            if year is not None:
-                facets["year"][str(year)] += 1
-            facets["tag"].update(tag for tag in tags_text.split(" | ") if tag)
-    seen = sum(facets["type"].values())
+    for type_, phase, year, tags_text in rows:
+        facets["type"][type_] += 1
+        if phase:
+            facets["phase"][phase] += 1
+        if year is not None:
+            facets["year"][str(year)] += 1
+        facets["tag"].update(tag for tag in tags_text.split(" | ") if tag)
+    return facets
+
+
+def facet_counts(counts, seen, total) -> dict:
+    """The facet counts over a sample of ``seen`` documents, scaled to the total when it is a sample."""
     scale = total / seen if seen and seen != total else 1
     return ordered_facets(
         {
-            name: {value: max(1, round(count * scale)) for value, count in counts.items()}
-            for name, counts in facets.items()
+            name: {value: max(1, round(count * scale)) for value, count in counts.get(name, {}).items()}
+            for name in FACETS
         }
     )
 

@@ -15,15 +15,16 @@ sequential and plain index scans off (``SET LOCAL`` in a savepoint that is rolle
 affected), so the GIN index and the id index are always used.
 """
 
+import hashlib
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection, transaction
 
 from .. import analysis
 from ..ids import AUDIENCE_BITS, AUDIENCE_MASK, audience_codes, chunks
-from .base import HEAD_PREFIX, DatabaseEngine, visible_mask
+from .base import HEAD_PREFIX, Counted, DatabaseEngine, visible_mask
 
 # D (parts of compounds; the head, filter and title-word tokens there never match a query's words), C (text),
 # B (tags), A (title)
@@ -32,20 +33,60 @@ RANK = f"ts_rank('{TS_RANK_WEIGHTS}', v.vector, %s::tsquery)"
 GIN = "search_vector_gin"
 TITLE_WORD = "0w"  # the title's words unstemmed (weight D), for search-as-you-type prefixes
 SAMPLE_KEY = f"(m.id >> {AUDIENCE_BITS})"
+# Sample tokens: a document of sample level k (``sample_level``) carries "0s1" … "0sk", so "these words in 1 of
+# 2**k documents" is one more term for the GIN index, which then skips through the words' long posting lists.
+SAMPLE_PREFIX = "0s"
+SAMPLE_LEVELS = 24
+PROBE_ROWS = 2000  # the probe's level: about this many documents (or up to twice as many) are in its sample
+PROBE_LEVEL = (
+    f"greatest(1, least({SAMPLE_LEVELS}, floor(log(2, greatest(c.reltuples, 1)::numeric / {PROBE_ROWS}))::int))"
+)
+NO_ID = (1 << 63) - 1
+
+
+def _counted(name: str, value: str, source: str) -> str:
+    """SQL: '<name>', {value: count} over the rows of ``source``."""
+    counts = f"SELECT {value} AS value, count(*) AS n {source} GROUP BY 1"
+    return f"'{name}', (SELECT coalesce(json_object_agg(value, n), '{{}}') FROM ({counts}) t)"
+
+
+# The facet sample's counts (name -> value -> count) in SQL, over its documents' rows ``d``.
+TAGS = "FROM d, unnest(string_to_array(d.tags_text, ' | ')) tag WHERE tag <> ''"
+FACET_COUNTS = ", ".join(
+    (
+        _counted("type", "d.type", "FROM d"),
+        _counted("tag", "tag", TAGS),
+        _counted("phase", "d.phase", "FROM d WHERE d.phase <> ''"),
+        _counted("year", "d.year::text", "FROM d WHERE d.year IS NOT NULL"),
+    )
+)
 PLANNER = (
     "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'"
 )
 
 
-def vector(text) -> str:
+def sample_level(pk: int) -> int:
+    """The document is in the samples of levels 1 … this (a hash of its id): 1 in 2**k documents is in level k's."""
+    digest = int.from_bytes(hashlib.blake2b(pk.to_bytes(8, "big", signed=True), digest_size=8).digest(), "big")
+    return min(SAMPLE_LEVELS, (digest & -digest).bit_length() - 1) if digest else SAMPLE_LEVELS
+
+
+def sample_token(level) -> str:
+    """SQL: the tsquery of one sample level (``level`` trusted SQL: an integer expression)."""
+    return f"('{SAMPLE_PREFIX}' || ({level}))::tsquery"
+
+
+def vector(text, pk: int) -> str:
     """A document's tsvector as PostgreSQL reads it ('stem':1A,7A 'other':2B): what ``setweight(to_tsvector(
-    'simple', …), …)`` gives for title (A), tags (B), the parts, head, filter and title-word tokens (D) and text (C),
-    in that order (positions above 16,383 are read as 16,383; D comes before C so the parts keep theirs)."""
+    'simple', …), …)`` gives for title (A), tags (B), the parts, head, filter, title-word and sample tokens (D)
+    and text (C), in that order (positions above 16,383 are read as 16,383; D comes before C so the parts keep
+    theirs)."""
     title_words = " ".join(TITLE_WORD + word for word in text.title_words.split())
+    samples = " ".join(f"{SAMPLE_PREFIX}{level}" for level in range(1, sample_level(pk) + 1))
     segments = (
         (text.title, "A"),
         (text.tags, "B"),
-        (f"{text.parts} {text.head} {text.meta} {title_words}", "D"),
+        (f"{text.parts} {text.head} {text.meta} {title_words} {samples}", "D"),
         (text.text, "C"),
     )
     positions: defaultdict[str, list[str]] = defaultdict(list)
@@ -62,25 +103,26 @@ def vector(text) -> str:
 # ----- tsquery syntax (lexemes are Snowball stems: word characters only) -----------------------------------------
 
 
-def _phrase(stems, prefix: str = "") -> str:
-    return "(" + " <-> ".join(f"'{prefix}{s}'" for s in stems) + ")"
+def _phrase(stems, prefix: str = "", loose: bool = False) -> str:
+    return "(" + (" & " if loose else " <-> ").join(f"'{prefix}{s}'" for s in stems) + ")"
 
 
-def clause_expression(clause: analysis.Clause, prefix: str = "") -> str:
-    """One clause: its words (a phrase) or any of its alternatives."""
-    variants = [_phrase([analysis.stem(word) for word in variant], prefix) for variant in clause.variants]
+def clause_expression(clause: analysis.Clause, prefix: str = "", loose: bool = False) -> str:
+    """One clause: its words (a phrase; ``loose``: its words anywhere) or any of its alternatives."""
+    variants = [_phrase([analysis.stem(word) for word in variant], prefix, loose) for variant in clause.variants]
     return variants[0] if len(variants) == 1 else "(" + " | ".join(variants) + ")"
 
 
-def tsquery(parsed: analysis.ParsedQuery, operator: str = "AND") -> str:
+def tsquery(parsed: analysis.ParsedQuery, operator: str = "AND", loose: bool = False) -> str:
     """A tsquery (its text, read as written: the lexemes are stems made here) over the stems; phrases stay
-    phrases."""
+    phrases, or with ``loose`` become their words anywhere in the document (what the GIN index answers alone:
+    a phrase is checked against each candidate's vector)."""
     joiner = " & " if operator == "AND" else " | "
-    return "(" + joiner.join(clause_expression(clause) for clause in parsed.clauses) + ")"
+    return "(" + joiner.join(clause_expression(clause, loose=loose) for clause in parsed.clauses) + ")"
 
 
-def head_any(parsed: analysis.ParsedQuery) -> str:
-    return "(" + " | ".join(clause_expression(clause, HEAD_PREFIX) for clause in parsed.clauses) + ")"
+def head_any(parsed: analysis.ParsedQuery, loose: bool = False) -> str:
+    return "(" + " | ".join(clause_expression(clause, HEAD_PREFIX, loose) for clause in parsed.clauses) + ")"
 
 
 def visible(codes) -> str:
@@ -92,28 +134,45 @@ def visible(codes) -> str:
     return "(" + " OR ".join(tests) + ")"
 
 
+def estimated(count: int) -> int:
+    """An estimated count to two significant digits (86,816 -> 87,000): no more precise than it is."""
+    return round(count, 2 - len(str(count))) if count >= 100 else count
+
+
 @dataclass(frozen=True)
 class Vector:
-    """A tsquery (a parameter), the words alone (for ts_rank), "a query word in title or tags" and the access
-    condition (trusted SQL)."""
+    """A tsquery (a parameter), the same with its phrases loose (the GIN index's candidates: no vector is read),
+    the words alone (for ts_rank), "a query word in title or tags" (exact and loose) and the access condition
+    (trusted SQL)."""
 
     query: str
+    loose: str
     words: str
     head: str
+    head_loose: str
     visible: str
 
     @property
     def where(self) -> str:
         return f"v.vector @@ %s::tsquery AND {self.visible}"
 
-    def narrowed(self, expression: str) -> "Vector":
-        return Vector(f"({self.query} & {expression})", self.words, self.head, self.visible)
+    @property
+    def phrased(self) -> bool:
+        """Its matches are fewer than its candidates (a phrase is checked in each candidate's vector)."""
+        return self.loose != self.query
+
+    def narrowed(self, expression: str, loose: str) -> "Vector":
+        return replace(self, query=f"({self.query} & {expression})", loose=f"({self.loose} & {loose})")
 
 
 class PostgresEngine(DatabaseEngine):
     vendor = "postgresql"
     TABLE = "search_vector"
     RANK_WINDOW = 500  # ts_rank reads each ranked vector from TOAST: a smaller window than bm25's on SQLite
+    FACET_SAMPLE = 500  # each sampled document's facet values are read from its row: a smaller sample than SQLite's
+    EXACT_COUNT = 2000  # above (candidates of the match, estimated by the probe): an estimated total
+    PROBE_HITS = 10  # fewer matches in the probe than this: counted exactly whatever the candidates
+    PROBE_CHECKS = 500  # a phrase's probe: a sample level with about this many candidates to check
 
     @contextmanager
     def reading(self):
@@ -126,11 +185,22 @@ class PostgresEngine(DatabaseEngine):
 
     def match(self, parsed, operator, filters, codes) -> Vector:
         words = tsquery(parsed, operator) if parsed else ""
-        parts = ([words] if parsed else []) + [f"'{token}'" for token in filters]
-        return Vector(" & ".join(parts), words, head_any(parsed) if parsed else "", visible(codes))
+        loose = tsquery(parsed, operator, loose=True) if parsed else ""
+        tokens = [f"'{token}'" for token in filters]
+        return Vector(
+            query=" & ".join(([words] if parsed else []) + tokens),
+            loose=" & ".join(([loose] if parsed else []) + tokens),
+            words=words,
+            head=head_any(parsed) if parsed else "",
+            head_loose=head_any(parsed, loose=True) if parsed else "",
+            visible=visible(codes),
+        )
 
     def tiers(self, vector, parsed):
-        return vector.narrowed(vector.head), vector.narrowed(f"!{vector.head}")
+        return (
+            vector.narrowed(vector.head, vector.head_loose),
+            vector.narrowed(f"!{vector.head}", f"!{vector.head_loose}"),
+        )
 
     def count(self, vector) -> int:
         with connection.cursor() as cursor:
@@ -138,28 +208,86 @@ class PostgresEngine(DatabaseEngine):
             return cursor.fetchone()[0]
 
     def count_and_sample(self, vector, estimate_of, with_head=False):
-        """Total, facet sample (its step from the total, in the same statement) and, for relevance, the number of
-        matches with a query word in title or tags: one round trip, one pass over the matches."""
-        exact = self.FACET_SAMPLE
-        head_sql, head_params = "NULL::bigint", []
-        if with_head and vector.head:
-            head = vector.narrowed(vector.head)
-            head_sql, head_params = f"(SELECT count(*) FROM search_vector v WHERE {head.where})", [head.query]
+        """Total, facet sample and, for relevance, the number of matches with a query word in title or tags: one
+        round trip whose work is bounded however many documents match.
+
+        A probe first: the matches among the documents of one sample level (about PROBE_ROWS documents, from the
+        table's size), whose count times 2**level estimates the total. When that estimates at most EXACT_COUNT
+        candidates, or the probe found too few matches to estimate from (PROBE_HITS: a phrase whose words occur
+        often but rarely together), every match is counted and the facet sample is taken as on SQLite; above, the
+        total is the estimate (two significant digits) and the facets come from a sample level holding about
+        FACET_SAMPLE matches."""
+        head = vector.narrowed(vector.head, vector.head_loose) if with_head and vector.head else None
+        visible = vector.visible
+        in_probe, candidates, level = "NULL::bigint", "(SELECT count(*) FROM p) << k.level", "c.level"
+        if vector.phrased:
+            # The GIN index alone counts the candidates; the phrase is checked in about PROBE_CHECKS of them.
+            in_probe = f"""(SELECT count(*) FROM search_vector v
+                WHERE v.vector @@ (%(loose)s::tsquery && {sample_token("l.level")}) AND {visible})"""
+            candidates = "c.n << c.level"
+            level = f"c.level + greatest(0, round(log(2, greatest(c.n, 1)::numeric / {self.PROBE_CHECKS}))::int)"
+        head_sql = "NULL::bigint"
+        if head:
+            head_sql = f"""CASE WHEN x.exact
+                THEN (SELECT count(*) FROM search_vector v WHERE v.vector @@ %(head)s::tsquery AND {visible})
+                ELSE (SELECT count(*) FROM search_vector v
+                      WHERE v.vector @@ (%(head)s::tsquery && {sample_token("x.level")}) AND {visible}) << x.level END"""
+        lowest_facet_level = "e.level" if vector.phrased else "1"  # a phrase: no more checks than the probe's
         sql = f"""
-            WITH m AS MATERIALIZED (SELECT v.id FROM search_vector v WHERE {vector.where}),
+            WITH l AS MATERIALIZED (
+                     SELECT {PROBE_LEVEL} AS level FROM pg_class c WHERE c.oid = 'search_vector'::regclass),
+                 c AS MATERIALIZED (SELECT l.level, {in_probe} AS n FROM l),
+                 k AS MATERIALIZED (SELECT {level} AS level FROM c),
+                 p AS MATERIALIZED (
+                     SELECT v.id FROM search_vector v
+                     WHERE v.vector @@ (%(query)s::tsquery && {sample_token("(SELECT level FROM k)")}) AND {visible}),
+                 e AS MATERIALIZED (
+                     SELECT k.level, {candidates} AS candidates, (SELECT count(*) FROM p) << k.level AS estimate
+                     FROM k, c),
+                 x AS MATERIALIZED (
+                     SELECT e.*,
+                            (e.candidates <= {self.EXACT_COUNT} OR e.estimate < ({self.PROBE_HITS} << e.level)) AS exact,
+                            greatest({lowest_facet_level},
+                                     round(log(2, greatest(e.estimate, 1)::numeric / {self.FACET_SAMPLE}))::int)
+                                AS facet_level
+                     FROM e),
+                 m AS MATERIALIZED (
+                     SELECT v.id FROM search_vector v
+                     WHERE (SELECT exact FROM x) AND v.vector @@ %(query)s::tsquery AND {visible}),
                  n AS (SELECT count(*) AS total FROM m),
-                 s AS (SELECT CASE WHEN total <= {exact} THEN 1 ELSE (greatest(1, total / {self.FACET_SAMPLE}) | 1) END AS step FROM n)
-            SELECT n.total, s.step, ARRAY(SELECT m.id FROM m WHERE {SAMPLE_KEY} %% s.step = 0), {head_sql}
-            FROM n, s
+                 s AS (SELECT CASE WHEN total <= {self.FACET_SAMPLE} THEN 1
+                              ELSE (greatest(1, total / {self.FACET_SAMPLE}) | 1) END AS step FROM n),
+                 sample AS (
+                SELECT CASE WHEN x.exact THEN ARRAY(SELECT m.id FROM m WHERE {SAMPLE_KEY} %% s.step = 0)
+                            WHEN x.facet_level = x.level THEN ARRAY(SELECT p.id FROM p)
+                            ELSE ARRAY(SELECT v.id FROM search_vector v
+                                       WHERE v.vector @@ (%(query)s::tsquery && {sample_token("x.facet_level")})
+                                       AND {visible})
+                       END AS ids
+                FROM x, n, s),
+                 d AS MATERIALIZED (
+                     SELECT d.type, d.phase, d.year, d.tags_text FROM search_indexeddocument d
+                     WHERE d.id = ANY((SELECT ids FROM sample)::bigint[]))
+            SELECT x.exact,
+                   CASE WHEN x.exact THEN n.total ELSE x.estimate END,
+                   CASE WHEN x.exact THEN s.step ELSE 1 << x.facet_level END,
+                   (SELECT count(*) FROM d),
+                   json_build_object({FACET_COUNTS}),
+                   {head_sql}
+            FROM x, n, s
         """
+        params = {"query": vector.query, "loose": vector.loose, "head": head.query if head else ""}
         with connection.cursor() as cursor:
-            cursor.execute(sql, [vector.query, *head_params])
-            total, step, sample, head_total = cursor.fetchone()
-        return total, list(sample), step, head_total
+            cursor.execute(sql, params)
+            exact, total, step, seen, facets, head_total = cursor.fetchone()
+        if exact:
+            return Counted(total, facets, seen, step, head_total)
+        return Counted(estimated(total), facets, seen, step, head_total and estimated(head_total), estimated=True)
 
     def ranked(self, vector, limit, offset, newest=None):
-        """(id, score) of one page by ts_rank, ties newest first; with ``newest`` among the newest that many only
-        (the window's ids first, from the GIN index and the small heap; then their vectors are ranked)."""
+        """(id, score) of one page by ts_rank, ties newest first; with ``newest`` among the newest that many
+        candidates only (the window's ids first, from the GIN index and the small heap; then their vectors are
+        ranked, and a phrase checked in them)."""
         if newest is None:
             sql = (
                 f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE {vector.where} "
@@ -167,12 +295,13 @@ class PostgresEngine(DatabaseEngine):
             )
             params = [vector.words, vector.query, limit, offset]
         else:
+            phrase = " AND v.vector @@ %s::tsquery" if vector.phrased else ""
             sql = (
                 f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE v.id = ANY(ARRAY("
-                f"SELECT v.id FROM search_vector v WHERE {vector.where} ORDER BY v.id DESC LIMIT %s)) "
-                "ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
+                f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND {vector.visible} "
+                f"ORDER BY v.id DESC LIMIT %s)){phrase} ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
             )
-            params = [vector.words, vector.query, newest, limit, offset]
+            params = [vector.words, vector.loose, newest, *([vector.query] if vector.phrased else []), limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(pk, float(score)) for pk, score in cursor.fetchall()]
@@ -184,10 +313,18 @@ class PostgresEngine(DatabaseEngine):
             return cursor.fetchall()
 
     def older_than_windows(self, tiers, sizes, limit, offset):
+        """The matches older than the oldest candidate of each tier's window (``ranked``'s windows)."""
         parts, params = [], []
         for tier, size in zip(tiers, sizes, strict=True):
-            parts.append(f"(SELECT v.id FROM search_vector v WHERE {tier.where} ORDER BY v.id DESC OFFSET %s)")
-            params += [tier.query, size]
+            window = (
+                f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND {tier.visible} "
+                "ORDER BY v.id DESC LIMIT %s"
+            )
+            parts.append(
+                f"(SELECT v.id FROM search_vector v WHERE {tier.where} "
+                f"AND v.id < (SELECT coalesce(min(w.id), {NO_ID}) FROM ({window}) w))"
+            )
+            params += [tier.query, tier.loose, size]
         sql = f"SELECT id, 0.0 FROM ({' UNION ALL '.join(parts)}) t ORDER BY id DESC LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit, offset])
@@ -203,7 +340,7 @@ class PostgresEngine(DatabaseEngine):
         query = " & ".join(f"('{TITLE_WORD}{word}':* | '{analysis.stem(word)}':*A)" for word in words)
         sql = (
             "SELECT d.title, d.url, d.type FROM search_vector v JOIN search_indexeddocument d ON d.id = v.id "
-            f"WHERE {Vector(query, '', '', visible(codes)).where} ORDER BY v.id DESC LIMIT %s"
+            f"WHERE v.vector @@ %s::tsquery AND {visible(codes)} ORDER BY v.id DESC LIMIT %s"
         )
         with self.reading(), connection.cursor() as cursor:
             cursor.execute(sql, [query, limit])
@@ -223,7 +360,7 @@ class PostgresEngine(DatabaseEngine):
         self.insert(
             "search_vector",
             ("id", "vector"),
-            sorted((row.id, vector(text)) for row, text in zip(rows, texts, strict=True)),
+            sorted((row.id, vector(text, row.id)) for row, text in zip(rows, texts, strict=True)),
         )
 
     def insert(self, table, columns, values) -> None:

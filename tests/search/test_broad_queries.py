@@ -94,6 +94,7 @@ def test_sampled_facet_counts_are_close_to_the_exact_ones(adapter_registry, db, 
     ]
     load_corpus(adapter_registry, docs)
     engine = database_engine()
+    monkeypatch.setattr(database, "FACET_SAMPLE", 2000)
     exact = engine.search(SearchQuery(q="ouders"), ["public"])
     assert not exact.facets_approximate and exact.facets["type"] == {"casus": 400, "guide": 400, "lunchsession": 400}
     monkeypatch.setattr(database, "FACET_SAMPLE", 100)
@@ -103,3 +104,33 @@ def test_sampled_facet_counts_are_close_to_the_exact_ones(adapter_registry, db, 
         assert 300 <= sampled.facets["type"][type_] <= 500, sampled.facets["type"]
     assert 200 <= sampled.facets["tag"]["omgang"] <= 400, sampled.facets["tag"]
     assert set(sampled.facets["year"]) == {"2020", "2021"}
+
+
+def test_a_phrase_pages_through_every_match_once(adapter_registry, db, broad):
+    """PostgreSQL takes a phrase's windows from its words' candidates and checks the phrase in them."""
+    start = datetime.date(2022, 1, 1)
+    phrase = [
+        doc(
+            f"p{i}",
+            "guide",
+            "Plan van aanpak" if i % 3 == 0 else f"Gids {i}",
+            "Wij maken een plan van aanpak.",
+            date=start + datetime.timedelta(days=2 * i),
+        )
+        for i in range(12)
+    ]
+    apart = [
+        doc(f"w{i}", "casus", f"Casus {i}", "De aanpak van het plan.", date=start + datetime.timedelta(days=2 * i + 1))
+        for i in range(12)
+    ]
+    load_corpus(adapter_registry, phrase + apart)
+    engine = database_engine()
+    every = engine.search(SearchQuery(q='"plan van aanpak"', per_page=50), EVERYONE)
+    assert every.total == 12 and not every.total_approximate
+    pages = [
+        keys(engine.search(SearchQuery(q='"plan van aanpak"', per_page=2, page=page), EVERYONE))
+        for page in range(1, 30)
+    ]
+    flat = [key for page in pages for key in page]
+    assert len(flat) == len(set(flat)) == 12
+    assert set(flat) == {hit.key for hit in every.hits} == {f"p{i}" for i in range(12)}
