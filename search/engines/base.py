@@ -148,8 +148,8 @@ class DatabaseEngine(Engine):
     name = "database"
     vendor = ""
     TABLE = ""  # the vendor's full-text table
-    RANK_WINDOW = 2000  # above: the score ranks windows of the newest matches (title/tag matches first)
-    FACET_SAMPLE = 1000  # above: facet counts from a sample of about this many matches ("ongeveer")
+    RANK_WINDOW = 1000  # above: the score ranks windows of the newest matches (title/tag matches first)
+    FACET_SAMPLE = 500  # above: facet counts from a sample of about this many matches ("ongeveer")
 
     # ----- what a vendor gives ---------------------------------------------------------------------------
 

@@ -169,7 +169,6 @@ class PostgresEngine(DatabaseEngine):
     vendor = "postgresql"
     TABLE = "search_vector"
     RANK_WINDOW = 500  # ts_rank reads each ranked vector from TOAST: a smaller window than bm25's on SQLite
-    FACET_SAMPLE = 500  # each sampled document's facet values are read from its row: a smaller sample than SQLite's
     EXACT_COUNT = 2000  # above (candidates of the match, estimated by the probe): an estimated total
     PROBE_HITS = 10  # fewer matches in the probe than this: counted exactly whatever the candidates
     PROBE_CHECKS = 500  # a phrase's probe: a sample level with about this many candidates to check
