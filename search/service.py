@@ -44,7 +44,7 @@ def search(user, query: SearchQuery) -> SearchResult:
             result, searched = retry, suggestion
         result.suggestion = suggestion
     if query.q and not user.is_authenticated:
-        result.members_more = members_more(query, searched, audiences, result)
+        result.members_more, result.members_more_approximate = members_more(query, searched, audiences, result)
     return result
 
 
@@ -71,18 +71,18 @@ def member_audiences() -> list[str]:
     return [audience for audience in store.distinct_audiences() if all(t in allowed for t in audience.split("&"))]
 
 
-def members_more(query: SearchQuery, searched: str, audiences: list[str], result: SearchResult) -> int:
-    """For an anonymous visitor: how many more results a member gets for the same search (a number, nothing else).
+def members_more(query: SearchQuery, searched: str, audiences: list[str], result: SearchResult) -> tuple[int, bool]:
+    """For an anonymous visitor: how many more results a member gets for the same search (a number, nothing else),
+    and whether that number is an estimate.
 
     The member search runs with what was searched (after a spelling retry: the suggestion, made from public words)
     and with the visitor's lexicon, so its expansions are the visitor's and the number counts only members' items.
     """
     members = member_audiences()
     if set(members) <= set(audiences):
-        return 0
+        return 0, False
     total, approximate = database_engine().total(replace(query, q=searched), members, lexicon(audiences))
-    result.members_more_approximate = approximate or result.total_approximate
-    return max(0, total - result.total)
+    return max(0, total - result.total), approximate or result.total_approximate
 
 
 def suggest_titles(user, prefix: str, limit: int = 8) -> list[dict]:

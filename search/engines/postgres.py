@@ -6,8 +6,9 @@ the known parts of its compounds (D, the lowest weight), and the head, filter an
 prefixed, they never match a query's words, so they never score). The vector's text is made here (``vector``)
 and the queries' tsquery text too, both read by PostgreSQL as written (no text search configuration: it would
 only cost parsing). A GIN index answers the match; the text stays in ``search_indexeddocument``. The vector is stored out of line (TOAST, see migration 0005), so the table's heap
-is about 100 bytes a row: a broad word's matches are counted and windowed from the GIN index and that small
-heap, and a vector is only read for the few matches that are ranked (``ts_rank`` over a window).
+is about 100 bytes a row: a broad word's matches are windowed from the GIN index and that small heap, counted
+from a sample of them (sample tokens, ``count_and_sample``), and a vector is only read for the few matches that
+are ranked (``ts_rank`` over a window) or whose phrase is checked.
 
 Access is arithmetic on the id (the audience code in its low bits against a bitmask), as on SQLite. The
 planner would take a sequential scan for a broad word and read every vector: the search's queries run with
@@ -157,6 +158,20 @@ class Vector:
         return f"v.vector @@ %s::tsquery AND {self.visible}"
 
     @property
+    def newest_candidates(self) -> str:
+        """SQL: the ids of the newest candidates (parameters: the loose tsquery, how many), from the GIN index and
+        the small heap alone."""
+        return (
+            f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND {self.visible} "
+            "ORDER BY v.id DESC LIMIT %s"
+        )
+
+    @property
+    def headed(self) -> "Vector":
+        """The matches with a query word in title or tags."""
+        return self.narrowed(self.head, self.head_loose)
+
+    @property
     def phrased(self) -> bool:
         """Its matches are fewer than its candidates (a phrase is checked in each candidate's vector)."""
         return self.loose != self.query
@@ -196,10 +211,7 @@ class PostgresEngine(DatabaseEngine):
         )
 
     def tiers(self, vector, parsed):
-        return (
-            vector.narrowed(vector.head, vector.head_loose),
-            vector.narrowed(f"!{vector.head}", f"!{vector.head_loose}"),
-        )
+        return vector.headed, vector.narrowed(f"!{vector.head}", f"!{vector.head_loose}")
 
     def count(self, vector) -> int:
         with connection.cursor() as cursor:
@@ -216,21 +228,24 @@ class PostgresEngine(DatabaseEngine):
         often but rarely together), every match is counted and the facet sample is taken as on SQLite; above, the
         total is the estimate (two significant digits) and the facets come from a sample level holding about
         FACET_SAMPLE matches."""
-        head = vector.narrowed(vector.head, vector.head_loose) if with_head and vector.head else None
+        head = vector.headed if with_head and vector.head else None
         visible = vector.visible
+
+        def at_level(param: str, level: str) -> str:
+            """SQL: the documents of this sample level that match the tsquery parameter and may be seen."""
+            return f"v.vector @@ (%({param})s::tsquery && {sample_token(level)}) AND {visible}"
+
         in_probe, candidates, level = "NULL::bigint", "(SELECT count(*) FROM p) << k.level", "c.level"
         if vector.phrased:
             # The GIN index alone counts the candidates; the phrase is checked in about PROBE_CHECKS of them.
-            in_probe = f"""(SELECT count(*) FROM search_vector v
-                WHERE v.vector @@ (%(loose)s::tsquery && {sample_token("l.level")}) AND {visible})"""
+            in_probe = f"(SELECT count(*) FROM search_vector v WHERE {at_level('loose', 'l.level')})"
             candidates = "c.n << c.level"
             level = f"c.level + greatest(0, round(log(2, greatest(c.n, 1)::numeric / {self.PROBE_CHECKS}))::int)"
         head_sql = "NULL::bigint"
         if head:
             head_sql = f"""CASE WHEN x.exact
                 THEN (SELECT count(*) FROM search_vector v WHERE v.vector @@ %(head)s::tsquery AND {visible})
-                ELSE (SELECT count(*) FROM search_vector v
-                      WHERE v.vector @@ (%(head)s::tsquery && {sample_token("x.level")}) AND {visible}) << x.level END"""
+                ELSE (SELECT count(*) FROM search_vector v WHERE {at_level("head", "x.level")}) << x.level END"""
         lowest_facet_level = "e.level" if vector.phrased else "1"  # a phrase: no more checks than the probe's
         sql = f"""
             WITH l AS MATERIALIZED (
@@ -238,8 +253,7 @@ class PostgresEngine(DatabaseEngine):
                  c AS MATERIALIZED (SELECT l.level, {in_probe} AS n FROM l),
                  k AS MATERIALIZED (SELECT {level} AS level FROM c),
                  p AS MATERIALIZED (
-                     SELECT v.id FROM search_vector v
-                     WHERE v.vector @@ (%(query)s::tsquery && {sample_token("(SELECT level FROM k)")}) AND {visible}),
+                     SELECT v.id FROM search_vector v WHERE {at_level("query", "(SELECT level FROM k)")}),
                  e AS MATERIALIZED (
                      SELECT k.level, {candidates} AS candidates, (SELECT count(*) FROM p) << k.level AS estimate
                      FROM k, c),
@@ -259,9 +273,7 @@ class PostgresEngine(DatabaseEngine):
                  sample AS (
                 SELECT CASE WHEN x.exact THEN ARRAY(SELECT m.id FROM m WHERE {SAMPLE_KEY} %% s.step = 0)
                             WHEN x.facet_level = x.level THEN ARRAY(SELECT p.id FROM p)
-                            ELSE ARRAY(SELECT v.id FROM search_vector v
-                                       WHERE v.vector @@ (%(query)s::tsquery && {sample_token("x.facet_level")})
-                                       AND {visible})
+                            ELSE ARRAY(SELECT v.id FROM search_vector v WHERE {at_level("query", "x.facet_level")})
                        END AS ids
                 FROM x, n, s),
                  d AS MATERIALIZED (
@@ -296,9 +308,8 @@ class PostgresEngine(DatabaseEngine):
         else:
             phrase = " AND v.vector @@ %s::tsquery" if vector.phrased else ""
             sql = (
-                f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE v.id = ANY(ARRAY("
-                f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND {vector.visible} "
-                f"ORDER BY v.id DESC LIMIT %s)){phrase} ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
+                f"SELECT v.id, {RANK} AS score FROM search_vector v WHERE v.id = ANY(ARRAY({vector.newest_candidates}))"
+                f"{phrase} ORDER BY score DESC, v.id DESC LIMIT %s OFFSET %s"
             )
             params = [vector.words, vector.loose, newest, *([vector.query] if vector.phrased else []), limit, offset]
         with connection.cursor() as cursor:
@@ -315,13 +326,9 @@ class PostgresEngine(DatabaseEngine):
         """The matches older than the oldest candidate of each tier's window (``ranked``'s windows)."""
         parts, params = [], []
         for tier, size in zip(tiers, sizes, strict=True):
-            window = (
-                f"SELECT v.id FROM search_vector v WHERE v.vector @@ %s::tsquery AND {tier.visible} "
-                "ORDER BY v.id DESC LIMIT %s"
-            )
             parts.append(
                 f"(SELECT v.id FROM search_vector v WHERE {tier.where} "
-                f"AND v.id < (SELECT coalesce(min(w.id), {NO_ID}) FROM ({window}) w))"
+                f"AND v.id < (SELECT coalesce(min(w.id), {NO_ID}) FROM ({tier.newest_candidates}) w))"
             )
             params += [tier.query, tier.loose, size]
         sql = f"SELECT id, 0.0 FROM ({' UNION ALL '.join(parts)}) t ORDER BY id DESC LIMIT %s OFFSET %s"
